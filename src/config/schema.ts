@@ -1,0 +1,76 @@
+/**
+ * @module config/schema
+ * Every environment variable the service reads, in one zod schema. `.env.example` lists the same
+ * variables; `config/schema.test.ts` keeps the two in step.
+ */
+import { z } from "zod";
+
+const onOff = z.enum(["on", "off"]);
+
+const secretList = z
+  .string()
+  .transform((raw) =>
+    raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(
+            /^whsec_[A-Za-z0-9+/]{32,}={0,2}$/,
+            "each secret must look like whsec_<base64 of at least 24 bytes>",
+          ),
+      )
+      .max(2, "at most two secrets (current and previous) during rotation"),
+  );
+
+const optionalUrl = z.url().optional();
+
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    DATABASE_PATH: z.string().min(1).default("./data/centerline.db"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
+    PROCARE_WEBHOOK_SECRETS: secretList.optional(),
+    KANGAROOTIME_WEBHOOK_SECRETS: secretList.optional(),
+    WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
+    PROCARE_API_URL: optionalUrl,
+    PROCARE_API_KEY: z.string().min(1).optional(),
+    KANGAROOTIME_API_URL: optionalUrl,
+    KANGAROOTIME_API_KEY: z.string().min(1).optional(),
+    RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+    SANDBOX: onOff.default("on"),
+    SANDBOX_SPEED: z.coerce.number().positive().max(100_000).default(72),
+    SANDBOX_SEED: z.coerce.number().int().min(0).default(42),
+    SANDBOX_CENTERS: z.coerce.number().int().min(1).max(50).default(2),
+    SANDBOX_DATE: z.iso.date().optional(),
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.SANDBOX === "on") return;
+    for (const p of ["PROCARE", "KANGAROOTIME"] as const) {
+      const url = cfg[`${p}_API_URL`];
+      if (url && !cfg[`${p}_WEBHOOK_SECRETS`]?.length) {
+        ctx.addIssue({
+          code: "custom",
+          path: [`${p}_WEBHOOK_SECRETS`],
+          message: `required when SANDBOX=off and ${p}_API_URL is set`,
+        });
+      }
+    }
+    if (!cfg.PROCARE_API_URL && !cfg.KANGAROOTIME_API_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SANDBOX"],
+        message: "SANDBOX=off needs PROCARE_API_URL or KANGAROOTIME_API_URL",
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,3 @@
+export type { ErrorCode, ErrorDetails, Result } from "./app-error.js";
+export { AppError, err, errorCodes, ok } from "./app-error.js";
+export { fromZodError } from "./zod.js";

@@ -1,0 +1,2 @@
+export type { Logger } from "./logger.js";
+export { createLogger, silentLogger } from "./logger.js";

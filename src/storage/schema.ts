@@ -1,0 +1,229 @@
+/**
+ * @module storage/schema
+ * The SQLite schema, as drizzle tables. Migrations in `./migrations` are generated from this file
+ * with `npm run db:generate`; never edit a generated migration by hand.
+ *
+ * Instants are stored as UTC ISO-8601 text with milliseconds (`toISOString()`), so string order is
+ * time order: the live projection relies on that for its last-writer-wins comparisons.
+ */
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
+
+export const centers = sqliteTable(
+  "centers",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    provider: text("provider", { enum: ["procare", "kangarootime"] }).notNull(),
+    externalId: text("external_id").notNull(),
+    jurisdiction: text("jurisdiction").notNull(),
+    timeZone: text("time_zone").notNull(),
+  },
+  (t) => [uniqueIndex("centers_provider_external").on(t.provider, t.externalId)],
+);
+
+export const rooms = sqliteTable(
+  "rooms",
+  {
+    id: text("id").primaryKey(),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    externalId: text("external_id").notNull(),
+    name: text("name").notNull(),
+    ageGroup: text("age_group").notNull(),
+    capacity: integer("capacity"),
+    platformRatio: integer("platform_ratio_x100"),
+  },
+  (t) => [uniqueIndex("rooms_center_external").on(t.centerId, t.externalId)],
+);
+
+export const families = sqliteTable(
+  "families",
+  {
+    id: text("id").primaryKey(),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    externalId: text("external_id").notNull(),
+    name: text("name").notNull(),
+    guardians:
+      json<{ name: string; phone: string | null; email: string | null }[]>("guardians").notNull(),
+  },
+  (t) => [uniqueIndex("families_center_external").on(t.centerId, t.externalId)],
+);
+
+export const children = sqliteTable(
+  "children",
+  {
+    id: text("id").primaryKey(),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    externalId: text("external_id").notNull(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    birthDate: text("birth_date").notNull(),
+    homeRoomId: text("home_room_id"),
+    familyId: text("family_id"),
+    authorizedPickups:
+      json<{ name: string; relationship: string }[]>("authorized_pickups").notNull(),
+    schedule: json<{ day: string; arrive: string; depart: string }[]>("schedule").notNull(),
+  },
+  (t) => [uniqueIndex("children_center_external").on(t.centerId, t.externalId)],
+);
+
+export const staff = sqliteTable(
+  "staff",
+  {
+    id: text("id").primaryKey(),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    externalId: text("external_id").notNull(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    birthDate: text("birth_date").notNull(),
+    role: text("role").notNull(),
+    homeRoomId: text("home_room_id"),
+    credentials:
+      json<{ type: string; issuedOn: string | null; expiresOn: string | null }[]>(
+        "credentials",
+      ).notNull(),
+  },
+  (t) => [uniqueIndex("staff_center_external").on(t.centerId, t.externalId)],
+);
+
+export const shifts = sqliteTable(
+  "shifts",
+  {
+    id: text("id").primaryKey(),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    staffId: text("staff_id").notNull(),
+    date: text("date").notNull(),
+    start: text("start").notNull(),
+    end: text("end").notNull(),
+    roomId: text("room_id"),
+    breaks: json<{ start: string; end: string }[]>("breaks").notNull(),
+  },
+  (t) => [index("shifts_center_date").on(t.centerId, t.date)],
+);
+
+/** Every verified webhook, raw, before any interpretation. Deduped on (provider, event id). */
+export const webhookInbox = sqliteTable(
+  "webhook_inbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    provider: text("provider").notNull(),
+    eventId: text("event_id").notNull(),
+    receivedAt: text("received_at").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: ["pending", "processed", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: text("lease_until"),
+    processedAt: text("processed_at"),
+    error: text("error"),
+  },
+  (t) => [
+    uniqueIndex("inbox_provider_event").on(t.provider, t.eventId),
+    index("inbox_status").on(t.status, t.id),
+  ],
+);
+
+/** Webhooks that were signed correctly but could not be accepted, kept for inspection. */
+export const rejectedEvents = sqliteTable("rejected_events", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  provider: text("provider").notNull(),
+  eventId: text("event_id"),
+  receivedAt: text("received_at").notNull(),
+  code: text("code").notNull(),
+  message: text("message").notNull(),
+  field: text("field"),
+  body: text("body").notNull(),
+});
+
+/** Append-only history of normalized attendance events; live state can be rebuilt from it. */
+export const attendanceEvents = sqliteTable(
+  "attendance_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id").notNull(),
+    source: text("source", { enum: ["webhook", "reconcile", "import"] }).notNull(),
+    provider: text("provider").notNull(),
+    sourceEventId: text("source_event_id").notNull(),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    subjectId: text("subject_id"),
+    roomId: text("room_id"),
+    occurredAt: text("occurred_at").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+    applied: integer("applied", { mode: "boolean" }).notNull(),
+    payload: text("payload", { mode: "json" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("attendance_source_event").on(t.provider, t.sourceEventId, t.seq),
+    index("attendance_center_time").on(t.centerId, t.occurredAt),
+  ],
+);
+
+/**
+ * Live presence: one row per child or staff member ever seen. Each field is a last-writer-wins
+ * register with its own event time, so events applied in any order converge to the same state.
+ */
+export const presence = sqliteTable(
+  "presence",
+  {
+    centerId: text("center_id").notNull(),
+    subjectKind: text("subject_kind", { enum: ["child", "staff"] }).notNull(),
+    subjectId: text("subject_id").notNull(),
+    present: integer("present", { mode: "boolean" }).notNull().default(false),
+    presentAt: text("present_at"),
+    roomId: text("room_id"),
+    roomAt: text("room_at"),
+    onBreak: integer("on_break", { mode: "boolean" }).notNull().default(false),
+    breakAt: text("break_at"),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.centerId, t.subjectKind, t.subjectId] }),
+    index("presence_room").on(t.centerId, t.roomId),
+  ],
+);
+
+export const reconciliationRuns = sqliteTable("reconciliation_runs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  centerId: text("center_id").notNull(),
+  startedAt: text("started_at").notNull(),
+  finishedAt: text("finished_at"),
+  asOf: text("as_of"),
+  status: text("status", { enum: ["running", "ok", "failed"] }).notNull(),
+  repairs: integer("repairs").notNull().default(0),
+  error: text("error"),
+});
+
+export const reconciliationRepairs = sqliteTable("reconciliation_repairs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  runId: integer("run_id")
+    .notNull()
+    .references(() => reconciliationRuns.id),
+  centerId: text("center_id").notNull(),
+  subjectKind: text("subject_kind").notNull(),
+  subjectId: text("subject_id").notNull(),
+  found: text("found", { mode: "json" }).notNull(),
+  platform: text("platform", { mode: "json" }).notNull(),
+  action: text("action").notNull(),
+});
