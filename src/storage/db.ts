@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema.js";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -26,4 +27,12 @@ export function openDatabase(path: string): Db {
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;
+}
+
+/** The database or a transaction on it: repository functions take either. */
+export type Store = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
+
+/** Runs `fn` in one write transaction (BEGIN IMMEDIATE, so concurrent writers queue, not fail). */
+export function inTransaction<T>(db: Db, fn: (tx: Store) => T): T {
+  return db.transaction(fn, { behavior: "immediate" });
 }

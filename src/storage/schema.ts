@@ -11,6 +11,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -42,7 +43,7 @@ export const rooms = sqliteTable(
     name: text("name").notNull(),
     ageGroup: text("age_group").notNull(),
     capacity: integer("capacity"),
-    platformRatio: integer("platform_ratio_x100"),
+    platformRatio: real("platform_ratio"),
   },
   (t) => [uniqueIndex("rooms_center_external").on(t.centerId, t.externalId)],
 );
@@ -120,7 +121,10 @@ export const shifts = sqliteTable(
   (t) => [index("shifts_center_date").on(t.centerId, t.date)],
 );
 
-/** Every verified webhook, raw, before any interpretation. Deduped on (provider, event id). */
+/**
+ * Every accepted webhook, raw, deduped on (provider, event id). A row is claimed, projected and
+ * marked processed inside one transaction, so no two workers ever apply the same row.
+ */
 export const webhookInbox = sqliteTable(
   "webhook_inbox",
   {
@@ -133,8 +137,6 @@ export const webhookInbox = sqliteTable(
       .notNull()
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),
-    leaseOwner: text("lease_owner"),
-    leaseUntil: text("lease_until"),
     processedAt: text("processed_at"),
     error: text("error"),
   },

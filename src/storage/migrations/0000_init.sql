@@ -107,7 +107,7 @@ CREATE TABLE `rooms` (
 	`name` text NOT NULL,
 	`age_group` text NOT NULL,
 	`capacity` integer,
-	`platform_ratio_x100` integer,
+	`platform_ratio` real,
 	FOREIGN KEY (`center_id`) REFERENCES `centers`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -147,8 +147,6 @@ CREATE TABLE `webhook_inbox` (
 	`body` text NOT NULL,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,
-	`lease_owner` text,
-	`lease_until` text,
 	`processed_at` text,
 	`error` text
 );

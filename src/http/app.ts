@@ -1,0 +1,67 @@
+/**
+ * @module http/app
+ * The Hono app: request ids and structured request logs, the routes, the OpenAPI document and the
+ * one error handler.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { requestId } from "hono/request-id";
+import { AppError, fromZodError } from "../errors/index.js";
+import { registerBoard } from "../web/board.js";
+import type { AppContext, AppEnv } from "./context.js";
+import { errorResponse, toAppError } from "./errors.js";
+import { registerCenterRoutes } from "./routes/centers.js";
+import { registerHealthRoute } from "./routes/health.js";
+import { registerWebhookRoutes } from "./routes/webhooks.js";
+
+export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    // Invalid params or bodies on documented routes get the shared error shape, naming the field.
+    defaultHook: (result, c) => {
+      if (!result.success) return errorResponse(c, fromZodError(result.error, "bad_request"));
+    },
+  });
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const log = ctx.logger.child({ requestId: c.get("requestId") });
+    c.set("log", log);
+    const started = performance.now();
+    await next();
+    log.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      "request",
+    );
+  });
+
+  registerHealthRoute(app, ctx);
+  registerCenterRoutes(app, ctx);
+  registerWebhookRoutes(app, ctx);
+  registerBoard(app, ctx);
+  if (ctx.sandboxApi) app.route("/", ctx.sandboxApi);
+
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Centerline API",
+      version: ctx.version,
+      description:
+        "Live center state and platform webhooks. Every error response has the shape " +
+        "`{ error: { code, message, details } }`.",
+    },
+  });
+
+  app.notFound((c) =>
+    errorResponse(c, new AppError("not_found", `no route for ${c.req.method} ${c.req.path}`)),
+  );
+  app.onError((error, c) => {
+    const appError = toAppError(error);
+    if (appError.code === "internal") c.get("log")?.error({ err: error }, "unhandled error");
+    return errorResponse(c, appError);
+  });
+  return app;
+}

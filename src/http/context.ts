@@ -1,0 +1,34 @@
+/**
+ * @module http/context
+ * What the HTTP app needs from the rest of the service, passed in once at start-up.
+ */
+import type { EventEmitter } from "node:events";
+import type { Hono } from "hono";
+import type { Provider } from "../domain/index.js";
+import type { InboxProcessor } from "../ingest/processor.js";
+import type { Logger } from "../logging/index.js";
+import type { Db } from "../storage/db.js";
+
+export interface AppContext {
+  db: Db;
+  logger: Logger;
+  /** Business time: the sandbox's simulated clock when it runs, otherwise the wall clock. */
+  clock: () => Date;
+  /** Wall-clock time, for signature tolerance and receipt times. */
+  wallClock: () => Date;
+  webhookSecrets: Record<Provider, readonly string[]>;
+  webhookToleranceSeconds: number;
+  processor: InboxProcessor;
+  /** Emits `rooms` with `{ centerId, roomIds }` whenever live state may have changed. */
+  events: EventEmitter;
+  /** The sandbox's fake platform APIs, mounted at `/sandbox` when the sandbox runs. */
+  sandboxApi?: Hono;
+  version: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    log: Logger;
+  };
+};

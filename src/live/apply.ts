@@ -1,0 +1,57 @@
+/**
+ * @module live/apply
+ * Records normalized events and projects them onto live presence, inside the caller's transaction.
+ */
+import type { DomainEvent } from "../domain/index.js";
+import { type EventSource, hasEvent, recordEvent } from "../storage/attendance.js";
+import type { Store } from "../storage/db.js";
+import { getPresence, putPresence } from "../storage/presence.js";
+import { currentRoom, emptyPresence, project, subjectOf } from "./project.js";
+
+/** Rooms whose occupancy may have changed, per center, for re-evaluation and the board. */
+export type TouchedRooms = Map<string, Set<string>>;
+
+export function touch(touched: TouchedRooms, centerId: string, roomId: string | null): void {
+  if (roomId === null) return;
+  let set = touched.get(centerId);
+  if (!set) {
+    set = new Set();
+    touched.set(centerId, set);
+  }
+  set.add(roomId);
+}
+
+/**
+ * Applies `events` from one source event. Re-applying the same source event is a no-op, so a
+ * crash between steps and a retry never double-count.
+ */
+export function applyEvents(
+  tx: Store,
+  from: EventSource,
+  events: readonly DomainEvent[],
+  recordedAt: string,
+  touched: TouchedRooms = new Map(),
+): { applied: number; touched: TouchedRooms } {
+  let applied = 0;
+  events.forEach((event, seq) => {
+    if (hasEvent(tx, from, seq)) return;
+    const subject = subjectOf(event);
+    let took = false;
+    if (subject) {
+      const before =
+        getPresence(tx, event.centerId, subject.kind, subject.id) ??
+        emptyPresence(event.centerId, subject.kind, subject.id);
+      const { next, applied: changed } = project(before, event);
+      if (changed) {
+        putPresence(tx, next, recordedAt);
+        touch(touched, event.centerId, currentRoom(before));
+        touch(touched, event.centerId, currentRoom(next));
+        took = true;
+        applied++;
+      }
+    }
+    const subjectId = subject?.id ?? ("childId" in event ? event.childId : null);
+    recordEvent(tx, from, seq, event, subjectId, took, recordedAt);
+  });
+  return { applied, touched };
+}

@@ -1,0 +1,192 @@
+/**
+ * @module service
+ * Wires the service together: storage, the HTTP app, platform clients, the inbox processor, the
+ * background jobs and, by default, the sandbox center. `main.ts` runs it; tests start it on port 0.
+ */
+import { EventEmitter } from "node:events";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { Config } from "./config/index.js";
+import type { Provider } from "./domain/index.js";
+import { createApp } from "./http/app.js";
+import type { AppContext } from "./http/context.js";
+import { createInboxProcessor } from "./ingest/processor.js";
+import { generateSecret } from "./ingest/standard-webhooks.js";
+import type { TouchedRooms } from "./live/index.js";
+import type { Logger } from "./logging/index.js";
+import { getAdapter } from "./platforms/registry.js";
+import type { PlatformClient } from "./platforms/types.js";
+import {
+  createSandbox,
+  createWebhookDeliverer,
+  type Sandbox,
+  startSandboxRunner,
+} from "./sandbox/index.js";
+import { openDatabase } from "./storage/db.js";
+import { listCenters } from "./storage/directory.js";
+import { syncDirectory } from "./sync/directory.js";
+import { reconcileCenter } from "./sync/reconcile.js";
+
+export const VERSION = "0.1.0";
+
+export interface RunningService {
+  url: string;
+  ctx: AppContext;
+  sandbox: Sandbox | undefined;
+  clients: PlatformClient[];
+  /** One directory sync of every platform (also runs on an interval). */
+  syncNow(): Promise<void>;
+  /** One reconciliation pass over every center (also runs on an interval). */
+  reconcileNow(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  config: Config;
+  logger: Logger;
+  /** Start the sandbox's real-time runner (default true when the sandbox is on). */
+  runSandbox?: boolean;
+  /** Real time; injectable for tests. */
+  wallClock?: () => Date;
+}
+
+function emitTouched(events: EventEmitter, touched: TouchedRooms): void {
+  for (const [centerId, rooms] of touched) events.emit("rooms", { centerId, roomIds: [...rooms] });
+}
+
+function secretsFor(config: Config, sandboxOn: boolean): Record<Provider, readonly string[]> {
+  // The sandbox needs a shared secret; with none configured, a fresh random one per run is safer
+  // than a well-known default that anyone on the host could sign with.
+  const pick = (list: string[] | undefined) =>
+    list?.length ? list : sandboxOn ? [generateSecret()] : [];
+  return {
+    procare: pick(config.PROCARE_WEBHOOK_SECRETS),
+    kangarootime: pick(config.KANGAROOTIME_WEBHOOK_SECRETS),
+  };
+}
+
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const { config, logger } = options;
+  const wallClock = options.wallClock ?? (() => new Date());
+  const sandboxOn = config.SANDBOX === "on";
+  const db = openDatabase(config.DATABASE_PATH);
+  const sandbox = sandboxOn
+    ? createSandbox({
+        seed: config.SANDBOX_SEED,
+        centers: config.SANDBOX_CENTERS,
+        date: config.SANDBOX_DATE ?? wallClock().toISOString().slice(0, 10),
+      })
+    : undefined;
+  const clock = sandbox ? () => sandbox.now() : wallClock;
+  const events = new EventEmitter();
+  events.setMaxListeners(1000);
+  const processor = createInboxProcessor({
+    db,
+    logger: logger.child({ component: "inbox" }),
+    clock: wallClock,
+    onTouched: (touched) => emitTouched(events, touched),
+  });
+  const ctx: AppContext = {
+    db,
+    logger,
+    clock,
+    wallClock,
+    webhookSecrets: secretsFor(config, sandboxOn),
+    webhookToleranceSeconds: config.WEBHOOK_TOLERANCE_SECONDS,
+    processor,
+    events,
+    sandboxApi: sandbox?.api,
+    version: VERSION,
+  };
+  const app = createApp(ctx);
+
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
+
+  const clients: PlatformClient[] = [];
+  const providers: Provider[] = ["procare", "kangarootime"];
+  for (const provider of providers) {
+    const upper = provider.toUpperCase() as "PROCARE" | "KANGAROOTIME";
+    const baseUrl = sandbox ? `${url}/sandbox/${provider}` : config[`${upper}_API_URL`];
+    const apiKey = sandbox ? sandbox.apiKey : config[`${upper}_API_KEY`];
+    if (baseUrl && apiKey) clients.push(getAdapter(provider).createClient({ baseUrl, apiKey }));
+  }
+
+  const syncNow = async () => {
+    for (const client of clients) {
+      try {
+        await syncDirectory(db, client, clock(), logger.child({ job: "directory" }));
+      } catch (error) {
+        logger.error({ err: error, provider: client.provider }, "directory sync failed");
+      }
+    }
+  };
+  let reconciling = false;
+  const reconcileNow = async () => {
+    if (reconciling) return 0;
+    reconciling = true;
+    let repairs = 0;
+    try {
+      for (const center of listCenters(db)) {
+        const client = clients.find((c) => c.provider === center.provider);
+        if (!client) continue;
+        try {
+          const result = await reconcileCenter(db, client, center, clock, logger);
+          repairs += result.repairs;
+          emitTouched(events, result.touched);
+        } catch {
+          // Logged and recorded as a failed run by reconcileCenter; the next pass tries again.
+        }
+      }
+    } finally {
+      reconciling = false;
+    }
+    return repairs;
+  };
+
+  await syncNow();
+  // Rows left pending by a previous process (a crash between 200 and projection) go first.
+  const resumed = processor.drain();
+  if (resumed > 0) logger.info({ resumed }, "processed inbox rows left from a previous run");
+
+  const timers: NodeJS.Timeout[] = [];
+  if (config.RECONCILE_INTERVAL_SECONDS > 0) {
+    timers.push(setInterval(() => void reconcileNow(), config.RECONCILE_INTERVAL_SECONDS * 1000));
+  }
+  if (config.DIRECTORY_SYNC_INTERVAL_SECONDS > 0) {
+    timers.push(setInterval(() => void syncNow(), config.DIRECTORY_SYNC_INTERVAL_SECONDS * 1000));
+  }
+
+  const runner =
+    sandbox && options.runSandbox !== false
+      ? startSandboxRunner({
+          sandbox,
+          speed: config.SANDBOX_SPEED,
+          logger: logger.child({ component: "sandbox" }),
+          deliver: createWebhookDeliverer({
+            url: (provider) => `${url}/webhooks/${provider}`,
+            secrets: {
+              procare: ctx.webhookSecrets.procare[0]!,
+              kangarootime: ctx.webhookSecrets.kangarootime[0]!,
+            },
+            fetch: globalThis.fetch,
+            now: wallClock,
+            logger: logger.child({ component: "sandbox" }),
+          }),
+        })
+      : undefined;
+
+  const stop = async () => {
+    for (const t of timers) clearInterval(t);
+    await runner?.stop();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    db.$client.close();
+  };
+
+  return { url, ctx, sandbox, clients, syncNow, reconcileNow, stop };
+}
