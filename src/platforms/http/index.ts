@@ -1,0 +1,11 @@
+/**
+ * @module platforms/http
+ * The shared HTTP client every platform adapter builds on.
+ */
+export type { HttpClient, PostOptions, Query, WithDate } from "./client.js";
+export {
+  collectCursorPages,
+  collectNumberedPages,
+  createHttpClient,
+  encodeBody,
+} from "./client.js";

@@ -1,0 +1,189 @@
+/**
+ * @module platforms/kangarootime/client
+ * Kangarootime over HTTP: page-numbered lists, bare-array per-room presence whose only clock is
+ * the HTTP `Date` header, and the write endpoints for check-ins, tasks and notes. Everything
+ * returned is mapped to the domain except the extras (timecards) that have no domain shape yet.
+ */
+import type { z } from "zod";
+import {
+  collectNumberedPages,
+  createHttpClient,
+  encodeBody,
+  type HttpClient,
+} from "../http/index.js";
+import type { ClientOptions, Directory, PlatformClient } from "../types.js";
+import {
+  mapCenter,
+  mapChild,
+  mapFamily,
+  mapPresence,
+  mapRoom,
+  mapShift,
+  mapStaff,
+} from "./mapper.js";
+import {
+  centerWire,
+  checkinRequestWire,
+  childWire,
+  classWire,
+  createdWire,
+  familyWire,
+  noteRequestWire,
+  page,
+  roomChildrenWire,
+  roomStaffWire,
+  shiftWire,
+  staffWire,
+  taskRequestWire,
+  timecardWire,
+} from "./wire.js";
+
+export interface KangarootimeClientOptions extends ClientOptions {
+  /** The snapshot time when no response carried a readable `Date` header. */
+  now?: () => Date;
+}
+
+export interface KangarootimeCheckIn {
+  centerId: string;
+  childId: string;
+  roomId: string;
+}
+
+export interface KangarootimeCheckOut extends KangarootimeCheckIn {
+  pickedUpBy?: string | null;
+}
+
+export interface KangarootimeClient extends PlatformClient {
+  readonly provider: "kangarootime";
+  fetchTimecards(centerId: string): Promise<z.infer<typeof timecardWire>[]>;
+  checkIn(input: KangarootimeCheckIn): Promise<{ id: string }>;
+  checkOut(input: KangarootimeCheckOut): Promise<{ id: string }>;
+}
+
+const pages = {
+  centers: page(centerWire),
+  rooms: page(classWire),
+  families: page(familyWire),
+  children: page(childWire),
+  staff: page(staffWire),
+  shifts: page(shiftWire),
+  timecards: page(timecardWire),
+};
+
+export function createKangarootimeClient(options: KangarootimeClientOptions): KangarootimeClient {
+  const http: HttpClient = createHttpClient(options);
+  const now = options.now ?? (() => new Date());
+  // Async so a body that fails its wire schema rejects like every other failure, never throws.
+  const create = async <S extends z.ZodType>(path: string, schema: S, value: z.input<S>) => {
+    const { id } = await http.post(path, encodeBody(schema, value), createdWire);
+    return { id };
+  };
+  const roomPath = (roomId: string, what: "children" | "staff") =>
+    `/api/v1/rooms/${encodeURIComponent(roomId)}/${what}`;
+
+  return {
+    provider: "kangarootime",
+
+    async listCenters() {
+      return (await collectNumberedPages(http, "/api/v1/centers", pages.centers)).map(mapCenter);
+    },
+
+    async fetchDirectory(centerId): Promise<Directory> {
+      const byCenter = { center_id: centerId };
+      const [center, rooms, families, children, staff] = await Promise.all([
+        http.get(`/api/v1/centers/${encodeURIComponent(centerId)}`, centerWire),
+        collectNumberedPages(
+          http,
+          `/api/v1/centers/${encodeURIComponent(centerId)}/rooms`,
+          pages.rooms,
+        ),
+        collectNumberedPages(http, "/api/v1/families", pages.families, byCenter),
+        collectNumberedPages(http, "/api/v1/children", pages.children, byCenter),
+        collectNumberedPages(http, "/api/v1/staff", pages.staff, byCenter),
+      ]);
+      const familiesById = new Map(families.map((f) => [f.family_id, f]));
+      return {
+        center: mapCenter(center),
+        rooms: rooms.map(mapRoom),
+        families: families.map(mapFamily),
+        children: children.map((c) =>
+          mapChild(c, c.family_id === null ? undefined : familiesById.get(c.family_id)),
+        ),
+        staff: staff.map(mapStaff),
+      };
+    },
+
+    async fetchShifts(centerId, date) {
+      const query = { center_id: centerId, date };
+      return (await collectNumberedPages(http, "/api/v1/schedules", pages.shifts, query)).map(
+        mapShift,
+      );
+    },
+
+    fetchTimecards: (centerId) =>
+      collectNumberedPages(http, "/api/v1/timecards", pages.timecards, { center_id: centerId }),
+
+    /**
+     * The snapshot is only as fresh as its oldest response, so `asOf` is the earliest `Date`
+     * header among the calls, falling back to `now()` when none had one.
+     */
+    async fetchPresence(centerId, roomIds) {
+      const rooms = await Promise.all(
+        roomIds.map(async (roomId) => {
+          const [children, staff] = await Promise.all([
+            http.getWithMeta(roomPath(roomId, "children"), roomChildrenWire),
+            http.getWithMeta(roomPath(roomId, "staff"), roomStaffWire),
+          ]);
+          return { roomId, children, staff };
+        }),
+      );
+      const dates = rooms
+        .flatMap((room) => [room.children.date, room.staff.date])
+        .filter((date): date is Date => date !== null)
+        .map((date) => date.getTime());
+      const asOf = dates.length > 0 ? new Date(Math.min(...dates)) : now();
+      return mapPresence(
+        centerId,
+        rooms.map((room) => ({
+          roomId: room.roomId,
+          children: room.children.data,
+          staff: room.staff.data,
+        })),
+        asOf,
+      );
+    },
+
+    checkIn: (input) =>
+      create("/api/v1/checkins", checkinRequestWire, {
+        center_id: input.centerId,
+        child_id: input.childId,
+        room_id: input.roomId,
+        action: "check_in",
+      }),
+
+    checkOut: (input) =>
+      create("/api/v1/checkins", checkinRequestWire, {
+        center_id: input.centerId,
+        child_id: input.childId,
+        room_id: input.roomId,
+        action: "check_out",
+        by: input.pickedUpBy,
+      }),
+
+    createTask: (input) =>
+      create("/api/v1/tasks", taskRequestWire, {
+        center_id: input.centerId,
+        title: input.title,
+        body: input.description,
+        assignee_role: input.assignedTo,
+        due_on: input.dueDate,
+      }),
+
+    createNote: (input) =>
+      create("/api/v1/notes", noteRequestWire, {
+        center_id: input.centerId,
+        child_id: input.childId,
+        text: input.body,
+      }),
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * @module platforms/procare/client
+ * Procare over HTTP: cursor-paged lists, per-room rosters for staff presence, and the write
+ * endpoints for check-ins, tasks and notes. Everything returned is mapped to the domain except the
+ * extras (timecards) that have no domain shape yet.
+ */
+import type { z } from "zod";
+import {
+  collectCursorPages,
+  createHttpClient,
+  encodeBody,
+  type HttpClient,
+} from "../http/index.js";
+import type { ClientOptions, Directory, MappedWebhook, PlatformClient } from "../types.js";
+import {
+  mapCenter,
+  mapChild,
+  mapFamily,
+  mapPresence,
+  mapRoom,
+  mapShift,
+  mapStaff,
+  mapWebhookPayload,
+} from "./mapper.js";
+import {
+  centerWire,
+  checkInRequestWire,
+  checkOutRequestWire,
+  childWire,
+  classroomWire,
+  createdWire,
+  currentAttendanceWire,
+  employeeWire,
+  familyWire,
+  noteRequestWire,
+  page,
+  roomRosterWire,
+  staffScheduleWire,
+  taskRequestWire,
+  timecardWire,
+  webhookWire,
+} from "./wire.js";
+
+export interface ProcareCheckIn {
+  centerId: string;
+  childId: string;
+  roomId: string;
+  method?: z.input<typeof checkInRequestWire>["method"];
+}
+
+export interface ProcareCheckOut {
+  centerId: string;
+  childId: string;
+  pickedUpBy?: string | null;
+}
+
+export interface ProcareClient extends PlatformClient {
+  readonly provider: "procare";
+  fetchTimecards(centerId: string, date: string): Promise<z.infer<typeof timecardWire>[]>;
+  /** Attendance events since an instant, mapped as their webhooks would be: for catching up. */
+  fetchAttendanceEvents(centerId: string, since: string): Promise<MappedWebhook[]>;
+  checkIn(input: ProcareCheckIn): Promise<{ id: string }>;
+  checkOut(input: ProcareCheckOut): Promise<{ id: string }>;
+}
+
+const pages = {
+  centers: page(centerWire),
+  classrooms: page(classroomWire),
+  families: page(familyWire),
+  children: page(childWire),
+  employees: page(employeeWire),
+  schedules: page(staffScheduleWire),
+  timecards: page(timecardWire),
+  events: page(webhookWire),
+};
+
+export function createProcareClient(options: ClientOptions): ProcareClient {
+  const http: HttpClient = createHttpClient(options);
+  // Async so a body that fails its wire schema rejects like every other failure, never throws.
+  const create = async <S extends z.ZodType>(path: string, schema: S, value: z.input<S>) => {
+    const { id } = await http.post(path, encodeBody(schema, value), createdWire);
+    return { id };
+  };
+
+  return {
+    provider: "procare",
+
+    async listCenters() {
+      return (await collectCursorPages(http, "/api/v1/centers", pages.centers)).map(mapCenter);
+    },
+
+    async fetchDirectory(centerId): Promise<Directory> {
+      const byCenter = { center_id: centerId };
+      const [center, rooms, families, children, staff] = await Promise.all([
+        http.get(`/api/v1/centers/${encodeURIComponent(centerId)}`, centerWire),
+        collectCursorPages(
+          http,
+          `/api/v1/centers/${encodeURIComponent(centerId)}/classrooms`,
+          pages.classrooms,
+        ),
+        collectCursorPages(http, "/api/v1/families", pages.families, byCenter),
+        collectCursorPages(http, "/api/v1/children", pages.children, byCenter),
+        collectCursorPages(http, "/api/v1/employees", pages.employees, byCenter),
+      ]);
+      return {
+        center: mapCenter(center),
+        rooms: rooms.map(mapRoom),
+        families: families.map(mapFamily),
+        children: children.map(mapChild),
+        staff: staff.map(mapStaff),
+      };
+    },
+
+    async fetchShifts(centerId, date) {
+      const query = { center_id: centerId, date };
+      return (
+        await collectCursorPages(http, "/api/v1/staff_schedules", pages.schedules, query)
+      ).map(mapShift);
+    },
+
+    fetchTimecards: (centerId, date) =>
+      collectCursorPages(http, "/api/v1/timecards", pages.timecards, {
+        center_id: centerId,
+        date,
+      }),
+
+    async fetchAttendanceEvents(centerId, since) {
+      const query = { center_id: centerId, since };
+      return (await collectCursorPages(http, "/api/v1/attendance/events", pages.events, query)).map(
+        mapWebhookPayload,
+      );
+    },
+
+    async fetchPresence(centerId, roomIds) {
+      const [current, rosters] = await Promise.all([
+        http.get("/api/v1/attendance/current", currentAttendanceWire, { center_id: centerId }),
+        Promise.all(
+          roomIds.map((roomId) =>
+            http.get(`/api/v1/rooms/${encodeURIComponent(roomId)}/roster`, roomRosterWire),
+          ),
+        ),
+      ]);
+      return mapPresence(centerId, current, rosters);
+    },
+
+    checkIn: (input) =>
+      create("/api/v1/attendance/checkin", checkInRequestWire, {
+        center_id: input.centerId,
+        child_id: input.childId,
+        room_id: input.roomId,
+        method: input.method,
+      }),
+
+    checkOut: (input) =>
+      create("/api/v1/attendance/checkout", checkOutRequestWire, {
+        center_id: input.centerId,
+        child_id: input.childId,
+        picked_up_by: input.pickedUpBy,
+      }),
+
+    createTask: (input) =>
+      create("/api/v1/tasks", taskRequestWire, {
+        center_id: input.centerId,
+        title: input.title,
+        description: input.description,
+        assigned_to: input.assignedTo,
+        due_date: input.dueDate,
+      }),
+
+    createNote: (input) =>
+      create("/api/v1/notes", noteRequestWire, {
+        center_id: input.centerId,
+        child_id: input.childId,
+        body: input.body,
+      }),
+  };
+}
