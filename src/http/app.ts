@@ -8,6 +8,7 @@ import { requestId } from "hono/request-id";
 import { AppError, fromZodError } from "../errors/index.js";
 import { registerBoard } from "../web/board.js";
 import type { AppContext, AppEnv } from "./context.js";
+import { registerDocs } from "./docs.js";
 import { errorResponse, toAppError } from "./errors.js";
 import { registerCenterRoutes } from "./routes/centers.js";
 import { registerHealthRoute } from "./routes/health.js";
@@ -42,6 +43,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerCenterRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerBoard(app, ctx);
+  registerDocs(app);
   if (ctx.sandboxApi) app.route("/", ctx.sandboxApi);
 
   app.doc31("/openapi.json", {

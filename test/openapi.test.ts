@@ -1,0 +1,269 @@
+/**
+ * @module
+ * The OpenAPI document: valid OpenAPI 3.1, complete for every /api route and both webhooks, and
+ * true to the service: every response a sandbox run gets back validates against the schema
+ * documented for its route and status.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { compileErrors, validate } from "@readme/openapi-parser";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config/index.js";
+import { type Provider, providerSchema } from "../src/domain/index.js";
+import { createApp } from "../src/http/app.js";
+import { signWebhook } from "../src/ingest/standard-webhooks.js";
+import { silentLogger } from "../src/logging/index.js";
+import type { SandboxDelivery } from "../src/sandbox/index.js";
+import { type RunningService, startService } from "../src/service.js";
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module, the plugin its default.
+const addFormats = addFormatsModule.default;
+
+type JsonSchema = Record<string, unknown>;
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+}
+interface MediaTypes {
+  content?: Record<string, { schema?: JsonSchema }>;
+}
+interface Operation {
+  parameters?: Parameter[];
+  requestBody?: MediaTypes & { required?: boolean };
+  responses: Record<string, MediaTypes>;
+}
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, JsonSchema> };
+}
+
+const WEBHOOK_HEADERS = ["webhook-id", "webhook-timestamp", "webhook-signature"];
+
+let dir: string;
+let service: RunningService;
+let docText: string;
+let doc: OpenApiDocument;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "centerline-openapi-"));
+  service = await startService({
+    config: loadConfig({
+      PORT: "0",
+      DATABASE_PATH: join(dir, "centerline.db"),
+      SANDBOX_DATE: "2026-11-23",
+      RECONCILE_INTERVAL_SECONDS: "0",
+      DIRECTORY_SYNC_INTERVAL_SECONDS: "0",
+      LOG_LEVEL: "silent",
+    }),
+    logger: silentLogger,
+    runSandbox: false,
+  });
+  const res = await fetch(`${service.url}/openapi.json`);
+  expect(res.status).toBe(200);
+  docText = await res.text();
+  doc = JSON.parse(docText) as OpenApiDocument;
+});
+
+afterAll(async () => {
+  await service?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function operations(): { path: string; method: string; op: Operation }[] {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method, op })),
+  );
+}
+
+function jsonSchemaOf(media: MediaTypes | undefined): JsonSchema | undefined {
+  return media?.content?.["application/json"]?.schema;
+}
+
+describe("the OpenAPI document", () => {
+  it("validates as OpenAPI 3.1", async () => {
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    // A fresh copy: the validator dereferences in place, and the later tests need the $refs.
+    const result = await validate(JSON.parse(docText), { resolve: { external: false } });
+    expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
+  });
+
+  it("documents every route registered under /api, with its method", () => {
+    const app = createApp(service.ctx);
+    const routes = app.routes
+      // `ALL` entries are middleware from app.use, not endpoints.
+      .filter((r) => r.method !== "ALL" && (r.path === "/api" || r.path.startsWith("/api/")))
+      .map((r) => ({
+        method: r.method.toLowerCase(),
+        // Hono's `:name` and `:name{regex}` are OpenAPI's `{name}`.
+        path: r.path.replace(/:(\w+)(\{[^}]*\})?/g, "{$1}"),
+      }));
+    expect(routes.length).toBeGreaterThan(0);
+    for (const { method, path } of routes) {
+      expect(doc.paths[path]?.[method], `${method.toUpperCase()} ${path}`).toBeDefined();
+    }
+  });
+
+  it("documents both webhooks with the Standard Webhooks headers and a payload schema", () => {
+    for (const provider of providerSchema.options) {
+      const op = doc.paths[`/webhooks/${provider}`]?.post;
+      expect(op, provider).toBeDefined();
+      const headers = (op?.parameters ?? []).filter((p) => p.in === "header" && p.required);
+      expect(headers.map((p) => p.name).sort()).toEqual([...WEBHOOK_HEADERS].sort());
+      expect(op?.requestBody?.required).toBe(true);
+      expect(Object.keys(jsonSchemaOf(op?.requestBody) ?? {})).not.toHaveLength(0);
+    }
+    const [procare, kangarootime] = providerSchema.options.map(
+      (p) => doc.paths[`/webhooks/${p}`]?.post?.requestBody,
+    );
+    // Each provider's own wire format, not one shared placeholder.
+    expect(jsonSchemaOf(procare)).not.toEqual(jsonSchemaOf(kangarootime));
+  });
+
+  it("has one Error shape with code, message and details, used by every 4xx response", () => {
+    const error = doc.components.schemas.Error as {
+      properties: { error: { properties: Record<string, unknown>; required: string[] } };
+    };
+    expect(Object.keys(error.properties.error.properties)).toEqual(
+      expect.arrayContaining(["code", "message", "details"]),
+    );
+    expect(error.properties.error.required).toEqual(
+      expect.arrayContaining(["code", "message", "details"]),
+    );
+    for (const { path, method, op } of operations()) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (!status.startsWith("4")) continue;
+        expect(jsonSchemaOf(response), `${method} ${path} ${status}`).toEqual({
+          $ref: "#/components/schemas/Error",
+        });
+      }
+    }
+  });
+});
+
+describe("responses in a sandbox run", () => {
+  const ajv = new Ajv2020({ allErrors: true });
+  addFormats(ajv);
+  // Documented schemas point into the document (`#/components/schemas/…`) and ajv resolves a
+  // pointer within the schema it compiles, so each is compiled with the components beside it.
+  ajv.addKeyword("components");
+  const compiled = new Map<JsonSchema, ValidateFunction>();
+  const exercised = new Set<string>();
+
+  function expectValid(schema: JsonSchema | undefined, value: unknown, what: string): void {
+    expect(schema, `${what} is documented`).toBeDefined();
+    if (!schema) return;
+    let check = compiled.get(schema);
+    if (!check) {
+      check = ajv.compile({ ...schema, components: doc.components });
+      compiled.set(schema, check);
+    }
+    expect(check(value), `${what}: ${ajv.errorsText(check.errors)}`).toBe(true);
+  }
+
+  /** Fetches `url`, checks the JSON body against what `docPath` documents for the status. */
+  async function call(
+    method: "get" | "post",
+    docPath: string,
+    url: string,
+    init: RequestInit = {},
+  ): Promise<{ status: number; body: unknown }> {
+    const res = await fetch(`${service.url}${url}`, { ...init, method: method.toUpperCase() });
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const body: unknown = await res.json();
+    const response = doc.paths[docPath]?.[method]?.responses[String(res.status)];
+    expectValid(jsonSchemaOf(response), body, `${method.toUpperCase()} ${url} → ${res.status}`);
+    exercised.add(`${method} ${docPath}`);
+    return { status: res.status, body };
+  }
+
+  function postWebhook(provider: Provider, id: string, body: string, secret?: string) {
+    const headers = signWebhook(
+      secret ?? service.ctx.webhookSecrets[provider][0]!,
+      id,
+      Math.floor(Date.now() / 1000),
+      body,
+    );
+    return call("post", `/webhooks/${provider}`, `/webhooks/${provider}`, {
+      headers: { "content-type": "application/json", ...headers },
+      body,
+    });
+  }
+
+  it("GET /healthz", async () => {
+    const { status } = await call("get", "/healthz", "/healthz");
+    expect(status).toBe(200);
+  });
+
+  it("POST /webhooks/{provider}: the sandbox's own deliveries, as its platforms send them", async () => {
+    const sandbox = service.sandbox!;
+    // Half a day of check-ins and check-outs, so the room states below have people in them.
+    const midday = (Date.parse(sandbox.plan.startsAt) + Date.parse(sandbox.plan.endsAt)) / 2;
+    const deliveries: SandboxDelivery[] = sandbox.advanceTo(new Date(midday));
+    for (const provider of providerSchema.options) {
+      expect(
+        deliveries.some((d) => d.provider === provider),
+        provider,
+      ).toBe(true);
+    }
+    const accepted = new Map<Provider, number>();
+    for (const d of deliveries) {
+      expectValid(
+        jsonSchemaOf(doc.paths[`/webhooks/${d.provider}`]?.post?.requestBody),
+        JSON.parse(d.body),
+        `${d.provider} payload ${d.webhookId}`,
+      );
+      const { status, body } = await postWebhook(d.provider, d.webhookId, d.body);
+      if (status === 200 && (body as { status: string }).status === "accepted") {
+        accepted.set(d.provider, (accepted.get(d.provider) ?? 0) + 1);
+      }
+    }
+    for (const provider of providerSchema.options) {
+      expect(accepted.get(provider), provider).toBeGreaterThan(0);
+    }
+    service.ctx.processor.drain();
+  });
+
+  it("POST /webhooks/{provider}: redelivery, bad signature, bad JSON, bad payload", async () => {
+    const first = service.sandbox!.played()[0]!;
+    const redelivered = await postWebhook(first.provider, first.webhookId, first.body);
+    expect(redelivered).toMatchObject({ status: 200, body: { status: "duplicate" } });
+    for (const provider of providerSchema.options) {
+      const wrongSecret = `whsec_${Buffer.alloc(24, 7).toString("base64")}`;
+      expect((await postWebhook(provider, "msg_a", "{}", wrongSecret)).status).toBe(401);
+      expect((await postWebhook(provider, "msg_b", "{not json")).status).toBe(400);
+      expect((await postWebhook(provider, "msg_c", "{}")).status).toBe(422);
+    }
+  });
+
+  it("GET /api/centers and GET /api/centers/{center}/rooms", async () => {
+    const { body } = await call("get", "/api/centers", "/api/centers");
+    const centers = (body as { centers: { id: string }[] }).centers;
+    expect(centers.length).toBeGreaterThanOrEqual(2);
+    let present = 0;
+    for (const center of centers) {
+      const rooms = await call(
+        "get",
+        "/api/centers/{center}/rooms",
+        `/api/centers/${encodeURIComponent(center.id)}/rooms`,
+      );
+      expect(rooms.status).toBe(200);
+      for (const room of (rooms.body as { rooms: { counts: { children: number } }[] }).rooms) {
+        present += room.counts.children;
+      }
+    }
+    // Otherwise the children and staff item schemas were never put to the test.
+    expect(present).toBeGreaterThan(0);
+    const unknown = await call("get", "/api/centers/{center}/rooms", "/api/centers/nope/rooms");
+    expect(unknown.status).toBe(404);
+  });
+
+  it("exercised every documented operation", () => {
+    const documented = operations().map(({ method, path }) => `${method} ${path}`);
+    expect(documented.filter((op) => !exercised.has(op))).toEqual([]);
+  });
+});
