@@ -16,8 +16,8 @@ import type {
   StaffRole,
   Weekday,
 } from "../../domain/index.js";
-import { AppError, err, fromZodError, ok, type Result } from "../../errors/index.js";
 import type { MappedWebhook, Reference } from "../types.js";
+import { createWebhookMapper, optionalRef, ref } from "../webhook.js";
 import {
   type centerWire,
   type childWire,
@@ -182,38 +182,16 @@ export function mapPresence(
   };
 }
 
-const knownEventTypes = new Set<string>(webhookEventTypes);
-
 /**
- * Validates a parsed webhook body, then maps it; errors name the offending wire field. An unknown
- * `event_type` gets its own code so the sender learns we do not handle it, not that it is malformed.
+ * Validates a parsed webhook body, then maps it; errors name the offending wire field.
  */
-export function mapWebhook(body: unknown): Result<MappedWebhook> {
-  if (isRecord(body) && !knownEventTypes.has(String(body.event_type))) {
-    const label = body.event_type === undefined ? "missing" : JSON.stringify(body.event_type);
-    return err(
-      new AppError("unknown_event_type", `event_type: unknown Procare event type (${label})`, {
-        field: "event_type",
-        expected: webhookEventTypes,
-      }),
-    );
-  }
-  const parsed = webhookWire.safeParse(body);
-  if (!parsed.success) return err(fromZodError(parsed.error, "invalid_payload"));
-  return ok(mapWebhookPayload(parsed.data));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-const ref = (kind: Reference["kind"], id: string, field: string): Reference => ({
-  kind,
-  id,
-  field,
+export const mapWebhook = createWebhookMapper({
+  platform: "Procare",
+  schema: webhookWire,
+  eventTypes: webhookEventTypes,
+  map: (payload) => mapWebhookPayload(payload),
 });
-const optionalRef = (kind: Reference["kind"], id: string | null, field: string): Reference[] =>
-  id === null ? [] : [ref(kind, id, field)];
+
 const childRef = (id: string) => ref("child", id, "child.id");
 const staffRef = (id: string) => ref("staff", id, "staff.id");
 
