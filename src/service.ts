@@ -22,10 +22,9 @@ import {
   type Sandbox,
   startSandboxRunner,
 } from "./sandbox/index.js";
-import { openDatabase } from "./storage/db.js";
 import { listCenters } from "./storage/directory.js";
-import { syncDirectory } from "./sync/directory.js";
-import { reconcileCenter } from "./sync/reconcile.js";
+import { openDatabase } from "./storage/index.js";
+import { reconcileCenter, syncDirectory } from "./sync/index.js";
 
 export const VERSION = "0.1.0";
 

@@ -1,0 +1,2 @@
+export type { Db, Store } from "./db.js";
+export { inTransaction, openDatabase } from "./db.js";
