@@ -5,30 +5,25 @@
  * within seconds, with the counts the API reports and the sandbox's own truth. Nothing it loads
  * leaves the service's origin.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Browser, type CDPSession, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config/index.js";
+import type { Browser, CDPSession, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RoomState } from "../src/domain/index.js";
 import { zonedDateTimeToInstant } from "../src/domain/time.js";
-import { generateSecret } from "../src/ingest/standard-webhooks.js";
-import { silentLogger } from "../src/logging/index.js";
 import type { Sandbox, SandboxDelivery } from "../src/sandbox/index.js";
-import { type RunningService, startService } from "../src/service.js";
+import type { RunningService } from "../src/service.js";
+import { describeInBrowser, launchBrowser } from "./support/browser.js";
+import { startTestService, type TestService } from "./support/service.js";
 
 const SCREENSHOT = "/tmp/board-test.png";
 /** The board polls every 10 s when the stream is down; an SSE-driven update must beat it easily. */
 const SSE_DEADLINE_MS = 5_000;
 
-let dir: string;
+let t: TestService;
 let service: RunningService;
 let sandbox: Sandbox;
 let browser: Browser;
 let page: Page;
 let cdp: CDPSession;
-const secrets = { procare: generateSecret(), kangarootime: generateSecret() };
 const requested: string[] = [];
 const pageErrors: string[] = [];
 /** Fragment fetches (`/board/centers/:center`) the page made, in order. */
@@ -38,37 +33,10 @@ let fragmentsFinished = 0;
 const sseEvents: { event: string; data: string }[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "centerline-board-"));
-  service = await startService({
-    config: loadConfig({
-      PORT: "0",
-      DATABASE_PATH: join(dir, "centerline.db"),
-      SANDBOX_DATE: "2026-11-23",
-      RECONCILE_INTERVAL_SECONDS: "0",
-      DIRECTORY_SYNC_INTERVAL_SECONDS: "0",
-      LOG_LEVEL: "silent",
-      PROCARE_WEBHOOK_SECRETS: secrets.procare,
-      KANGAROOTIME_WEBHOOK_SECRETS: secrets.kangarootime,
-    }),
-    logger: silentLogger,
-    // The test delivers webhooks itself, so it knows exactly what the board should show.
-    runSandbox: false,
-  });
-  sandbox = service.sandbox!;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    // Chromium's own background traffic would otherwise hit this machine's closed network.
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  t = await startTestService();
+  service = t.service;
+  sandbox = t.sandbox;
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on("request", (request) => {
     requested.push(request.url());
@@ -89,38 +57,74 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await service?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await t?.stop();
 });
 
-async function apiRooms(centerId: string): Promise<RoomState[]> {
-  const res = await fetch(`${service.url}/api/centers/${encodeURIComponent(centerId)}/rooms`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { rooms: RoomState[] }).rooms;
+/** One room card as a viewer reads it: who is listed and what the counts say. */
+interface RoomView {
+  room: string;
+  children: number;
+  staff: number;
+  childNames: string[];
+  staffNames: string[];
 }
 
-/** Child counts per room as the page shows them, in page order. */
-function boardCounts(centerId: string): Promise<{ room: string; children: number }[]> {
+/** The slice of the DOM's Node that `boardRooms` reads (this project compiles without lib.dom). */
+interface TextHolder {
+  childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>;
+}
+
+/** The center's room cards on the page, in page order. */
+function boardRooms(centerId: string): Promise<RoomView[]> {
   return page.locator(`[data-center="${centerId}"] [data-room]`).evaluateAll((cards) =>
-    cards.map((card) => ({
-      room: card.getAttribute("data-room") ?? "",
-      children: Number(card.querySelector('[data-count="children"]')?.textContent),
-    })),
+    cards.map((card) => {
+      // A name is the item's own text; role and "on break" are in <small>s beside it.
+      const names = (selector: string) =>
+        Array.from(card.querySelectorAll(selector) as ArrayLike<TextHolder>, (li) =>
+          Array.from(li.childNodes)
+            .filter((n) => n.nodeType === 3 /* text */)
+            .map((n) => n.textContent)
+            .join("")
+            .trim(),
+        );
+      return {
+        room: card.getAttribute("data-room") ?? "",
+        children: Number(card.querySelector('[data-count="children"]')?.textContent),
+        staff: Number(card.querySelector('[data-count="staff"]')?.textContent),
+        childNames: names("ul.children li"),
+        staffNames: names("section:first-child li"),
+      };
+    }),
   );
 }
 
-/** The sandbox's own record of who is where: children per room, every room listed. */
-function truthCounts(centerId: string): { room: string; children: number }[] {
+/** The same, as `GET /api/centers/:center/rooms` reports it. */
+async function apiRooms(centerId: string): Promise<RoomView[]> {
+  const res = await fetch(`${service.url}/api/centers/${encodeURIComponent(centerId)}/rooms`);
+  expect(res.status).toBe(200);
+  const { rooms } = (await res.json()) as { rooms: RoomState[] };
+  return rooms.map((r) => ({
+    room: r.id,
+    children: r.counts.children,
+    staff: r.counts.staffPresent,
+    childNames: r.children.map((k) => `${k.firstName} ${k.lastName}`),
+    staffNames: r.staff.map((k) => `${k.firstName} ${k.lastName}`),
+  }));
+}
+
+/** The sandbox's own record of who is where: counts per room, every room listed. */
+function truthCounts(centerId: string): { room: string; children: number; staff: number }[] {
   const center = sandbox.world.centers.find((c) => c.id === centerId)!;
-  const children = sandbox.truth(centerId).children;
+  const truth = sandbox.truth(centerId);
   return center.rooms.map((room) => ({
     room: room.id,
-    children: children.filter((c) => c.roomId === room.id).length,
+    children: truth.children.filter((c) => c.roomId === room.id).length,
+    staff: truth.staff.filter((s) => s.roomId === room.id && !s.onBreak).length,
   }));
 }
 
 async function deliver(d: SandboxDelivery): Promise<{ status: number; body: unknown }> {
-  const headers = sandbox.signDelivery(d, secrets[d.provider], Math.floor(Date.now() / 1000));
+  const headers = sandbox.signDelivery(d, t.secrets[d.provider], Math.floor(Date.now() / 1000));
   const res = await fetch(`${service.url}/webhooks/${d.provider}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -129,7 +133,7 @@ async function deliver(d: SandboxDelivery): Promise<{ status: number; body: unkn
   return { status: res.status, body: await res.json() };
 }
 
-describe("the live room board", { timeout: 60_000 }, () => {
+describeInBrowser("the live room board", () => {
   it("renders both sandbox centers with five empty rooms each, then goes live", async () => {
     expect(sandbox.world.centers).toHaveLength(2);
     await page.goto(`${service.url}/`);
@@ -148,9 +152,15 @@ describe("the live room board", { timeout: 60_000 }, () => {
         expect(await section.locator(`[data-room="${room.id}"] h3`).textContent()).toBe(room.name);
       }
       // No event has been delivered: nobody is anywhere, on the page or in the API.
-      expect((await boardCounts(center.id)).map((r) => r.children)).toEqual([0, 0, 0, 0, 0]);
-      expect(await section.locator("ul.children li").count()).toBe(0);
-      expect((await apiRooms(center.id)).map((r) => r.counts.children)).toEqual([0, 0, 0, 0, 0]);
+      const empty = center.rooms.map((r) => ({
+        room: r.id,
+        children: 0,
+        staff: 0,
+        childNames: [],
+        staffNames: [],
+      }));
+      expect(await boardRooms(center.id)).toEqual(empty);
+      expect(await apiRooms(center.id)).toEqual(empty);
     }
 
     await expect
@@ -187,25 +197,34 @@ describe("the live room board", { timeout: 60_000 }, () => {
     const posted = Date.now();
 
     const centers = [first!, second!];
-    const expected = centers.map((c) => truthCounts(c.id));
-    for (const [i, counts] of expected.entries()) {
+    const truth = centers.map((c) => truthCounts(c.id));
+    for (const [i, rooms] of truth.entries()) {
       expect(
-        counts.some((r) => r.children > 0),
+        rooms.some((r) => r.children > 0),
         centers[i]!.id,
       ).toBe(true);
     }
+    // The service projects accepted deliveries just after answering them: wait for the API to agree
+    // with the sandbox, then for the page to agree with the API.
+    const api = () => Promise.all(centers.map((c) => apiRooms(c.id)));
+    await expect
+      .poll(
+        async () =>
+          (await api()).map((rooms) =>
+            rooms.map(({ room, children, staff }) => ({ room, children, staff })),
+          ),
+        { timeout: 2_000, interval: 50 },
+      )
+      .toEqual(truth);
+    const expected = await api();
     // The whole board catches up well inside the 10 s poll: the stream is what carried it.
     await expect
-      .poll(() => Promise.all(centers.map((c) => boardCounts(c.id))), {
+      .poll(() => Promise.all(centers.map((c) => boardRooms(c.id))), {
         timeout: SSE_DEADLINE_MS,
         interval: 100,
       })
       .toEqual(expected);
     expect(Date.now() - posted).toBeLessThan(SSE_DEADLINE_MS);
-    for (const [i, center] of centers.entries()) {
-      const api = await apiRooms(center.id);
-      expect(api.map((r) => ({ room: r.id, children: r.counts.children }))).toEqual(expected[i]);
-    }
 
     // The stream said which centers changed, and the page fetched their fragments because of it.
     const changed = new Set(
@@ -213,10 +232,10 @@ describe("the live room board", { timeout: 60_000 }, () => {
         .filter((e) => e.event === "rooms")
         .map((e) => (JSON.parse(e.data) as { centerId: string }).centerId),
     );
-    expect(changed).toEqual(new Set([first!.id, second!.id]));
+    expect(changed).toEqual(new Set(centers.map((c) => c.id)));
     const later = fragmentFetches.slice(fetchesBefore).map((u) => new URL(u).pathname);
     expect(new Set(later)).toEqual(
-      new Set([first!.id, second!.id].map((id) => `/board/centers/${encodeURIComponent(id)}`)),
+      new Set(centers.map((c) => `/board/centers/${encodeURIComponent(c.id)}`)),
     );
     expect(sseEvents.filter((e) => e.event === "hello")).toHaveLength(1);
     expect(await page.evaluate("window.__noReload")).toBe(true);
@@ -234,12 +253,9 @@ describe("the live room board", { timeout: 60_000 }, () => {
       expect(await listed(room.id), room.id).not.toContain(name);
     }
     // Every count matches the names listed under it.
-    for (const center of [first!, second!]) {
-      for (const { room, children } of await boardCounts(center.id)) {
-        const names = await page
-          .locator(`[data-center="${center.id}"] [data-room="${room}"] ul.children li`)
-          .count();
-        expect(names, room).toBe(children);
+    for (const center of centers) {
+      for (const view of await boardRooms(center.id)) {
+        expect(view.childNames, view.room).toHaveLength(view.children);
       }
     }
     // The swapped-in fragment carries the sandbox clock too: 08:00 local at the first center.

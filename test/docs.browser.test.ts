@@ -4,56 +4,27 @@
  * `/openapi.json`, its "Test Request" client calls the service itself, and no request leaves the
  * service's origin, so the page works offline.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config/index.js";
-import { silentLogger } from "../src/logging/index.js";
-import { type RunningService, startService } from "../src/service.js";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeInBrowser, launchBrowser } from "./support/browser.js";
+import { startTestService, type TestService } from "./support/service.js";
 
-let dir: string;
-let service: RunningService;
-let browser: Browser;
+describeInBrowser("/docs", () => {
+  let t: TestService;
+  let service: TestService["service"];
+  let browser: Browser;
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "centerline-docs-"));
-  service = await startService({
-    config: loadConfig({
-      PORT: "0",
-      DATABASE_PATH: join(dir, "centerline.db"),
-      SANDBOX_DATE: "2026-11-23",
-      RECONCILE_INTERVAL_SECONDS: "0",
-      DIRECTORY_SYNC_INTERVAL_SECONDS: "0",
-      LOG_LEVEL: "silent",
-    }),
-    logger: silentLogger,
-    runSandbox: false,
+  beforeAll(async () => {
+    t = await startTestService();
+    service = t.service;
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
   });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    // Chromium's own background traffic would otherwise hit this machine's closed network.
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-describe("/docs", () => {
   it("serves the reference bundle from the service, cached for good", async () => {
     const html = await (await fetch(`${service.url}/docs`)).text();
     const src = /<script src="([^"]+)"><\/script>/.exec(html)?.[1];

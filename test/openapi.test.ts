@@ -4,20 +4,16 @@
  * true to the service: every response a sandbox run gets back validates against the schema
  * documented for its route and status.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config/index.js";
 import { type Provider, providerSchema } from "../src/domain/index.js";
 import { createApp } from "../src/http/app.js";
 import { signWebhook } from "../src/ingest/standard-webhooks.js";
-import { silentLogger } from "../src/logging/index.js";
 import type { SandboxDelivery } from "../src/sandbox/index.js";
-import { type RunningService, startService } from "../src/service.js";
+import type { RunningService } from "../src/service.js";
+import { startTestService, type TestService } from "./support/service.js";
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module, the plugin its default.
 const addFormats = addFormatsModule.default;
@@ -44,25 +40,14 @@ interface OpenApiDocument {
 
 const WEBHOOK_HEADERS = ["webhook-id", "webhook-timestamp", "webhook-signature"];
 
-let dir: string;
+let t: TestService;
 let service: RunningService;
 let docText: string;
 let doc: OpenApiDocument;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "centerline-openapi-"));
-  service = await startService({
-    config: loadConfig({
-      PORT: "0",
-      DATABASE_PATH: join(dir, "centerline.db"),
-      SANDBOX_DATE: "2026-11-23",
-      RECONCILE_INTERVAL_SECONDS: "0",
-      DIRECTORY_SYNC_INTERVAL_SECONDS: "0",
-      LOG_LEVEL: "silent",
-    }),
-    logger: silentLogger,
-    runSandbox: false,
-  });
+  t = await startTestService();
+  service = t.service;
   const res = await fetch(`${service.url}/openapi.json`);
   expect(res.status).toBe(200);
   docText = await res.text();
@@ -70,8 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await service?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await t?.stop();
 });
 
 function operations(): { path: string; method: string; op: Operation }[] {

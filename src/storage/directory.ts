@@ -43,7 +43,7 @@ export function replaceShifts(tx: Store, centerId: string, date: string, list: S
 }
 
 export function listCenters(db: Store): Center[] {
-  return db.select().from(centers).orderBy(centers.id).all();
+  return db.select().from(centers).orderBy(centers.name, centers.id).all();
 }
 
 export function getCenter(db: Store, id: string): Center | undefined {

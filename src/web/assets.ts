@@ -11,9 +11,9 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 .25rem; }
 h2 small, .clock, .live { color: #5b6574; font-weight: normal; font-size: .85rem; }
 .rooms { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: .75rem; }
 .room { background: #fff; border: 1px solid #d8dce3; border-radius: 8px; padding: .75rem; }
-.room header { display: flex; justify-content: space-between; align-items: baseline; gap: .5rem; }
+.room header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 .5rem; }
 .room h3 { font-size: 1rem; margin: 0; }
-.counts { font-size: .85rem; }
+.counts { font-size: .85rem; white-space: nowrap; }
 .status { font-size: .75rem; margin: .35rem 0; padding: .15rem .4rem; border-radius: 4px; }
 .status.pending { background: #eef0f3; color: #5b6574; }
 .people { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; }
