@@ -1,0 +1,343 @@
+/**
+ * @module rules/evaluate
+ * The ratio decision for one room: a pure function of (rule pack, room, time). It reads no clock
+ * and does no I/O, so every decision can be replayed and shown to an inspector with its rule, its
+ * citation and its arithmetic. Where anything is uncertain it errs towards "not ok".
+ */
+import { AppError, err, ok, type Result } from "../errors/index.js";
+import { completedMonths } from "./ages.js";
+import type { Evaluation, RatioStatus, Room } from "./evaluation.js";
+import type { Band, CenterPolicy, Citation, Program, RulePack } from "./pack.js";
+import { capacity, countStaff } from "./staff.js";
+
+export interface EvaluateOptions {
+  /** The instant evaluated; ages, and how long a violation has been open, are measured at it. */
+  at: Date;
+  /** The center's local date at `at` (ages are counted in local dates); default: the UTC date. */
+  localDate?: string;
+  policy?: CenterPolicy;
+}
+
+interface Placed {
+  id: string | null;
+  months: number;
+  band: Band | null;
+}
+
+function bandFor(program: Program, months: number): Band | null {
+  return (
+    program.bands.find(
+      (b) => months >= b.minMonths && (b.maxMonths === null || months <= b.maxMonths),
+    ) ?? null
+  );
+}
+
+function chooseProgram(pack: RulePack, room: Room, months: number[]): Result<Program> {
+  if (room.program !== undefined) {
+    const named = pack.programs.find((p) => p.id === room.program);
+    if (named) return ok(named);
+    const known = pack.programs.map((p) => p.id).join(", ");
+    return err(
+      new AppError(
+        "bad_request",
+        `program: "${room.program}" is not a program of ${pack.code} (${known})`,
+        {
+          field: "program",
+        },
+      ),
+    );
+  }
+  // The first program (packs list the stricter first) covering every child; failing that, the one
+  // covering most of them, and the children it leaves out make the room non-compliant.
+  const covered = (p: Program) => months.filter((m) => bandFor(p, m) !== null).length;
+  const all = pack.programs.find((p) => covered(p) === months.length);
+  if (all) return ok(all);
+  const best = [...pack.programs].sort((a, b) => covered(b) - covered(a))[0];
+  return ok(best as Program);
+}
+
+/** The band whose numbers govern a mixed group, by the program's mixed-age method. */
+function governingBand(program: Program, placed: Placed[]): Band {
+  const bands = placed.flatMap((p) => (p.band ? [p.band] : []));
+  // With no child covered, the program's strictest band stands in: it can only over-require staff.
+  if (bands.length === 0) return [...program.bands].sort((a, b) => a.ratio - b.ratio)[0] as Band;
+  const youngest = bands.reduce((a, b) => (b.minMonths < a.minMonths ? b : a));
+  if (
+    program.mixedAge.method === "youngest" ||
+    youngest.maxMonths === null ||
+    youngest.maxMonths < 24
+  ) {
+    return youngest;
+  }
+  const counts = new Map<Band, number>();
+  for (const b of bands) counts.set(b, (counts.get(b) ?? 0) + 1);
+  return [...counts.entries()].sort(
+    ([a, na], [b, nb]) =>
+      nb - na || a.ratio - b.ratio || (a.maxGroup ?? Infinity) - (b.maxGroup ?? Infinity),
+  )[0]?.[0] as Band;
+}
+
+function fmtCitation(c: Citation): string {
+  return `${c.source} [${c.strength}]`;
+}
+
+export function evaluateRoom(
+  pack: RulePack,
+  room: Room,
+  options: EvaluateOptions,
+): Result<Evaluation> {
+  const at = options.at;
+  const onDate = options.localDate ?? at.toISOString().slice(0, 10);
+  const ageOf = (c: Room["children"][number]) =>
+    c.ageMonths ?? completedMonths(c.birthDate as string, onDate);
+  const months = room.children.map(ageOf);
+  const chosen = chooseProgram(pack, room, months);
+  if (!chosen.ok) return chosen;
+  const program = chosen.value;
+
+  const citations: Citation[] = [];
+  const open: string[] = [];
+  const cite = (c: Citation, o?: { reason: string }) => {
+    if (!citations.some((x) => x.source === c.source && x.note === c.note)) citations.push(c);
+    if (o && !open.includes(o.reason)) open.push(o.reason);
+  };
+  const explanation: string[] = [];
+  const reasons: string[] = [];
+
+  const placed: Placed[] = room.children.map((c, i) => {
+    const m = months[i] as number;
+    return { id: c.id ?? null, months: m, band: bandFor(program, m) };
+  });
+  const uncovered = placed.filter((p) => p.band === null);
+  for (const u of uncovered) {
+    reasons.push(
+      `child ${u.id ?? "(no id)"} is ${u.months} months old, outside every age band of ${program.label}`,
+    );
+  }
+
+  // The governing band, and the center's policy for it when it has one (it can only be stricter).
+  const band = governingBand(program, placed);
+  cite(band.citation, band.open);
+  const policy = options.policy?.bands[band.id];
+  const ratio = policy ? Math.min(policy.ratio, band.ratio) : band.ratio;
+  const maxGroup = policy
+    ? policy.maxGroup === null
+      ? band.maxGroup
+      : Math.min(policy.maxGroup, band.maxGroup ?? Infinity)
+    : band.maxGroup;
+  const ruleSource = policy
+    ? "center policy"
+    : /^[A-Z]{2}-/.test(pack.code)
+      ? `state ${pack.code}`
+      : `reference ${pack.code}`;
+  explanation.push(
+    `Rule: ${pack.name}, ${program.label}, ${band.label}: 1 staff : ${band.ratio} children, ` +
+      `max group ${band.maxGroup ?? "none"} (${fmtCitation(band.citation)}).`,
+  );
+  if (policy) {
+    explanation.push(
+      `Center policy for ${band.label} is stricter and applies whole: 1 : ${ratio}, max group ${maxGroup ?? "none"}.`,
+    );
+  }
+
+  const presentBands = [...new Set(placed.flatMap((p) => (p.band ? [p.band] : [])))];
+  if (presentBands.length > 1) {
+    cite(program.mixedAge.citation, program.mixedAge.open);
+    explanation.push(
+      `Mixed ages (${presentBands.map((b) => b.label).join(", ")}): ${program.mixedAge.method} method, ` +
+        `so ${band.label} governs (${fmtCitation(program.mixedAge.citation)}).`,
+    );
+    for (const [a, b] of program.mixedAge.forbiddenPairs) {
+      if (presentBands.some((x) => x.id === a) && presentBands.some((x) => x.id === b)) {
+        reasons.push(`${a} and ${b} may not share a group (${program.mixedAge.citation.source})`);
+      }
+    }
+  }
+
+  const staff = countStaff(pack, program, room.staff, onDate);
+  if (staff.notCounted.length > 0) cite(pack.staff.citation, pack.staff.open);
+
+  // Nap relaxation: every child's band must be covered, and its condition met.
+  const n = room.children.length;
+  let effectiveRatio = ratio;
+  let napRelaxation = false;
+  const nap = room.napping
+    ? program.nap.find(
+        (r) => presentBands.length > 0 && presentBands.every((b) => r.bands.includes(b.id)),
+      )
+    : undefined;
+  if (room.napping && !nap)
+    explanation.push("Napping: this rule has no nap relaxation for these ages.");
+  if (nap && policy) {
+    explanation.push(
+      "Napping: the center's stricter policy applies, so the nap relaxation is not used.",
+    );
+  } else if (nap && uncovered.length === 0) {
+    cite(nap.citation, nap.open);
+    const awakeNeed = Math.ceil(n / ratio);
+    const inRoom = staff.full.length + staff.aides.length;
+    const missing = Math.max(0, awakeNeed - inRoom);
+    if (nap.condition === "none" || room.premisesAvailableStaff >= missing) {
+      effectiveRatio = Math.max(ratio, nap.ratio);
+      napRelaxation = effectiveRatio !== ratio;
+      explanation.push(
+        `Napping: 1 staff : ${nap.ratio} napping children applies (${fmtCitation(nap.citation)})` +
+          (nap.condition === "none"
+            ? "."
+            : `; the ${missing} more staff the awake ratio needs are available on the premises (${room.premisesAvailableStaff}).`),
+      );
+    } else {
+      explanation.push(
+        `Napping: 1 : ${nap.ratio} would apply only if ${missing} more countable staff were immediately ` +
+          `available at the center; ${room.premisesAvailableStaff} are, so the awake ratio stands (${fmtCitation(nap.citation)}).`,
+      );
+    }
+  }
+
+  // Children outside every band already make the room non-compliant; for the arithmetic they are
+  // staffed at the governing ratio like everyone else.
+  const requiredStaff = Math.ceil(n / effectiveRatio);
+  const cap = capacity(program, effectiveRatio, staff.full.length, staff.aides.length);
+  for (const a of staff.aides.slice(cap.usableAides)) {
+    staff.notCounted.push({
+      id: a.id,
+      role: a.role,
+      reason:
+        staff.full.length === 0
+          ? "an aide may not supervise a group without a teacher"
+          : `more aides than ${program.aides?.maxPerTeacher} per teacher`,
+    });
+  }
+  if (program.aides && staff.aides.length > 0) cite(program.aides.citation, program.aides.open);
+  const counted = [...staff.full, ...staff.aides.slice(0, cap.usableAides)];
+  const countedStaff = counted.length;
+  const ratioOk = cap.children >= n && countedStaff >= requiredStaff;
+  explanation.push(
+    `Children: ${n} → required staff ceil(${n} / ${effectiveRatio}) = ${requiredStaff}; counted staff: ${countedStaff}` +
+      (program.aides && staff.aides.length > 0
+        ? ` (capacity ${effectiveRatio} × ${staff.full.length} + ${program.aides.adds} × ${cap.usableAides} aide(s) = ${cap.children})`
+        : "") +
+      ".",
+  );
+  for (const x of staff.notCounted)
+    explanation.push(`Not counted: ${x.id ?? x.role} (${x.role}): ${x.reason}.`);
+
+  let staffShort = 0;
+  if (!ratioOk) {
+    staffShort = Math.max(
+      requiredStaff - countedStaff,
+      Math.ceil((n - cap.children) / effectiveRatio),
+      1,
+    );
+    reasons.push(
+      `short by ${staffShort} counted staff: ${countedStaff} for ${n} children at 1 : ${effectiveRatio}`,
+    );
+  }
+  const qualifiedOk =
+    !pack.staff.requiresQualifiedTeacher || n === 0 || counted.some((c) => c.qualified);
+  if (!qualifiedOk) {
+    cite(pack.staff.citation, pack.staff.open);
+    reasons.push("no counted staff member is a qualified teacher");
+  }
+  const groupOk = maxGroup === null || n <= maxGroup;
+  if (!groupOk)
+    reasons.push(`group of ${n} is over the maximum group size of ${maxGroup}: split the group`);
+  explanation.push(
+    maxGroup === null
+      ? `Group size: ${n} (no maximum).`
+      : `Group size: ${n} of at most ${maxGroup}.`,
+  );
+
+  const compliant = reasons.length === 0;
+  const criticalAfter = options.policy?.violationCriticalAfterMinutes ?? 5;
+  const openMinutes =
+    room.violationSince === undefined
+      ? 0
+      : (at.getTime() - new Date(room.violationSince).getTime()) / 60_000;
+  let status: RatioStatus;
+  if (compliant) {
+    const moreChild = cap.children < n + 1 || (maxGroup !== null && n + 1 > maxGroup);
+    const fewerStaff = fewerStaffBreaches(
+      program,
+      effectiveRatio,
+      counted,
+      cap.usableAides,
+      n,
+      pack.staff.requiresQualifiedTeacher,
+    );
+    status = n > 0 && (moreChild || fewerStaff) ? "approaching" : "ok";
+    if (status === "approaching") {
+      explanation.push(
+        `Approaching: ${[moreChild && "one more child", fewerStaff && "one fewer counted staff member"].filter(Boolean).join(" or ")} would breach.`,
+      );
+    }
+  } else {
+    const unstaffed = n > 0 && countedStaff === 0;
+    const overdue = openMinutes >= criticalAfter;
+    if (unstaffed) reasons.push("children with no counted staff");
+    if (overdue)
+      reasons.push(
+        `out of compliance for ${Math.floor(openMinutes)} minutes (limit ${criticalAfter})`,
+      );
+    status = unstaffed || staffShort >= 2 || overdue ? "critical" : "violation";
+  }
+
+  const canTake = compliant
+    ? Math.max(
+        0,
+        Math.min(cap.children - n, maxGroup === null ? Number.POSITIVE_INFINITY : maxGroup - n),
+      )
+    : 0;
+  const slack = !compliant
+    ? staffShort > 0
+      ? `needs ${staffShort} more qualified staff`
+      : (reasons[0] ?? "out of compliance")
+    : canTake > 0
+      ? `can take ${canTake} more ${band.label.toLowerCase()}`
+      : n === 0
+        ? "no children"
+        : "full: one more child would breach";
+  explanation.push(`Status: ${status}${reasons.length > 0 ? ` (${reasons.join("; ")})` : ""}.`);
+
+  return ok({
+    jurisdiction: pack.code,
+    program: program.id,
+    ruleSource,
+    at: at.toISOString(),
+    status,
+    compliant,
+    governingBand: { id: band.id, label: band.label, ratio, maxGroup },
+    napRelaxation,
+    children: n,
+    requiredStaff,
+    countedStaff,
+    counted: counted.map((c) => ({ id: c.id, role: c.role })),
+    notCounted: staff.notCounted,
+    groupSize: n,
+    maxGroupSize: maxGroup,
+    canTake,
+    staffShort,
+    slack,
+    reasons,
+    explanation,
+    citations,
+    open,
+  });
+}
+
+/** Would losing any one counted person breach? Checks each kind of loss. */
+function fewerStaffBreaches(
+  program: Program,
+  ratio: number,
+  counted: { qualified: boolean; aide: boolean }[],
+  usableAides: number,
+  n: number,
+  needsQualified: boolean,
+): boolean {
+  if (n === 0) return false;
+  const full = counted.length - usableAides;
+  // Losing a fully counted member costs the most capacity, and may strand aides beside them.
+  if (full > 0 && capacity(program, ratio, full - 1, usableAides).children < n) return true;
+  if (usableAides > 0 && capacity(program, ratio, full, usableAides - 1).children < n) return true;
+  return needsQualified && counted.filter((c) => c.qualified).length === 1;
+}

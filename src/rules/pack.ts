@@ -1,0 +1,133 @@
+/**
+ * @module rules/pack
+ * A jurisdiction's ratio rules as data. Every number carries the citation it came from; anything
+ * the sources leave open is marked `open` with the reason, and the number stored is the stricter
+ * reading, so the evaluator never has to guess.
+ */
+import { z } from "zod";
+
+export const citationSchema = z.object({
+  /** e.g. "22 CCR §101416.5(b)". */
+  source: z.string().min(1),
+  /** How strong the evidence is (see shared/ratio-rules.md): P = regulation text read. */
+  strength: z.enum(["P", "S", "S×2", "S×3", "UNCONFIRMED"]),
+  note: z.string().optional(),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+/** Set when the source leaves the case open; the stored value is then the stricter reading. */
+export const openSchema = z.object({ reason: z.string().min(1) }).optional();
+
+export const bandSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  /** Completed months of age, inclusive. */
+  minMonths: z.number().int().min(0),
+  /** Inclusive upper bound in completed months; null = no upper bound. */
+  maxMonths: z.number().int().min(0).nullable(),
+  /** Children per counted staff member. */
+  ratio: z.number().int().positive(),
+  /** Maximum group size regardless of staff; null = none stated. */
+  maxGroup: z.number().int().positive().nullable(),
+  citation: citationSchema,
+  open: openSchema,
+});
+export type Band = z.infer<typeof bandSchema>;
+
+/**
+ * How a group with children from several bands is staffed:
+ * - `youngest`: the youngest child's band sets ratio and group size for everyone;
+ * - `florida`: any child under 12 months: 1:4 for all; any child 12–23 months: the youngest child's
+ *   band; all 24 months or older: the band with the most children (ties: the stricter band).
+ */
+export const mixedAgeSchema = z.object({
+  method: z.enum(["youngest", "florida"]),
+  /** Band ids that may not share a room at all; a group mixing them is out of compliance. */
+  forbiddenPairs: z.array(z.tuple([z.string(), z.string()])).default([]),
+  citation: citationSchema,
+  open: openSchema,
+});
+
+/**
+ * Aides who add capacity only alongside a teacher (California): each aide adds `adds` children,
+ * at most `maxPerTeacher` aides per counted teacher, and never supervises alone.
+ */
+export const aideRuleSchema = z.object({
+  adds: z.number().int().positive(),
+  maxPerTeacher: z.number().int().positive(),
+  citation: citationSchema,
+  open: openSchema,
+});
+
+export const napRuleSchema = z.object({
+  /** Bands the relaxation applies to (every child in the group must be in one of them). */
+  bands: z.array(z.string()).min(1),
+  /** Children per counted staff member while the children nap. */
+  ratio: z.number().int().positive(),
+  /**
+   * `remaining_staff_on_premises`: only if the staff the awake ratio needs beyond those in the
+   * room are immediately available at the center (`premisesAvailableStaff`).
+   */
+  condition: z.enum(["none", "remaining_staff_on_premises"]),
+  citation: citationSchema,
+  open: openSchema,
+});
+
+export const staffRulesSchema = z.object({
+  /** Minimum age, in years, to count toward ratio. */
+  minAge: z.number().int().min(14),
+  /** A director (or assistant director) counts only while actually engaged in care. */
+  directorOnlyWhenEngaged: z.boolean(),
+  volunteersCount: z.boolean(),
+  /** A group with children needs at least one counted, qualified teacher. */
+  requiresQualifiedTeacher: z.boolean(),
+  /** Credential types that must be valid (not expired) for a person to count. */
+  credentialsToCount: z.array(z.string()),
+  citation: citationSchema,
+  open: openSchema,
+});
+
+export const programSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  bands: z.array(bandSchema).min(1),
+  mixedAge: mixedAgeSchema,
+  aides: aideRuleSchema.nullable().default(null),
+  nap: z.array(napRuleSchema).default([]),
+});
+export type Program = z.infer<typeof programSchema>;
+
+export const rulePackSchema = z.object({
+  /** `US-CA`, …, `NAEYC`, `CFOC`. */
+  code: z.string().min(1),
+  name: z.string().min(1),
+  /** What the pack is and how far to trust it. */
+  summary: z.string().min(1),
+  /** The version or date of the sources read. */
+  asOf: z.string().min(1),
+  /**
+   * Licensed programs/components; when a room names none, the first program whose bands cover
+   * every child present is used, in this order (put the stricter program first where they overlap).
+   */
+  programs: z.array(programSchema).min(1),
+  staff: staffRulesSchema,
+});
+export type RulePack = z.infer<typeof rulePackSchema>;
+export type RulePackInput = z.input<typeof rulePackSchema>;
+
+/**
+ * A center's own, stricter policy for some bands. It may only tighten: every number must be at
+ * most the pack's, and when it applies it applies whole (ratio and group size from the policy).
+ */
+export const centerPolicySchema = z.object({
+  bands: z.record(
+    z.string(),
+    z.object({
+      ratio: z.number().int().positive(),
+      maxGroup: z.number().int().positive().nullable(),
+    }),
+  ),
+  /** Minutes a violation may stay open before it is critical. */
+  violationCriticalAfterMinutes: z.number().int().positive().default(5),
+});
+export type CenterPolicy = z.infer<typeof centerPolicySchema>;
