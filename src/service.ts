@@ -6,6 +6,7 @@
 import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { evaluateCenter } from "./compliance/index.js";
 import type { Config } from "./config/index.js";
 import type { Provider } from "./domain/index.js";
 import { createApp } from "./http/app.js";
@@ -23,7 +24,7 @@ import {
   startSandboxRunner,
 } from "./sandbox/index.js";
 import { listCenters } from "./storage/directory.js";
-import { openDatabase } from "./storage/index.js";
+import { type Db, openDatabase } from "./storage/index.js";
 import { reconcileCenter, syncDirectory } from "./sync/index.js";
 
 export const VERSION = "0.1.0";
@@ -35,6 +36,8 @@ export interface RunningService {
   clients: PlatformClient[];
   /** One directory sync of every platform (also runs on an interval). */
   syncNow(): Promise<void>;
+  /** Re-evaluates every room now (also runs on an interval). */
+  evaluateNow(): void;
   /** One reconciliation pass over every center (also runs on an interval). */
   reconcileNow(): Promise<number>;
   stop(): Promise<void>;
@@ -49,8 +52,25 @@ export interface ServiceOptions {
   wallClock?: () => Date;
 }
 
-function emitTouched(events: EventEmitter, touched: TouchedRooms): void {
-  for (const [centerId, rooms] of touched) events.emit("rooms", { centerId, roomIds: [...rooms] });
+/**
+ * After live state changed: re-evaluate the touched rooms' ratios, then tell the board (and, through
+ * `status`, whatever acts on a change of status).
+ */
+function onTouched(db: Db, events: EventEmitter, at: Date, touched: TouchedRooms): void {
+  for (const [centerId, rooms] of touched) {
+    for (const change of evaluateCenter(db, centerId, at, rooms)) events.emit("status", change);
+    events.emit("rooms", { centerId, roomIds: [...rooms.keys()] });
+  }
+}
+
+/** Re-evaluates every room: ages move on, and an open violation turns critical with time. */
+function evaluateAll(db: Db, events: EventEmitter, at: Date, cause: string): void {
+  for (const center of listCenters(db)) {
+    const changes = evaluateCenter(db, center.id, at, undefined, cause);
+    for (const change of changes) events.emit("status", change);
+    if (changes.length > 0)
+      events.emit("rooms", { centerId: center.id, roomIds: changes.map((c) => c.roomId) });
+  }
 }
 
 function secretsFor(config: Config, sandboxOn: boolean): Record<Provider, readonly string[]> {
@@ -83,7 +103,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     db,
     logger: logger.child({ component: "inbox" }),
     clock: wallClock,
-    onTouched: (touched) => emitTouched(events, touched),
+    onTouched: (touched) => onTouched(db, events, clock(), touched),
   });
   const ctx: AppContext = {
     db,
@@ -137,7 +157,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         try {
           const result = await reconcileCenter(db, client, center, clock, logger);
           repairs += result.repairs;
-          emitTouched(events, result.touched);
+          onTouched(db, events, clock(), result.touched);
         } catch {
           // Logged and recorded as a failed run by reconcileCenter; the next pass tries again.
         }
@@ -152,8 +172,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   // Rows left pending by a previous process (a crash between 200 and projection) go first.
   const resumed = processor.drain();
   if (resumed > 0) logger.info({ resumed }, "processed inbox rows left from a previous run");
+  evaluateAll(db, events, clock(), "start-up");
 
   const timers: NodeJS.Timeout[] = [];
+  if (config.EVALUATE_INTERVAL_SECONDS > 0) {
+    timers.push(
+      setInterval(
+        () => evaluateAll(db, events, clock(), "timer"),
+        config.EVALUATE_INTERVAL_SECONDS * 1000,
+      ),
+    );
+  }
   if (config.RECONCILE_INTERVAL_SECONDS > 0) {
     timers.push(setInterval(() => void reconcileNow(), config.RECONCILE_INTERVAL_SECONDS * 1000));
   }
@@ -187,5 +216,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     db.$client.close();
   };
 
-  return { url, ctx, sandbox, clients, syncNow, reconcileNow, stop };
+  const evaluateNow = () => evaluateAll(db, events, clock(), "request");
+  return { url, ctx, sandbox, clients, syncNow, evaluateNow, reconcileNow, stop };
 }

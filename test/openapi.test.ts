@@ -246,6 +246,34 @@ describe("responses in a sandbox run", () => {
     expect(unknown.status).toBe(404);
   });
 
+  it("GET /api/centers/{center}/rooms/{room}, with its ratio evaluation", async () => {
+    const listed = (await call("get", "/api/centers", "/api/centers")).body as {
+      centers: { id: string }[];
+    };
+    const center = listed.centers[0];
+    const { body } = await call(
+      "get",
+      "/api/centers/{center}/rooms",
+      `/api/centers/${encodeURIComponent(center!.id)}/rooms`,
+    );
+    const first = (body as { rooms: { id: string }[] }).rooms[0]!;
+    const one = await call(
+      "get",
+      "/api/centers/{center}/rooms/{room}",
+      `/api/centers/${encodeURIComponent(center!.id)}/rooms/${encodeURIComponent(first.id)}`,
+    );
+    expect(one.status).toBe(200);
+    expect((one.body as { room: { ratio: { status: string } | null } }).room.ratio?.status).toMatch(
+      /^(ok|approaching|violation|critical)$/,
+    );
+    const missing = await call(
+      "get",
+      "/api/centers/{center}/rooms/{room}",
+      `/api/centers/${encodeURIComponent(center!.id)}/rooms/nope`,
+    );
+    expect(missing.status).toBe(404);
+  });
+
   it("exercised every documented operation", () => {
     const documented = operations().map(({ method, path }) => `${method} ${path}`);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);

@@ -47,6 +47,7 @@ export const configSchema = z
     KANGAROOTIME_API_KEY: z.string().min(1).optional(),
     RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
     DIRECTORY_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(900),
+    EVALUATE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(15),
     SANDBOX: onOff.default("on"),
     SANDBOX_SPEED: z.coerce.number().positive().max(100_000).default(72),
     SANDBOX_SEED: z.coerce.number().int().min(0).default(42),

@@ -8,17 +8,25 @@ import type { Store } from "../storage/db.js";
 import { getPresence, putPresence } from "../storage/presence.js";
 import { currentRoom, emptyPresence, project, subjectOf } from "./project.js";
 
-/** Rooms whose occupancy may have changed, per center, for re-evaluation and the board. */
-export type TouchedRooms = Map<string, Set<string>>;
+/**
+ * Rooms whose occupancy may have changed, per center, each with the latest event that touched it
+ * (`provider:event id`), for re-evaluation, the ratio history's cause, and the board.
+ */
+export type TouchedRooms = Map<string, Map<string, string>>;
 
-export function touch(touched: TouchedRooms, centerId: string, roomId: string | null): void {
+export function touch(
+  touched: TouchedRooms,
+  centerId: string,
+  roomId: string | null,
+  cause: string,
+): void {
   if (roomId === null) return;
-  let set = touched.get(centerId);
-  if (!set) {
-    set = new Set();
-    touched.set(centerId, set);
+  let rooms = touched.get(centerId);
+  if (!rooms) {
+    rooms = new Map();
+    touched.set(centerId, rooms);
   }
-  set.add(roomId);
+  rooms.set(roomId, cause);
 }
 
 /**
@@ -44,8 +52,9 @@ export function applyEvents(
       const { next, applied: changed } = project(before, event);
       if (changed) {
         putPresence(tx, next, recordedAt);
-        touch(touched, event.centerId, currentRoom(before));
-        touch(touched, event.centerId, currentRoom(next));
+        const cause = `${from.provider}:${from.sourceEventId}`;
+        touch(touched, event.centerId, currentRoom(before), cause);
+        touch(touched, event.centerId, currentRoom(next), cause);
         took = true;
         applied++;
       }

@@ -229,3 +229,59 @@ export const reconciliationRepairs = sqliteTable("reconciliation_repairs", {
   platform: text("platform", { mode: "json" }).notNull(),
   action: text("action").notNull(),
 });
+
+/** A center's own, stricter ratio policy (see `rules/pack.ts` centerPolicySchema). */
+export const centerPolicies = sqliteTable("center_policies", {
+  centerId: text("center_id")
+    .primaryKey()
+    .references(() => centers.id),
+  policy: text("policy", { mode: "json" }).notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** The latest evaluation of each room, so a change of status is noticed exactly once. */
+export const roomStatus = sqliteTable(
+  "room_status",
+  {
+    centerId: text("center_id").notNull(),
+    roomId: text("room_id").notNull(),
+    status: text("status").notNull(),
+    since: text("since").notNull(),
+    openViolationId: integer("open_violation_id"),
+    evaluation: text("evaluation", { mode: "json" }).notNull(),
+    evaluatedAt: text("evaluated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.centerId, t.roomId] })],
+);
+
+/** Every change of a room's status, with the evaluation that caused it: the room's ratio history. */
+export const ratioHistory = sqliteTable(
+  "ratio_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id").notNull(),
+    roomId: text("room_id").notNull(),
+    at: text("at").notNull(),
+    status: text("status").notNull(),
+    previousStatus: text("previous_status"),
+    cause: text("cause").notNull(),
+    evaluation: text("evaluation", { mode: "json" }).notNull(),
+  },
+  (t) => [index("ratio_history_room_time").on(t.centerId, t.roomId, t.at)],
+);
+
+/** One record per stretch out of compliance: when it started, when it ended, how bad it got. */
+export const ratioViolations = sqliteTable(
+  "ratio_violations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id").notNull(),
+    roomId: text("room_id").notNull(),
+    startedAt: text("started_at").notNull(),
+    endedAt: text("ended_at"),
+    worstStatus: text("worst_status").notNull(),
+    startCause: text("start_cause").notNull(),
+    endCause: text("end_cause"),
+  },
+  (t) => [index("ratio_violations_room").on(t.centerId, t.roomId, t.startedAt)],
+);

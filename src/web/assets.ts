@@ -16,6 +16,15 @@ h2 small, .clock, .live { color: #5b6574; font-weight: normal; font-size: .85rem
 .counts { font-size: .85rem; white-space: nowrap; }
 .status { font-size: .75rem; margin: .35rem 0; padding: .15rem .4rem; border-radius: 4px; }
 .status.pending { background: #eef0f3; color: #5b6574; }
+.status.ok { background: #e3f4e8; color: #14532d; }
+.status.approaching { background: #fff4d6; color: #7a4b00; }
+.status.violation { background: #fde2e1; color: #8f1d18; }
+.status.critical { background: #8f1d18; color: #fff; }
+.status strong { text-transform: uppercase; letter-spacing: .03em; }
+.status .reasons { margin-top: .2rem; }
+.status details { margin-top: .2rem; }
+.status summary { cursor: pointer; }
+.explanation { margin: .25rem 0 0; padding-left: 1rem; }
 .people { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; }
 .people h4 { font-size: .75rem; text-transform: uppercase; color: #5b6574; margin: .25rem 0; }
 .people ul { margin: 0; padding-left: 1rem; font-size: .8rem; }

@@ -7,15 +7,15 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { raw } from "hono/html";
 import { streamSSE } from "hono/streaming";
-import type { Center, RoomState } from "../domain/index.js";
+import { type RoomWithRatio, roomsWithRatio } from "../compliance/index.js";
+import type { Center } from "../domain/index.js";
 import { instantToZoned } from "../domain/time.js";
 import { AppError } from "../errors/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
-import { roomStates } from "../live/index.js";
 import { getCenter, listCenters } from "../storage/directory.js";
 import { boardScript, boardStyles } from "./assets.js";
 
-function RoomCard({ room }: { room: RoomState }) {
+function RoomCard({ room }: { room: RoomWithRatio }) {
   return (
     <article class="room" data-room={room.id}>
       <header>
@@ -26,7 +26,7 @@ function RoomCard({ room }: { room: RoomState }) {
           {room.counts.staffOnBreak > 0 ? ` (+${room.counts.staffOnBreak} on break)` : ""}
         </span>
       </header>
-      <p class="status pending">Ratio status: arrives with the ratio core</p>
+      <RatioLine room={room} />
       <div class="people">
         <section>
           <h4>Staff</h4>
@@ -54,7 +54,38 @@ function RoomCard({ room }: { room: RoomState }) {
   );
 }
 
-function CenterRooms({ center, rooms, asOf }: { center: Center; rooms: RoomState[]; asOf: Date }) {
+function RatioLine({ room }: { room: RoomWithRatio }) {
+  const r = room.ratio;
+  if (!r)
+    return <p class="status pending">Ratio: not evaluated (no rule pack for this jurisdiction)</p>;
+  return (
+    <div class={`status ${r.status}`} data-status={r.status}>
+      <strong>{r.status}</strong> · {r.countedStaff} of {r.requiredStaff} staff needed · {r.slack}
+      {r.reasons.length > 0 ? <div class="reasons">{r.reasons.join("; ")}</div> : null}
+      <details>
+        <summary>
+          {r.ruleSource}: {r.governingBand.label} 1:{r.governingBand.ratio}
+          {r.governingBand.maxGroup ? `, group ≤ ${r.governingBand.maxGroup}` : ""}
+        </summary>
+        <ul class="explanation">
+          {r.explanation.map((line) => (
+            <li>{line}</li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}
+
+function CenterRooms({
+  center,
+  rooms,
+  asOf,
+}: {
+  center: Center;
+  rooms: RoomWithRatio[];
+  asOf: Date;
+}) {
   const local = instantToZoned(asOf, center.timeZone);
   return (
     <div class="center-body">
@@ -99,7 +130,11 @@ export function registerBoard(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
                     </small>
                   </h2>
                   <div class="center-slot">
-                    <CenterRooms center={center} rooms={roomStates(ctx.db, center.id)} asOf={now} />
+                    <CenterRooms
+                      center={center}
+                      rooms={roomsWithRatio(ctx.db, center.id)}
+                      asOf={now}
+                    />
                   </div>
                 </section>
               ))}
@@ -114,7 +149,7 @@ export function registerBoard(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
     const center = getCenter(ctx.db, c.req.param("center"));
     if (!center) throw new AppError("not_found", `unknown center "${c.req.param("center")}"`);
     return c.html(
-      <CenterRooms center={center} rooms={roomStates(ctx.db, center.id)} asOf={ctx.clock()} />,
+      <CenterRooms center={center} rooms={roomsWithRatio(ctx.db, center.id)} asOf={ctx.clock()} />,
     );
   });
 

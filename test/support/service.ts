@@ -53,6 +53,7 @@ export async function startTestService(
       SANDBOX_DATE,
       RECONCILE_INTERVAL_SECONDS: "0",
       DIRECTORY_SYNC_INTERVAL_SECONDS: "0",
+      EVALUATE_INTERVAL_SECONDS: "0",
       LOG_LEVEL: "silent",
       PROCARE_WEBHOOK_SECRETS: secrets.procare,
       KANGAROOTIME_WEBHOOK_SECRETS: secrets.kangarootime,

@@ -1,0 +1,5 @@
+export type { StatusChange } from "./monitor.js";
+export { evaluateCenter } from "./monitor.js";
+export { toRoomInput } from "./room-input.js";
+export type { RoomWithRatio } from "./rooms.js";
+export { roomsWithRatio } from "./rooms.js";

@@ -1,0 +1,148 @@
+/**
+ * @module compliance/monitor
+ * Re-evaluates the rooms an event touched (or every room, on a timer), and records each change of
+ * status with the evaluation that caused it: the ratio history, and one violation record per
+ * stretch out of compliance, opened when it starts and closed when it ends.
+ */
+
+import type { Center } from "../domain/index.js";
+import { instantToZoned } from "../domain/time.js";
+import { roomStates } from "../live/index.js";
+import {
+  centerPolicySchema,
+  type Evaluation,
+  evaluateRoom,
+  getRulePack,
+  type RatioStatus,
+  roomInputSchema,
+} from "../rules/index.js";
+import { type Db, inTransaction } from "../storage/db.js";
+import { getCenter, listStaff } from "../storage/directory.js";
+import {
+  getPolicy,
+  getRoomStatus,
+  getViolation,
+  insertHistory,
+  openViolation,
+  putRoomStatus,
+  updateViolation,
+} from "../storage/ratio.js";
+import { toRoomInput } from "./room-input.js";
+
+export interface StatusChange {
+  centerId: string;
+  roomId: string;
+  roomName: string;
+  from: RatioStatus | null;
+  to: RatioStatus;
+  at: string;
+  cause: string;
+  violationId: number | null;
+  evaluation: Evaluation;
+}
+
+const severity: Record<RatioStatus, number> = { ok: 0, approaching: 1, violation: 2, critical: 3 };
+
+function policyFor(db: Db, center: Center) {
+  const stored = getPolicy(db, center.id);
+  if (stored === undefined) return undefined;
+  const parsed = centerPolicySchema.safeParse(stored);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Evaluates `rooms` (room id → cause; every room when omitted) of one center at business time
+ * `at`. Returns the rooms whose status changed. A center whose jurisdiction has no rule pack is
+ * skipped: no evaluation is better than a guessed one.
+ */
+export function evaluateCenter(
+  db: Db,
+  centerId: string,
+  at: Date,
+  rooms?: ReadonlyMap<string, string>,
+  defaultCause = "timer",
+): StatusChange[] {
+  const center = getCenter(db, centerId);
+  const pack = center ? getRulePack(center.jurisdiction) : undefined;
+  if (!center || !pack) return [];
+  const policy = policyFor(db, center);
+  const localDate = instantToZoned(at, center.timeZone).date;
+  const staffById = new Map(listStaff(db, centerId).map((s) => [s.id, s]));
+  const states = roomStates(db, centerId).filter((r) => !rooms || rooms.has(r.id));
+  const iso = at.toISOString();
+  const changes: StatusChange[] = [];
+
+  inTransaction(db, (tx) => {
+    for (const room of states) {
+      const cause = rooms?.get(room.id) ?? defaultCause;
+      const prev = getRoomStatus(tx, centerId, room.id);
+      const open = prev?.openViolationId ? getViolation(tx, prev.openViolationId) : undefined;
+      const { input, nonCare } = toRoomInput(room, staffById, at, localDate, open?.startedAt);
+      const result = evaluateRoom(pack, roomInputSchema.parse(input), { at, localDate, policy });
+      if (!result.ok) continue;
+      const evaluation: Evaluation = {
+        ...result.value,
+        notCounted: [
+          ...result.value.notCounted,
+          ...nonCare.map((s) => ({
+            id: s.id,
+            role: s.role,
+            reason: `${s.role} is not a care role`,
+          })),
+        ],
+      };
+      let violationId = open?.id ?? null;
+      if (!evaluation.compliant && !open) {
+        violationId = openViolation(tx, {
+          centerId,
+          roomId: room.id,
+          startedAt: iso,
+          worstStatus: evaluation.status,
+          startCause: cause,
+        });
+      } else if (
+        !evaluation.compliant &&
+        open &&
+        severity[evaluation.status] > severity[open.worstStatus as RatioStatus]
+      ) {
+        updateViolation(tx, open.id, { worstStatus: evaluation.status });
+      } else if (evaluation.compliant && open) {
+        updateViolation(tx, open.id, { endedAt: iso, endCause: cause });
+        violationId = null;
+      }
+      const changed = prev?.status !== evaluation.status;
+      if (changed) {
+        insertHistory(tx, {
+          centerId,
+          roomId: room.id,
+          at: iso,
+          status: evaluation.status,
+          previousStatus: prev?.status ?? null,
+          cause,
+          evaluation,
+        });
+        changes.push({
+          centerId,
+          roomId: room.id,
+          roomName: room.name,
+          from: (prev?.status as RatioStatus | undefined) ?? null,
+          to: evaluation.status,
+          at: iso,
+          cause,
+          violationId: violationId ?? open?.id ?? null,
+          evaluation,
+        });
+      }
+      putRoomStatus(tx, {
+        centerId,
+        roomId: room.id,
+        status: evaluation.status,
+        since: changed || !prev ? iso : prev.since,
+        openViolationId: violationId,
+        evaluation,
+        evaluatedAt: iso,
+      });
+    }
+  });
+  return changes;
+}
