@@ -274,6 +274,58 @@ describe("responses in a sandbox run", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("GET a room's ratio history and a center's violations", async () => {
+    const listed = (await call("get", "/api/centers", "/api/centers")).body as {
+      centers: { id: string }[];
+    };
+    const center = encodeURIComponent(listed.centers[0]!.id);
+    const rooms = (await call("get", "/api/centers/{center}/rooms", `/api/centers/${center}/rooms`))
+      .body as { rooms: { id: string }[] };
+    const room = encodeURIComponent(rooms.rooms[0]!.id);
+    const history = await call(
+      "get",
+      "/api/centers/{center}/rooms/{room}/history",
+      `/api/centers/${center}/rooms/${room}/history?date=2026-11-23`,
+    );
+    expect(history.status).toBe(200);
+    expect((history.body as { changes: unknown[] }).changes.length).toBeGreaterThan(0);
+    const badDate = await call(
+      "get",
+      "/api/centers/{center}/rooms/{room}/history",
+      `/api/centers/${center}/rooms/${room}/history?date=yesterday`,
+    );
+    expect(badDate.status).toBe(400);
+    const noRoom = await call(
+      "get",
+      "/api/centers/{center}/rooms/{room}/history",
+      `/api/centers/${center}/rooms/nope/history`,
+    );
+    expect(noRoom.status).toBe(404);
+    const violations = await call(
+      "get",
+      "/api/centers/{center}/violations",
+      `/api/centers/${center}/violations`,
+    );
+    expect(violations.status).toBe(200);
+    const open = await call(
+      "get",
+      "/api/centers/{center}/violations",
+      `/api/centers/${center}/violations?open=true`,
+    );
+    expect(open.status).toBe(200);
+    expect(
+      (open.body as { violations: { endedAt: string | null }[] }).violations.every(
+        (v) => v.endedAt === null,
+      ),
+    ).toBe(true);
+    const unknown = await call(
+      "get",
+      "/api/centers/{center}/violations",
+      "/api/centers/nope/violations",
+    );
+    expect(unknown.status).toBe(404);
+  });
+
   it("exercised every documented operation", () => {
     const documented = operations().map(({ method, path }) => `${method} ${path}`);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);

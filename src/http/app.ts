@@ -12,6 +12,7 @@ import { registerDocs } from "./docs.js";
 import { errorResponse, toAppError } from "./errors.js";
 import { registerCenterRoutes } from "./routes/centers.js";
 import { registerHealthRoute } from "./routes/health.js";
+import { registerRatioRoutes } from "./routes/ratio.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
 
 export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
@@ -41,6 +42,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
 
   registerHealthRoute(app, ctx);
   registerCenterRoutes(app, ctx);
+  registerRatioRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerBoard(app, ctx);
   registerDocs(app);
