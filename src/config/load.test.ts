@@ -49,6 +49,29 @@ describe("loadConfig", () => {
     expect(ok.SANDBOX).toBe("off");
   });
 
+  it("alerts: shadow mode off by default, Twilio all-or-nothing, E.164 sender", () => {
+    const cfg = loadConfig({});
+    expect(cfg.ALERTS_SHADOW_MODE).toBe("off");
+    expect(cfg.TWILIO_API_URL).toBe("https://api.twilio.com");
+    expect(cfg.SLACK_WEBHOOK_URL).toBeUndefined();
+    expect(() => loadConfig({ TWILIO_AUTH_TOKEN: "t" })).toThrow(/TWILIO_ACCOUNT_SID/);
+    expect(() => loadConfig({ TWILIO_AUTH_TOKEN: "t" })).toThrow(/TWILIO_FROM_NUMBER/);
+    const sid = `AC${"a".repeat(32)}`;
+    expect(() =>
+      loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: "t", TWILIO_FROM_NUMBER: "555" }),
+    ).toThrow(/TWILIO_FROM_NUMBER/);
+    const ok = loadConfig({
+      TWILIO_ACCOUNT_SID: sid,
+      TWILIO_AUTH_TOKEN: "t",
+      TWILIO_FROM_NUMBER: "+15005550006",
+      SLACK_WEBHOOK_URL: "https://hooks.slack.com/services/T/B/X",
+      PUBLIC_URL: "https://centerline.example",
+      ALERTS_SHADOW_MODE: "on",
+    });
+    expect(ok.ALERTS_SHADOW_MODE).toBe("on");
+    expect(() => loadConfig({ SLACK_WEBHOOK_URL: "not a url" })).toThrow(/SLACK_WEBHOOK_URL/);
+  });
+
   it(".env.example lists exactly the variables the schema reads", () => {
     const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
     const listed = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]).sort();

@@ -53,8 +53,33 @@ export const configSchema = z
     SANDBOX_SEED: z.coerce.number().int().min(0).default(42),
     SANDBOX_CENTERS: z.coerce.number().int().min(1).max(50).default(2),
     SANDBOX_DATE: z.iso.date().optional(),
+    SLACK_WEBHOOK_URL: optionalUrl,
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .regex(/^AC[0-9a-fA-F]{32}$/, "expected AC followed by 32 hex digits")
+      .optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+    TWILIO_FROM_NUMBER: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, "expected an E.164 number, e.g. +15551234567")
+      .optional(),
+    TWILIO_API_URL: z.url().default("https://api.twilio.com"),
+    PUBLIC_URL: optionalUrl,
+    ALERTS_SHADOW_MODE: onOff.default("off"),
   })
   .superRefine((cfg, ctx) => {
+    const twilio = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const;
+    if (twilio.some((k) => cfg[k] !== undefined)) {
+      for (const k of twilio) {
+        if (cfg[k] === undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: [k],
+            message: `required with the other Twilio variables (${twilio.join(", ")})`,
+          });
+        }
+      }
+    }
     if (cfg.SANDBOX === "on") return;
     for (const p of ["PROCARE", "KANGAROOTIME"] as const) {
       const url = cfg[`${p}_API_URL`];

@@ -115,3 +115,12 @@ export function existingIds(
               .all();
   return new Set(rows.map((r) => r.id));
 }
+
+export function listShifts(db: Store, centerId: string, dates: readonly string[]): Shift[] {
+  if (dates.length === 0) return [];
+  return db
+    .select()
+    .from(shifts)
+    .where(and(eq(shifts.centerId, centerId), inArray(shifts.date, [...dates])))
+    .all();
+}

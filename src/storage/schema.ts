@@ -285,3 +285,97 @@ export const ratioViolations = sqliteTable(
   },
   (t) => [index("ratio_violations_room").on(t.centerId, t.roomId, t.startedAt)],
 );
+
+/**
+ * One alert per (center, room, kind) episode: `out_of_ratio` covers violation and critical (the
+ * alert is upgraded, never duplicated), `approaching` is separate. At most one row per (center,
+ * room, kind) is not `resolved` (partial unique index), so a flapping room reuses its alert.
+ */
+export const alerts = sqliteTable(
+  "alerts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id").notNull(),
+    roomId: text("room_id").notNull(),
+    roomName: text("room_name").notNull(),
+    kind: text("kind", { enum: ["approaching", "out_of_ratio"] }).notNull(),
+    /** The worst status seen in this episode. */
+    severity: text("severity", { enum: ["approaching", "violation", "critical"] }).notNull(),
+    /** The room's latest status as the alert last saw it. */
+    roomStatus: text("room_status").notNull(),
+    state: text("state", { enum: ["open", "resolving", "resolved"] }).notNull(),
+    openedAt: text("opened_at").notNull(),
+    lastStatusAt: text("last_status_at").notNull(),
+    acknowledgedAt: text("acknowledged_at"),
+    acknowledgedBy: text("acknowledged_by"),
+    /** The severity the acknowledgement was given at; an upgrade needs a new one. */
+    acknowledgedSeverity: text("acknowledged_severity"),
+    escalationLevel: integer("escalation_level").notNull().default(0),
+    /** Escalations sent at the current severity (reset by an upgrade). */
+    severityEscalations: integer("severity_escalations").notNull().default(0),
+    escalatedAt: text("escalated_at"),
+    escalationDueAt: text("escalation_due_at"),
+    /** Back in ratio since (business time); resolved once the cool-down passes without relapse. */
+    resolvingSince: text("resolving_since"),
+    resolvedAt: text("resolved_at"),
+    resolution: text("resolution", { enum: ["in_ratio", "superseded"] }),
+    reopenCount: integer("reopen_count").notNull().default(0),
+    violationId: integer("violation_id"),
+    cause: text("cause").notNull(),
+    summary: json<Record<string, unknown>>("summary").notNull(),
+    /** Targets already notified, as `channel:role` keys (`channel:*` for room-wide channels). */
+    notified: json<string[]>("notified").notNull(),
+    shadow: integer("shadow", { mode: "boolean" }).notNull().default(false),
+    inAppDeliveredAt: text("in_app_delivered_at"),
+  },
+  (t) => [
+    uniqueIndex("alerts_one_live")
+      .on(t.centerId, t.roomId, t.kind)
+      .where(sql`${t.state} <> 'resolved'`),
+    index("alerts_center_state").on(t.centerId, t.state),
+    index("alerts_escalation_due").on(t.state, t.escalationDueAt),
+  ],
+);
+
+/**
+ * Every send, durable before it is attempted. Claimed with a lease (owner + until) so two
+ * instances never send the same row; retried with backoff; never deleted.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    alertId: integer("alert_id"),
+    centerId: text("center_id").notNull(),
+    channel: text("channel", { enum: ["in_app", "slack", "sms", "task"] }).notNull(),
+    recipient: text("recipient").notNull(),
+    payload: json<Record<string, unknown>>("payload").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    status: text("status", {
+      enum: ["pending", "sending", "sent", "failed", "skipped", "shadow"],
+    }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: text("lease_until"),
+    lastError: text("last_error"),
+    sentAt: text("sent_at"),
+    response: text("response"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("outbox_idempotency_key").on(t.idempotencyKey),
+    index("outbox_due").on(t.status, t.nextAttemptAt),
+    index("outbox_alert").on(t.alertId),
+  ],
+);
+
+/** A center's alert policy (see `alerts/policy.ts`); centers without a row use the default. */
+export const alertPolicies = sqliteTable("alert_policies", {
+  centerId: text("center_id")
+    .primaryKey()
+    .references(() => centers.id),
+  policy: text("policy", { mode: "json" }).notNull(),
+  updatedAt: text("updated_at").notNull(),
+});

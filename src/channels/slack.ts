@@ -1,0 +1,134 @@
+/**
+ * @module channels/slack
+ * Slack incoming webhooks: a Block Kit message (header, center/room and counts, the slack line and
+ * first reason, a link to the board) with a plain `text` fallback for notifications. Room-level
+ * counts only: no child or staff names ever go to Slack.
+ */
+import { type AlertNotice, countsLine, headline, hhmm } from "./notice.js";
+import {
+  describeFetchError,
+  isRetryableHttpStatus,
+  retryAfterMs,
+  type Sender,
+  type SendResult,
+} from "./types.js";
+
+export interface SlackMessage {
+  text: string;
+  blocks: Record<string, unknown>[];
+  [key: string]: unknown;
+}
+
+/** Slack mrkdwn treats &, < and > as control characters. */
+function esc(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+const icon = { approaching: "🟡", violation: "⚠️", critical: "🚨" } as const;
+
+/** The Block Kit message for one notice. */
+export function buildSlackMessage(notice: AlertNotice): SlackMessage {
+  const title = headline(notice);
+  const counts = countsLine(notice);
+  const emoji = notice.event === "resolved" ? "✅" : icon[notice.severity];
+  const sinceUnix = Math.floor(Date.parse(notice.since) / 1000);
+  const lines = [notice.event === "resolved" ? "Back in ratio." : notice.slack];
+  if (notice.event !== "resolved" && notice.reason) lines.push(notice.reason);
+  if (notice.event === "escalated" && notice.minutesUnacknowledged !== undefined) {
+    lines.push(`Not acknowledged for ${notice.minutesUnacknowledged} min.`);
+  }
+  const blocks: Record<string, unknown>[] = [
+    { type: "header", text: { type: "plain_text", text: clip(`${emoji} ${title}`, 150) } },
+    {
+      type: "section",
+      fields: [
+        { type: "mrkdwn", text: `*Center*\n${esc(notice.centerName)}` },
+        { type: "mrkdwn", text: `*Room*\n${esc(notice.roomName)}` },
+        { type: "mrkdwn", text: `*Now*\n${counts}` },
+        {
+          type: "mrkdwn",
+          text: `*Required*\n1:${notice.ratio} (${esc(notice.ruleSource)})`,
+        },
+        {
+          type: "mrkdwn",
+          text: `*Since*\n<!date^${sinceUnix}^{time}|${hhmm(notice.since)}>`,
+        },
+      ],
+    },
+    { type: "section", text: { type: "mrkdwn", text: clip(esc(lines.join("\n")), 3000) } },
+    {
+      type: "context",
+      elements: [{ type: "mrkdwn", text: `Centerline alert #${notice.alertId} • ${notice.event}` }],
+    },
+  ];
+  if (notice.link) {
+    blocks.push({
+      type: "actions",
+      elements: [
+        {
+          type: "button",
+          text: { type: "plain_text", text: "Open room board" },
+          url: notice.link,
+          action_id: "open_board",
+        },
+      ],
+    });
+  }
+  return {
+    text: `${title} (${counts}) at ${notice.centerName}${notice.link ? ` ${notice.link}` : ""}`,
+    blocks,
+  };
+}
+
+/** Slack answers that mean the webhook will never work again until an admin fixes it. */
+const PERMANENT = new Set(["no_service", "channel_not_found", "channel_is_archived"]);
+
+export interface SlackSenderOptions {
+  /** The center's incoming-webhook URL (policy, then SLACK_WEBHOOK_URL); undefined: skipped. */
+  webhookUrlFor: (centerId: string) => string | undefined;
+  timeoutMs?: number;
+}
+
+/** POSTs the row's payload (a `SlackMessage`) as JSON to the center's incoming webhook. */
+export function createSlackSender(options: SlackSenderOptions): Sender {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  return async (row): Promise<SendResult> => {
+    const url = options.webhookUrlFor(row.centerId);
+    if (!url) {
+      return {
+        ok: false,
+        retryable: false,
+        skipped: true,
+        error: "slack not configured: no webhook URL for this center or SLACK_WEBHOOK_URL",
+      };
+    }
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json; charset=utf-8" },
+        body: JSON.stringify(row.payload),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      body = (await response.text()).slice(0, 200);
+    } catch (error) {
+      return { ok: false, retryable: true, error: `slack ${describeFetchError(error)}` };
+    }
+    if (response.ok) return { ok: true, summary: `slack ${response.status} ${body || "ok"}` };
+    const error = `slack HTTP ${response.status}${body ? ` ${body}` : ""}`;
+    if (PERMANENT.has(body.trim())) {
+      return { ok: false, retryable: false, error: `${error} (webhook disabled; tell an admin)` };
+    }
+    if (isRetryableHttpStatus(response.status)) {
+      const after = retryAfterMs(response.headers.get("retry-after"));
+      return after === undefined
+        ? { ok: false, retryable: true, error }
+        : { ok: false, retryable: true, error, retryAfterMs: after };
+    }
+    return { ok: false, retryable: false, error };
+  };
+}

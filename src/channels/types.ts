@@ -1,0 +1,60 @@
+/**
+ * @module channels/types
+ * What every channel sender is: a function from an outbox row to an outcome. A sender never
+ * throws; it says whether a failure is worth retrying, or that the channel is not set up (the row
+ * is then `skipped` with the reason, never silently dropped).
+ */
+import { z } from "zod";
+import type { OutboxRow } from "../storage/outbox.js";
+
+export const channelSchema = z.enum(["in_app", "slack", "sms", "task"]);
+export type Channel = z.infer<typeof channelSchema>;
+
+export type SendResult =
+  | { ok: true; summary: string }
+  | {
+      ok: false;
+      /** Worth another attempt later (rate limit, 5xx, network). */
+      retryable: boolean;
+      error: string;
+      /** The channel asked for this long before the next attempt (e.g. `Retry-After`). */
+      retryAfterMs?: number;
+      /** The channel is not configured for this row: record `skipped` with `error` as reason. */
+      skipped?: boolean;
+    };
+
+export type Sender = (row: OutboxRow) => Promise<SendResult>;
+export type Senders = Partial<Record<Channel, Sender>>;
+
+export type { OutboxRow };
+
+/** A sender for a channel that is not set up: every row is skipped with `reason`. */
+export function unconfiguredSender(reason: string): Sender {
+  return async () => ({ ok: false, retryable: false, skipped: true, error: reason });
+}
+
+/** Statuses that mean "not now" rather than "never". */
+export function isRetryableHttpStatus(status: number): boolean {
+  return status === 408 || status === 425 || status === 429 || status >= 500;
+}
+
+/** Milliseconds a `Retry-After` header asks for (seconds or HTTP date), capped at 10 minutes. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  if (Number.isNaN(ms)) return undefined;
+  return Math.min(Math.max(ms, 0), 600_000);
+}
+
+/** A short description of a thrown fetch error (timeout, refused connection…). */
+export function describeFetchError(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === "TimeoutError" || error.name === "AbortError") return "timed out";
+    const cause = (error as Error & { cause?: unknown }).cause;
+    const code =
+      cause && typeof cause === "object" && "code" in cause ? ` (${String(cause.code)})` : "";
+    return `network error: ${error.message}${code}`;
+  }
+  return `network error: ${String(error)}`;
+}
