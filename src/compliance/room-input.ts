@@ -24,6 +24,27 @@ export interface LiveRoomInput {
   nonCare: { id: string; role: string }[];
 }
 
+/** A staff member as the ratio core sees them; null for roles that give no care. */
+export function toStaffInput(
+  record: Staff,
+  onBreak: boolean,
+  localDate: string,
+): RoomInput["staff"][number] | null {
+  const role = roleMap[record.role] ?? null;
+  if (role === null) return null;
+  return {
+    id: record.id,
+    birthDate: record.birthDate,
+    role,
+    onBreak,
+    // A director in a room's roster is there working with the children.
+    engagedInCare: role === "director" ? true : undefined,
+    expiredCredentials: record.credentials
+      .filter((c) => c.expiresOn !== null && c.expiresOn < localDate)
+      .map((c) => c.type),
+  };
+}
+
 export function toRoomInput(
   room: RoomState,
   staffById: ReadonlyMap<string, Staff>,
@@ -35,22 +56,9 @@ export function toRoomInput(
   const staff: RoomInput["staff"] = [];
   for (const s of room.staff) {
     const record = staffById.get(s.id);
-    const role = roleMap[s.role as StaffRole] ?? null;
-    if (!record || role === null) {
-      nonCare.push({ id: s.id, role: s.role });
-      continue;
-    }
-    staff.push({
-      id: s.id,
-      birthDate: record.birthDate,
-      role,
-      onBreak: s.onBreak,
-      // A director in a room's roster is there working with the children.
-      engagedInCare: role === "director" ? true : undefined,
-      expiredCredentials: record.credentials
-        .filter((c) => c.expiresOn !== null && c.expiresOn < localDate)
-        .map((c) => c.type),
-    });
+    const input = record ? toStaffInput(record, s.onBreak, localDate) : null;
+    if (input === null) nonCare.push({ id: s.id, role: s.role });
+    else staff.push(input);
   }
   return {
     input: {
