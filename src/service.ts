@@ -6,6 +6,7 @@
 import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { type Alerting, startAlerting } from "./alerts/index.js";
 import { evaluateCenter } from "./compliance/index.js";
 import type { Config } from "./config/index.js";
 import type { Provider } from "./domain/index.js";
@@ -36,6 +37,8 @@ export interface RunningService {
   clients: PlatformClient[];
   /** One directory sync of every platform (also runs on an interval). */
   syncNow(): Promise<void>;
+  /** The alert engine and its outbox (`tick()` runs escalations and due sends now). */
+  alerting: Alerting;
   /** Re-evaluates every room now (also runs on an interval). */
   evaluateNow(): void;
   /** One reconciliation pass over every center (also runs on an interval). */
@@ -168,20 +171,35 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     return repairs;
   };
 
+  const alerting = startAlerting({
+    db,
+    logger,
+    config,
+    clock,
+    wallClock,
+    clients,
+    events,
+    publicUrl: url,
+  });
+
   await syncNow();
   // Rows left pending by a previous process (a crash between 200 and projection) go first.
   const resumed = processor.drain();
   if (resumed > 0) logger.info({ resumed }, "processed inbox rows left from a previous run");
   evaluateAll(db, events, clock(), "start-up");
+  alerting.catchUp();
 
   const timers: NodeJS.Timeout[] = [];
   if (config.EVALUATE_INTERVAL_SECONDS > 0) {
     timers.push(
-      setInterval(
-        () => evaluateAll(db, events, clock(), "timer"),
-        config.EVALUATE_INTERVAL_SECONDS * 1000,
-      ),
+      setInterval(() => {
+        evaluateAll(db, events, clock(), "timer");
+        alerting.catchUp();
+      }, config.EVALUATE_INTERVAL_SECONDS * 1000),
     );
+  }
+  if (config.ALERT_TICK_SECONDS > 0) {
+    timers.push(setInterval(() => void alerting.tick(), config.ALERT_TICK_SECONDS * 1000));
   }
   if (config.RECONCILE_INTERVAL_SECONDS > 0) {
     timers.push(setInterval(() => void reconcileNow(), config.RECONCILE_INTERVAL_SECONDS * 1000));
@@ -212,10 +230,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const stop = async () => {
     for (const t of timers) clearInterval(t);
     await runner?.stop();
+    await alerting.whenIdle();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     db.$client.close();
   };
 
   const evaluateNow = () => evaluateAll(db, events, clock(), "request");
-  return { url, ctx, sandbox, clients, syncNow, evaluateNow, reconcileNow, stop };
+  return { url, ctx, sandbox, clients, alerting, syncNow, evaluateNow, reconcileNow, stop };
 }

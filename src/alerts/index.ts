@@ -50,3 +50,5 @@ export {
   recipientSchema,
   severityRank,
 } from "./policy.js";
+export type { Alerting, AlertingOptions } from "./runtime.js";
+export { startAlerting } from "./runtime.js";

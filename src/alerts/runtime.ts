@@ -1,0 +1,86 @@
+/**
+ * @module alerts/runtime
+ * Alerting as the running service uses it: the engine listening to status changes, the outbox
+ * worker sending what the engine enqueued, and the channels they send through.
+ */
+import type { EventEmitter } from "node:events";
+import { createChannelSenders } from "../channels/index.js";
+import type { StatusChange } from "../compliance/index.js";
+import type { Config } from "../config/index.js";
+import type { Logger } from "../logging/index.js";
+import { createOutboxWorker } from "../outbox/index.js";
+import type { PlatformClient } from "../platforms/types.js";
+import type { Db } from "../storage/db.js";
+import { getCenter } from "../storage/directory.js";
+import { createAlertEngine, storedPolicyFor } from "./engine.js";
+
+export interface AlertingOptions {
+  db: Db;
+  logger: Logger;
+  config: Config;
+  /** Business time: escalations and cool-downs are counted in it. */
+  clock: () => Date;
+  /** Wall time: outbox retries and leases. */
+  wallClock: () => Date;
+  clients: readonly PlatformClient[];
+  /** Listens for `status`; emits `alerts` when an in-app alert is delivered (the board refreshes). */
+  events: EventEmitter;
+  publicUrl: string;
+}
+
+export function startAlerting(options: AlertingOptions) {
+  const { db, config, clock, events } = options;
+  const logger = options.logger.child({ component: "alerts" });
+  const policyFor = storedPolicyFor(db, logger);
+  const engine = createAlertEngine({
+    db,
+    logger,
+    clock,
+    policyFor,
+    publicUrl: config.PUBLIC_URL ?? options.publicUrl,
+    shadowMode: config.ALERTS_SHADOW_MODE === "on",
+  });
+  const outbox = createOutboxWorker({
+    db,
+    logger: options.logger.child({ component: "outbox" }),
+    wallClock: options.wallClock,
+    senders: createChannelSenders({
+      db,
+      wallClock: options.wallClock,
+      slackWebhookUrl: config.SLACK_WEBHOOK_URL,
+      slackWebhookUrlFor: (centerId) => policyFor(centerId).slackWebhookUrl,
+      twilio: {
+        accountSid: config.TWILIO_ACCOUNT_SID,
+        authToken: config.TWILIO_AUTH_TOKEN,
+        from: config.TWILIO_FROM_NUMBER,
+        apiUrl: config.TWILIO_API_URL,
+      },
+      platformFor: (centerId) => {
+        const center = getCenter(db, centerId);
+        return center && options.clients.find((c) => c.provider === center.provider);
+      },
+      onInAppDelivered: (delivered) => events.emit("alerts", delivered),
+    }),
+  });
+  events.on("status", (change: StatusChange) => {
+    if (engine.onStatusChange(change).enqueued.length > 0) void outbox.runDue();
+  });
+
+  return {
+    engine,
+    outbox,
+    /** Escalations and cool-downs due by business time, then whatever is due to send. */
+    async tick(): Promise<void> {
+      engine.tick();
+      await outbox.runDue();
+    },
+    /** Opens alerts a crash or a first deployment left missing for rooms already out of ratio. */
+    catchUp(): void {
+      engine.catchUp();
+      void outbox.runDue();
+    },
+    whenIdle: () => outbox.whenIdle(),
+  };
+}
+
+export type Alerting = ReturnType<typeof startAlerting>;
