@@ -181,6 +181,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     events,
     publicUrl: url,
   });
+  ctx.alerting = alerting;
 
   await syncNow();
   // Rows left pending by a previous process (a crash between 200 and projection) go first.

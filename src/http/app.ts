@@ -12,6 +12,7 @@ import { registerDocs } from "./docs.js";
 import { errorResponse, toAppError } from "./errors.js";
 import { registerCenterRoutes } from "./routes/centers.js";
 import { registerHealthRoute } from "./routes/health.js";
+import { registerOutlookRoutes } from "./routes/outlook.js";
 import { registerRatioRoutes } from "./routes/ratio.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
 
@@ -43,6 +44,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerHealthRoute(app, ctx);
   registerCenterRoutes(app, ctx);
   registerRatioRoutes(app, ctx);
+  registerOutlookRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerBoard(app, ctx);
   registerDocs(app);

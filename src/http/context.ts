@@ -4,6 +4,7 @@
  */
 import type { EventEmitter } from "node:events";
 import type { Hono } from "hono";
+import type { Alerting } from "../alerts/index.js";
 import type { Provider } from "../domain/index.js";
 import type { InboxProcessor } from "../ingest/processor.js";
 import type { Logger } from "../logging/index.js";
@@ -23,6 +24,8 @@ export interface AppContext {
   events: EventEmitter;
   /** The sandbox's fake platform APIs, mounted at `/sandbox` when the sandbox runs. */
   sandboxApi?: Hono;
+  /** Set once alerting has started (it needs the platform clients, which need the server up). */
+  alerting?: Alerting;
   version: string;
 }
 

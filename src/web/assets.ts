@@ -25,6 +25,13 @@ h2 small, .clock, .live { color: #5b6574; font-weight: normal; font-size: .85rem
 .status details { margin-top: .2rem; }
 .status summary { cursor: pointer; }
 .explanation { margin: .25rem 0 0; padding-left: 1rem; }
+.alert { font-size: .75rem; margin: .25rem 0; padding: .15rem .4rem; border-radius: 4px; border-left: 4px solid; }
+.alert.approaching { border-color: #d89b00; background: #fffaf0; }
+.alert.violation { border-color: #c0392b; background: #fff5f4; }
+.alert.critical { border-color: #8f1d18; background: #fde2e1; font-weight: 600; }
+.outlook p { font-size: .75rem; margin: .2rem 0; color: #3a4350; }
+.forecast.breach { color: #8f1d18; font-weight: 600; }
+.coverage { background: #eef5ff; border-radius: 4px; padding: .15rem .4rem; }
 .people { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; }
 .people h4 { font-size: .75rem; text-transform: uppercase; color: #5b6574; margin: .25rem 0; }
 .people ul { margin: 0; padding-left: 1rem; font-size: .8rem; }

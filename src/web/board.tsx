@@ -7,15 +7,72 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { raw } from "hono/html";
 import { streamSSE } from "hono/streaming";
-import { type RoomWithRatio, roomsWithRatio } from "../compliance/index.js";
+import {
+  centerOutlook,
+  type RoomOutlook,
+  type RoomWithRatio,
+  roomsWithRatio,
+} from "../compliance/index.js";
 import type { Center } from "../domain/index.js";
 import { instantToZoned } from "../domain/time.js";
 import { AppError } from "../errors/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
-import { getCenter, listCenters } from "../storage/directory.js";
+import { type AlertRow, listOpenAlerts } from "../storage/alerts.js";
+import type { Store } from "../storage/db.js";
+import { getCenter, listCenters, listStaff } from "../storage/directory.js";
 import { boardScript, boardStyles } from "./assets.js";
 
-function RoomCard({ room }: { room: RoomWithRatio }) {
+interface RoomExtras {
+  outlook: RoomOutlook | undefined;
+  alert: AlertRow | undefined;
+  staffNames: ReadonlyMap<string, string>;
+  timeZone: string;
+}
+
+function AlertLine({ alert }: { alert: AlertRow }) {
+  return (
+    <p class={`alert ${alert.severity}`} data-alert={alert.id}>
+      Alert #{alert.id}: {alert.severity}
+      {alert.state === "resolving" ? " (back in ratio, confirming)" : ""} since{" "}
+      {alert.openedAt.slice(11, 16)} UTC
+      {alert.acknowledgedBy ? ` · acknowledged by ${alert.acknowledgedBy}` : " · not acknowledged"}
+    </p>
+  );
+}
+
+function OutlookLines({ extras }: { extras: RoomExtras }) {
+  const o = extras.outlook;
+  if (!o) return null;
+  const breach = o.forecast.firstBreach;
+  const first = o.coverage?.proposals[0];
+  const local = (iso: string) => instantToZoned(new Date(iso), extras.timeZone).time;
+  return (
+    <div class="outlook">
+      <p
+        class={breach ? "forecast breach" : "forecast"}
+        data-forecast={breach ? breach.at : "none"}
+      >
+        {breach
+          ? breach.cause
+            ? `Forecast: out of ratio at ${local(breach.at)}: ${breach.reasons[0] ?? breach.status}`
+            : "Forecast: out of ratio now"
+          : `Forecast: in ratio through ${local(o.forecast.horizonEnd)}`}
+      </p>
+      {first ? (
+        <p class="coverage" data-coverage={first.staffId}>
+          Suggested (needs approval): move {extras.staffNames.get(first.staffId) ?? first.staffId}
+          {first.fixesFully ? "" : " (partial fix)"} — {first.reasoning[0]}
+        </p>
+      ) : o.coverage ? (
+        <p class="coverage none">
+          No coverage move found: {o.coverage.reasons[0] ?? "no eligible staff"}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function RoomCard({ room, extras }: { room: RoomWithRatio; extras: RoomExtras }) {
   return (
     <article class="room" data-room={room.id}>
       <header>
@@ -27,6 +84,8 @@ function RoomCard({ room }: { room: RoomWithRatio }) {
         </span>
       </header>
       <RatioLine room={room} />
+      {extras.alert ? <AlertLine alert={extras.alert} /> : null}
+      <OutlookLines extras={extras} />
       <div class="people">
         <section>
           <h4>Staff</h4>
@@ -77,15 +136,13 @@ function RatioLine({ room }: { room: RoomWithRatio }) {
   );
 }
 
-function CenterRooms({
-  center,
-  rooms,
-  asOf,
-}: {
-  center: Center;
-  rooms: RoomWithRatio[];
-  asOf: Date;
-}) {
+function CenterRooms({ db, center, asOf }: { db: Store; center: Center; asOf: Date }) {
+  const rooms = roomsWithRatio(db, center.id);
+  const outlook = new Map(centerOutlook(db, center.id, asOf).map((o) => [o.roomId, o]));
+  const alerts = listOpenAlerts(db, center.id);
+  const staffNames = new Map(
+    listStaff(db, center.id).map((s) => [s.id, `${s.firstName} ${s.lastName}`]),
+  );
   const local = instantToZoned(asOf, center.timeZone);
   return (
     <div class="center-body">
@@ -94,7 +151,15 @@ function CenterRooms({
       </p>
       <div class="rooms">
         {rooms.map((room) => (
-          <RoomCard room={room} />
+          <RoomCard
+            room={room}
+            extras={{
+              outlook: outlook.get(room.id),
+              alert: alerts.find((a) => a.roomId === room.id),
+              staffNames,
+              timeZone: center.timeZone,
+            }}
+          />
         ))}
       </div>
     </div>
@@ -130,11 +195,7 @@ export function registerBoard(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
                     </small>
                   </h2>
                   <div class="center-slot">
-                    <CenterRooms
-                      center={center}
-                      rooms={roomsWithRatio(ctx.db, center.id)}
-                      asOf={now}
-                    />
+                    <CenterRooms db={ctx.db} center={center} asOf={now} />
                   </div>
                 </section>
               ))}
@@ -148,9 +209,7 @@ export function registerBoard(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.get("/board/centers/:center", (c) => {
     const center = getCenter(ctx.db, c.req.param("center"));
     if (!center) throw new AppError("not_found", `unknown center "${c.req.param("center")}"`);
-    return c.html(
-      <CenterRooms center={center} rooms={roomsWithRatio(ctx.db, center.id)} asOf={ctx.clock()} />,
-    );
+    return c.html(<CenterRooms db={ctx.db} center={center} asOf={ctx.clock()} />);
   });
 
   app.get("/board/stream", (c) =>
@@ -162,8 +221,10 @@ export function registerBoard(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
         });
       };
       ctx.events.on("rooms", onRooms);
+      ctx.events.on("alerts", onRooms);
       stream.onAbort(() => {
         ctx.events.off("rooms", onRooms);
+        ctx.events.off("alerts", onRooms);
       });
       await stream.writeSSE({ event: "hello", data: "{}" });
       while (!stream.aborted) {

@@ -1,0 +1,123 @@
+/**
+ * @module compliance/outlook
+ * The next 30 minutes of every room of a center: the forecast (first moment out of ratio, and
+ * why) from the known future — scheduled arrivals and pick-ups, shift ends, planned breaks — and,
+ * for any room that is or will be out of ratio, ranked coverage moves for a person to approve.
+ * Computed on request from live state, so it is as fresh as the last event.
+ */
+import { addDays, instantToZoned } from "../domain/time.js";
+import { roomStates } from "../live/index.js";
+import {
+  type CoverageResult,
+  centerPolicySchema,
+  type Forecast,
+  forecastRoom,
+  getRulePack,
+  plannedEvents,
+  proposeCoverage,
+  type RoomInput,
+  roomInputSchema,
+} from "../rules/index.js";
+import type { Store } from "../storage/db.js";
+import { getCenter, listChildren, listShifts, listStaff } from "../storage/directory.js";
+import { listPresence } from "../storage/presence.js";
+import { getPolicy } from "../storage/ratio.js";
+import { toRoomInput, toStaffInput } from "./room-input.js";
+
+export interface RoomOutlook {
+  roomId: string;
+  roomName: string;
+  forecast: Forecast;
+  /** Present only for a room that is, or is forecast to be, out of ratio. */
+  coverage: CoverageResult | null;
+}
+
+export function centerOutlook(
+  db: Store,
+  centerId: string,
+  at: Date,
+  horizonMinutes = 30,
+): RoomOutlook[] {
+  const center = getCenter(db, centerId);
+  const pack = center ? getRulePack(center.jurisdiction) : undefined;
+  if (!center || !pack) return [];
+  const stored = centerPolicySchema.safeParse(getPolicy(db, centerId));
+  const policy = stored.success ? stored.data : undefined;
+  const localDate = instantToZoned(at, center.timeZone).date;
+  const staff = listStaff(db, centerId);
+  const staffById = new Map(staff.map((s) => [s.id, s]));
+  const rooms = roomStates(db, centerId);
+  const inputs = new Map<string, RoomInput>(
+    rooms.map((room) => [room.id, toRoomInput(room, staffById, at, localDate, undefined).input]),
+  );
+
+  const presence = listPresence(db, centerId).filter((p) => p.present);
+  const childrenPresent = new Map(
+    presence
+      .filter((p) => p.subjectKind === "child" && p.roomId)
+      .map((p) => [p.subjectId, p.roomId as string]),
+  );
+  const staffPresent = new Map(
+    presence
+      .filter((p) => p.subjectKind === "staff")
+      .map((p) => [p.subjectId, { roomId: p.roomId, onBreak: p.onBreak }]),
+  );
+  const staffInputs = new Map(
+    staff.flatMap((s) => {
+      const input = toStaffInput(s, false, localDate);
+      return input ? [[s.id, input] as const] : [];
+    }),
+  );
+  const events = plannedEvents({
+    now: at,
+    timeZone: center.timeZone,
+    horizonMinutes,
+    children: listChildren(db, centerId),
+    childrenPresent,
+    // Yesterday's shifts too: a shift past midnight is still running.
+    shifts: listShifts(db, centerId, [addDays(localDate, -1), localDate]),
+    staffPresent,
+    staffInputs,
+  });
+  const future = events.ok ? events.value : [];
+  const unassigned = [...staffPresent.entries()].flatMap(([id, p]) => {
+    const record = staffById.get(id);
+    const input = record && p.roomId === null ? toStaffInput(record, p.onBreak, localDate) : null;
+    return input ? [input] : [];
+  });
+  const staffNames = new Map(staff.map((s) => [s.id, `${s.firstName} ${s.lastName}`]));
+
+  return rooms.flatMap((room) => {
+    const state = inputs.get(room.id) as RoomInput;
+    const forecast = forecastRoom(pack, at, state, future, {
+      roomId: room.id,
+      localDate,
+      timeZone: center.timeZone,
+      horizonMinutes,
+      policy,
+    });
+    if (!forecast.ok) return [];
+    const now = forecast.value.timeline[0];
+    const needsCover = forecast.value.firstBreach !== null || (now !== undefined && !now.compliant);
+    const coverage = needsCover
+      ? proposeCoverage(
+          pack,
+          { roomId: room.id, roomName: room.name, state: roomInputSchema.parse(state) },
+          rooms
+            .filter((r) => r.id !== room.id)
+            .map((r) => ({ roomId: r.id, roomName: r.name, state: inputs.get(r.id) as RoomInput })),
+          { unassigned, staffNames },
+          at,
+          { localDate, timeZone: center.timeZone, policy, future, horizonMinutes },
+        )
+      : null;
+    return [
+      {
+        roomId: room.id,
+        roomName: room.name,
+        forecast: forecast.value,
+        coverage: coverage?.ok ? coverage.value : null,
+      },
+    ];
+  });
+}
