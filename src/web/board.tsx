@@ -29,12 +29,12 @@ interface RoomExtras {
   timeZone: string;
 }
 
-function AlertLine({ alert }: { alert: AlertRow }) {
+function AlertLine({ alert, timeZone }: { alert: AlertRow; timeZone: string }) {
   return (
     <p class={`alert ${alert.severity}`} data-alert={alert.id}>
       Alert #{alert.id}: {alert.severity}
       {alert.state === "resolving" ? " (back in ratio, confirming)" : ""} since{" "}
-      {alert.openedAt.slice(11, 16)} UTC
+      {instantToZoned(new Date(alert.openedAt), timeZone).time}
       {alert.acknowledgedBy ? ` · acknowledged by ${alert.acknowledgedBy}` : " · not acknowledged"}
     </p>
   );
@@ -84,7 +84,7 @@ function RoomCard({ room, extras }: { room: RoomWithRatio; extras: RoomExtras })
         </span>
       </header>
       <RatioLine room={room} />
-      {extras.alert ? <AlertLine alert={extras.alert} /> : null}
+      {extras.alert ? <AlertLine alert={extras.alert} timeZone={extras.timeZone} /> : null}
       <OutlookLines extras={extras} />
       <div class="people">
         <section>
@@ -117,6 +117,13 @@ function RatioLine({ room }: { room: RoomWithRatio }) {
   const r = room.ratio;
   if (!r)
     return <p class="status pending">Ratio: not evaluated (no rule pack for this jurisdiction)</p>;
+  if (r.children === 0 && r.compliant) {
+    return (
+      <div class={`status ${r.status}`} data-status={r.status}>
+        <strong>{r.status}</strong> · no children
+      </div>
+    );
+  }
   return (
     <div class={`status ${r.status}`} data-status={r.status}>
       <strong>{r.status}</strong> · {r.countedStaff} of {r.requiredStaff} staff needed · {r.slack}
