@@ -51,6 +51,8 @@ describe("platform task sender", () => {
         title: "Approaching ratio: Toddler A",
         assignedTo: "lead_teacher",
         dueDate: null,
+        // The outbox row's key, so a retry after a lost reply cannot create a second task.
+        idempotencyKey: task.idempotencyKey,
       }),
     );
     const [input] = createTask.mock.calls[0] as unknown as [{ description: string }];

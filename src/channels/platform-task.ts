@@ -60,6 +60,7 @@ export function createPlatformTaskSender(options: PlatformTaskSenderOptions): Se
       description: p.description,
       assignedTo: typeof p.assignedTo === "string" ? p.assignedTo : row.recipient,
       dueDate: typeof p.dueDate === "string" ? p.dueDate : null,
+      idempotencyKey: row.idempotencyKey,
     };
     try {
       const { id } = await client.createTask(input);

@@ -48,12 +48,15 @@ export interface TaskInput {
   description: string;
   assignedTo: string;
   dueDate: string | null;
+  /** Sent as `Idempotency-Key`, so a retry after a lost reply never creates a second task. */
+  idempotencyKey?: string;
 }
 
 export interface NoteInput {
   centerId: string;
   childId: string;
   body: string;
+  idempotencyKey?: string;
 }
 
 /** Reads and writes one platform over HTTP. */

@@ -74,8 +74,15 @@ export function createKangarootimeClient(options: KangarootimeClientOptions): Ka
   const http: HttpClient = createHttpClient(options);
   const now = options.now ?? (() => new Date());
   // Async so a body that fails its wire schema rejects like every other failure, never throws.
-  const create = async <S extends z.ZodType>(path: string, schema: S, value: z.input<S>) => {
-    const { id } = await http.post(path, encodeBody(schema, value), createdWire);
+  const create = async <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    value: z.input<S>,
+    idempotencyKey?: string,
+  ) => {
+    const { id } = await http.post(path, encodeBody(schema, value), createdWire, {
+      idempotencyKey,
+    });
     return { id };
   };
   const roomPath = (roomId: string, what: "children" | "staff") =>
@@ -171,19 +178,29 @@ export function createKangarootimeClient(options: KangarootimeClientOptions): Ka
       }),
 
     createTask: (input) =>
-      create("/api/v1/tasks", taskRequestWire, {
-        center_id: input.centerId,
-        title: input.title,
-        body: input.description,
-        assignee_role: input.assignedTo,
-        due_on: input.dueDate,
-      }),
+      create(
+        "/api/v1/tasks",
+        taskRequestWire,
+        {
+          center_id: input.centerId,
+          title: input.title,
+          body: input.description,
+          assignee_role: input.assignedTo,
+          due_on: input.dueDate,
+        },
+        input.idempotencyKey,
+      ),
 
     createNote: (input) =>
-      create("/api/v1/notes", noteRequestWire, {
-        center_id: input.centerId,
-        child_id: input.childId,
-        text: input.body,
-      }),
+      create(
+        "/api/v1/notes",
+        noteRequestWire,
+        {
+          center_id: input.centerId,
+          child_id: input.childId,
+          text: input.body,
+        },
+        input.idempotencyKey,
+      ),
   };
 }

@@ -296,8 +296,10 @@ describe("Procare client", () => {
         description: "Expires in 30 days",
         assignedTo: "director",
         dueDate: "2026-12-01",
+        idempotencyKey: "alert:1:opened:task:director",
       });
       await api.createNote({ centerId: "ctr_1", childId: "chd_1", body: "Napped 2h" });
+      expect(seen[0]?.key).toBe("alert:1:opened:task:director");
       expect(seen.map(({ path, body }) => ({ path, body }))).toEqual([
         {
           path: "/sandbox/procare/api/v1/tasks",

@@ -77,8 +77,15 @@ const pages = {
 export function createProcareClient(options: ClientOptions): ProcareClient {
   const http: HttpClient = createHttpClient(options);
   // Async so a body that fails its wire schema rejects like every other failure, never throws.
-  const create = async <S extends z.ZodType>(path: string, schema: S, value: z.input<S>) => {
-    const { id } = await http.post(path, encodeBody(schema, value), createdWire);
+  const create = async <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    value: z.input<S>,
+    idempotencyKey?: string,
+  ) => {
+    const { id } = await http.post(path, encodeBody(schema, value), createdWire, {
+      idempotencyKey,
+    });
     return { id };
   };
 
@@ -159,19 +166,29 @@ export function createProcareClient(options: ClientOptions): ProcareClient {
       }),
 
     createTask: (input) =>
-      create("/api/v1/tasks", taskRequestWire, {
-        center_id: input.centerId,
-        title: input.title,
-        description: input.description,
-        assigned_to: input.assignedTo,
-        due_date: input.dueDate,
-      }),
+      create(
+        "/api/v1/tasks",
+        taskRequestWire,
+        {
+          center_id: input.centerId,
+          title: input.title,
+          description: input.description,
+          assigned_to: input.assignedTo,
+          due_date: input.dueDate,
+        },
+        input.idempotencyKey,
+      ),
 
     createNote: (input) =>
-      create("/api/v1/notes", noteRequestWire, {
-        center_id: input.centerId,
-        child_id: input.childId,
-        body: input.body,
-      }),
+      create(
+        "/api/v1/notes",
+        noteRequestWire,
+        {
+          center_id: input.centerId,
+          child_id: input.childId,
+          body: input.body,
+        },
+        input.idempotencyKey,
+      ),
   };
 }
