@@ -41,7 +41,12 @@ export interface TestService {
 }
 
 export async function startTestService(
-  options: { databasePath?: string; secrets?: Record<Provider, string> } = {},
+  options: {
+    databasePath?: string;
+    secrets?: Record<Provider, string>;
+    /** More environment variables (e.g. Slack and Twilio settings). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestService> {
   const dir = options.databasePath ? null : mkdtempSync(join(tmpdir(), "centerline-test-"));
   const databasePath = options.databasePath ?? join(dir as string, "centerline.db");
@@ -58,6 +63,7 @@ export async function startTestService(
       LOG_LEVEL: "silent",
       PROCARE_WEBHOOK_SECRETS: secrets.procare,
       KANGAROOTIME_WEBHOOK_SECRETS: secrets.kangarootime,
+      ...options.env,
     }),
     logger: silentLogger,
     runSandbox: false,
@@ -102,7 +108,7 @@ export async function startTestService(
     stop: async () => {
       await service.stop();
     },
-    restart: async () => startTestService({ databasePath, secrets }),
+    restart: async () => startTestService({ databasePath, secrets, env: options.env }),
   };
   if (dir) process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   return harness;
