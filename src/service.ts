@@ -6,7 +6,7 @@
 import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { type Alerting, startAlerting } from "./alerts/index.js";
+import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
 import { evaluateCenter } from "./compliance/index.js";
 import type { Config } from "./config/index.js";
 import type { Provider } from "./domain/index.js";
@@ -18,12 +18,14 @@ import type { TouchedRooms } from "./live/index.js";
 import type { Logger } from "./logging/index.js";
 import { getAdapter } from "./platforms/registry.js";
 import type { PlatformClient } from "./platforms/types.js";
+import { sandboxAlertPolicies } from "./sandbox/alert-policy.js";
 import {
   createSandbox,
   createWebhookDeliverer,
   type Sandbox,
   startSandboxRunner,
 } from "./sandbox/index.js";
+import { getAlertPolicy, putAlertPolicy } from "./storage/alerts.js";
 import { listCenters } from "./storage/directory.js";
 import { type Db, openDatabase } from "./storage/index.js";
 import { reconcileCenter, syncDirectory } from "./sync/index.js";
@@ -184,6 +186,14 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   ctx.alerting = alerting;
 
   await syncNow();
+  if (sandbox) {
+    // The simulated centers page their own (invented) directors; a stored policy is left alone.
+    for (const [centerId, policy] of sandboxAlertPolicies(sandbox.world)) {
+      if (getAlertPolicy(db, centerId) === undefined) {
+        putAlertPolicy(db, centerId, alertPolicySchema.parse(policy), wallClock().toISOString());
+      }
+    }
+  }
   // Rows left pending by a previous process (a crash between 200 and projection) go first.
   const resumed = processor.drain();
   if (resumed > 0) logger.info({ resumed }, "processed inbox rows left from a previous run");
