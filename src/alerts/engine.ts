@@ -44,6 +44,11 @@ export interface AlertEngineOptions {
   logger: Logger;
   /** Business time. */
   clock: () => Date;
+  /**
+   * Wall time, which the outbox worker schedules sends by. In the sandbox business time runs
+   * ahead of it, and a send stamped with business time would wait hours to become due.
+   */
+  wallClock?: () => Date;
   /** The center's policy; default: the stored one (`alert_policies`), else `defaultAlertPolicy`. */
   policyFor?: (centerId: string) => AlertPolicy;
   /** PUBLIC_URL: links in messages point at `${publicUrl}/`. */
@@ -93,6 +98,7 @@ export function storedPolicyFor(db: Store, logger: Logger): (centerId: string) =
 
 export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const { db, logger, clock } = options;
+  const wallClock = options.wallClock ?? (() => new Date());
   const basePolicyFor = options.policyFor ?? storedPolicyFor(db, logger);
   const policyFor = (centerId: string): AlertPolicy => {
     const policy = basePolicyFor(centerId);
@@ -197,7 +203,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       outcome.alerts.push(alert);
       if (action.notify) {
         const rows = outboxRows(tx, alert, action.notify, policy, at);
-        outcome.enqueued.push(...enqueueOutbox(tx, rows, at));
+        outcome.enqueued.push(...enqueueOutbox(tx, rows, wallClock().toISOString()));
       }
       logger.info(
         {

@@ -36,6 +36,7 @@ export function startAlerting(options: AlertingOptions) {
     db,
     logger,
     clock,
+    wallClock: options.wallClock,
     policyFor,
     publicUrl: config.PUBLIC_URL ?? options.publicUrl,
     shadowMode: config.ALERTS_SHADOW_MODE === "on",
