@@ -55,18 +55,38 @@ export type SandboxEventBody =
 export type SandboxEvent = EventBase & SandboxEventBody;
 export type SandboxEventKind = SandboxEvent["kind"];
 
-export type ScenarioKind = "call_out" | "late_pickup" | "unauthorized_pickup" | "incident";
+export type ScenarioKind =
+  | "call_out"
+  | "call_out_violation"
+  | "uncovered_break"
+  | "late_pickup"
+  | "unauthorized_pickup"
+  | "incident";
 
 /** A notable moment of the day, for tests and features that must find it. */
 export interface ScenarioMarker {
   kind: ScenarioKind;
   centerId: string;
-  /** call_out: the missed shift start; late_pickup: the check-out; otherwise the event time. */
+  /**
+   * call_out: the missed shift start; late_pickup: the check-out; call_out_violation and
+   * uncovered_break: when the room falls out of ratio; otherwise the event time.
+   */
   at: string;
-  /** call_out: the staff id; incident: the incident id; otherwise the child id. */
+  /**
+   * call_out, call_out_violation: the absent staff id; uncovered_break: the staff id on break;
+   * incident: the incident id; otherwise the child id.
+   */
   subjectId: string;
   /** A human note: who tried the pick-up, what happened, and so on. */
   detail: string;
+  /** call_out_violation and uncovered_break: the room out of ratio. */
+  roomId?: string;
+  /**
+   * call_out_violation: when the director's move of the substitute floater into the room puts it
+   * back in ratio; uncovered_break: when the break ends. The room is out of ratio at `at` and back
+   * in ratio by here, and at no other time of the day (other rooms: never).
+   */
+  endsAt?: string;
 }
 
 export interface DayPlan {

@@ -65,11 +65,18 @@ describe("planDay", () => {
   it("has every scenario once per center", () => {
     for (const center of world.centers) {
       const kinds = plan.scenarios.filter((s) => s.centerId === center.id).map((s) => s.kind);
-      expect(kinds.sort()).toEqual(["call_out", "incident", "late_pickup", "unauthorized_pickup"]);
+      expect(kinds.sort()).toEqual([
+        "call_out",
+        "call_out_violation",
+        "incident",
+        "late_pickup",
+        "unauthorized_pickup",
+        "uncovered_break",
+      ]);
     }
   });
 
-  it("call-out: a scheduled staff member never clocks in, and a floater covers their room", () => {
+  it("call-out: a scheduled staff member never clocks in, and the director sends a floater in", () => {
     for (const center of world.centers) {
       const marker = plan.scenarios.find((s) => s.centerId === center.id && s.kind === "call_out")!;
       expect(shiftsOn(center, DATE).map((s) => s.staffId)).toContain(marker.subjectId);
@@ -78,11 +85,19 @@ describe("planDay", () => {
       );
       expect(theirs).toEqual([]);
       const absent = index.staff.get(marker.subjectId)!;
-      const floater = center.staff.find((s) => s.duty.substitute)!;
-      const clockIn = eventsOf(center.id).find(
-        (e) => e.kind === "staff.clocked_in" && e.staffId === floater.id,
+      // The room falls out of ratio after the missed start, until the floater arrives.
+      const short = plan.scenarios.find(
+        (s) => s.centerId === center.id && s.kind === "call_out_violation",
+      )!;
+      expect(short).toMatchObject({ subjectId: absent.id, roomId: absent.duty.roomId });
+      expect(short.at >= marker.at && short.at < short.endsAt!).toBe(true);
+      const sent = eventsOf(center.id).find(
+        (e) =>
+          e.kind === "staff.assigned" && e.roomId === absent.duty.roomId && e.at === short.endsAt,
       );
-      expect(clockIn).toMatchObject({ roomId: absent.duty.roomId });
+      expect(sent?.kind === "staff.assigned" && index.staff.get(sent.staffId)?.role).toBe(
+        "floater",
+      );
     }
   });
 
@@ -154,32 +169,46 @@ describe("planDay", () => {
       );
       expect(bus.length).toBeGreaterThan(5);
       for (const e of bus) expect(local(center, e.at).time).toMatch(/^08:1[5-7]$/);
-      const moves = events.filter((e) => e.kind === "child.moved");
-      expect(moves).toHaveLength(4);
-      expect(moves[0]).toMatchObject({
-        fromRoomId: roomOf(center, "toddler").id,
-        toRoomId: roomOf(center, "twos").id,
-      });
+      // Toddlers visit when the twos room has the space and the staff: out and back, by pairs.
+      const moves = events.filter(
+        (e): e is Extract<SandboxEvent, { kind: "child.moved" }> => e.kind === "child.moved",
+      );
+      expect([0, 2, 4]).toContain(moves.length);
+      const toddlers = roomOf(center, "toddler").id;
+      const twosRoom = roomOf(center, "twos").id;
+      for (const out of moves.filter((m) => m.fromRoomId === toddlers)) {
+        expect(out.toRoomId).toBe(twosRoom);
+        const back = moves.find((m) => m.childId === out.childId && m.fromRoomId === twosRoom);
+        expect(back && Date.parse(back.at) > Date.parse(out.at)).toBe(true);
+      }
     }
+    // Texas's twos room (1:11, group 22) always has room for them.
+    const tx = world.centers.find((c) => c.jurisdiction === "US-TX")!;
+    expect(eventsOf(tx.id).filter((e) => e.kind === "child.moved")).toHaveLength(4);
   });
 
-  it("staggers breaks through nap and moves a floater in to cover them", () => {
+  it("staggers breaks through the middle of the day, and floaters step in where rooms need them", () => {
     for (const center of world.centers) {
       const events = eventsOf(center.id);
       const breaks = events.filter((e) => e.kind === "staff.break_started");
-      const duringNap = breaks.filter((e) => {
+      const midday = breaks.filter((e) => {
         const t = local(center, e.at).time;
-        return t >= "12:25" && t < "14:35";
+        return t >= "09:55" && t < "15:05";
       });
-      expect(duringNap.length / breaks.length).toBeGreaterThan(0.5);
-      const infants = roomOf(center, "infant").id;
-      const cover = events.find((e) => {
-        const t = local(center, e.at).time;
-        return e.kind === "staff.assigned" && e.roomId === infants && t >= "12:20" && t < "12:30";
-      });
-      expect(cover && index.staff.get((cover as { staffId: string }).staffId)?.role).toBe(
-        "floater",
+      expect(midday.length / breaks.length).toBeGreaterThan(0.8);
+      // Planned moves are the school-age staff's; any other is someone stepping in, a floater first.
+      const planned = new Set(
+        center.staff.flatMap((s) => s.duty.moves.map((m) => `${s.id}>${m.roomId}`)),
       );
+      const stepIns = events.filter(
+        (e) => e.kind === "staff.assigned" && !planned.has(`${e.staffId}>${e.roomId}`),
+      );
+      expect(stepIns.length).toBeGreaterThan(0);
+      expect(
+        stepIns.filter(
+          (e) => e.kind === "staff.assigned" && index.staff.get(e.staffId)?.role === "floater",
+        ).length,
+      ).toBeGreaterThan(0);
     }
   });
 

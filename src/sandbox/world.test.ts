@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../domain/time.js";
+import { completedMonths } from "../rules/index.js";
 import { authorizedPickups, createWorld, worldIndex } from "./world.js";
 
 const REF = "2026-11-23";
@@ -37,7 +38,7 @@ describe("createWorld", () => {
     expect(new Set(world.centers.map((c) => c.name)).size).toBe(7);
   });
 
-  it("gives every center 5 rooms, 60 children and 14 staff", () => {
+  it("gives every center 5 rooms, up to 60 children and a roster sized for its state", () => {
     for (const c of world.centers) {
       expect(c.rooms.map((r) => r.ageGroup)).toEqual([
         "infant",
@@ -46,14 +47,57 @@ describe("createWorld", () => {
         "preschool",
         "school_age",
       ]);
-      expect(c.children).toHaveLength(60);
-      expect(c.staff).toHaveLength(14);
+      expect(c.children.length).toBeGreaterThanOrEqual(54);
+      expect(c.children.length).toBeLessThanOrEqual(60);
       const roles = c.staff.map((s) => s.role);
       expect(roles.filter((r) => r === "director")).toHaveLength(1);
       expect(roles.filter((r) => r === "assistant_director")).toHaveLength(1);
-      expect(roles.filter((r) => r === "lead_teacher")).toHaveLength(5);
-      expect(roles.filter((r) => r === "teacher" || r === "assistant_teacher")).toHaveLength(5);
+      expect(roles.filter((r) => r === "assistant_teacher")).toHaveLength(2);
       expect(roles.filter((r) => r === "floater")).toHaveLength(2);
+      // A lead teacher opens every room and a teacher closes it; more teachers as the ratios need.
+      for (const room of c.rooms) {
+        const own = c.staff.filter((s) => s.homeRoomId === room.id);
+        expect(own.filter((s) => s.role === "lead_teacher")).toHaveLength(1);
+        expect(own.filter((s) => s.role === "teacher").length).toBeGreaterThanOrEqual(1);
+        expect(own.find((s) => s.role === "lead_teacher")?.duty.start).toBe("06:30");
+        expect(own.some((s) => s.duty.end === "18:30")).toBe(true);
+      }
+      expect(c.staff.length).toBeGreaterThan(14);
+      expect(c.staff.filter((s) => s.duty.substitute)).toHaveLength(1);
+      expect(c.staff.some((s) => s.duty.callOutCandidate)).toBe(true);
+    }
+    // California and Texas enroll the usual 60; New York's toddler room holds no more than its
+    // infant band's group of 8, and Pennsylvania's no more than its young toddlers' 10.
+    const byState = new Map(world.centers.map((c) => [c.jurisdiction, c]));
+    const enrolled = (state: string, ageGroup: string) => {
+      const c = byState.get(state)!;
+      const room = c.rooms.find((r) => r.ageGroup === ageGroup)!;
+      return c.children.filter((k) => k.homeRoomId === room.id).length;
+    };
+    expect(byState.get("US-CA")!.children).toHaveLength(60);
+    expect(byState.get("US-TX")!.children).toHaveLength(60);
+    expect(enrolled("US-NY", "toddler")).toBe(8);
+    expect(enrolled("US-PA", "toddler")).toBe(10);
+    expect(enrolled("US-NY", "infant")).toBe(8);
+    expect(enrolled("US-NY", "preschool")).toBe(18);
+  });
+
+  it("never puts ages in one room that the state keeps apart", () => {
+    // Washington forbids toddlers (to 29 months) and preschoolers (from 30) in one group: its twos
+    // room stops at 28 months, a month short, so the room stays lawful as the children grow.
+    const wa = world.centers.find((c) => c.jurisdiction === "US-WA")!;
+    const twos = wa.rooms.find((r) => r.ageGroup === "twos")!;
+    const months = (birth: string) => completedMonths(birth, REF);
+    const ages = wa.children
+      .filter((c) => c.homeRoomId === twos.id)
+      .map((c) => months(c.birthDate));
+    expect(Math.max(...ages)).toBeLessThanOrEqual(28);
+    expect(Math.min(...ages)).toBeGreaterThanOrEqual(24);
+    // New York's youngest infants are past the 1:3 under-6-weeks band (months 0–1 in its pack).
+    const ny = world.centers.find((c) => c.jurisdiction === "US-NY")!;
+    const infants = ny.rooms.find((r) => r.ageGroup === "infant")!;
+    for (const c of ny.children.filter((k) => k.homeRoomId === infants.id)) {
+      expect(months(c.birthDate)).toBeGreaterThanOrEqual(2);
     }
   });
 

@@ -4,10 +4,13 @@
  * Ids are the platform's own (Procare-style for even center indexes, Kangarootime-style for odd),
  * unique across the chain, and the sandbox serves and sends them verbatim. Ages and credential
  * expiries are relative to a reference date so that "6 weeks old" and "expires in 30 days" stay
- * true for the day being simulated.
+ * true for the day being simulated. Rooms and rosters follow the center's state rule pack: no room
+ * enrolls more than the state's group size allows, and the roster is sized from the children's
+ * schedules so every room can be kept in ratio all day (`staffing.ts`).
  */
 import type { Provider, StaffRole, Weekday } from "../domain/index.js";
 import { addDays } from "../domain/time.js";
+import { completedMonths, getRulePack, type RulePack } from "../rules/index.js";
 import {
   adultFirstNames,
   centerNamePrefixes,
@@ -22,6 +25,15 @@ import {
   womenRelationships,
 } from "./names.js";
 import { type Rng, rngFor } from "./prng.js";
+import {
+  demandCurve,
+  GRID_FROM,
+  GRID_TO,
+  placeBreaks,
+  roomAges,
+  roomShifts,
+  strictestRatio,
+} from "./staffing.js";
 
 export type AgeGroup = "infant" | "toddler" | "twos" | "preschool" | "school_age";
 export type ShiftKind = "early" | "mid" | "late";
@@ -33,7 +45,10 @@ export interface SimRoom {
   name: string;
   ageGroup: AgeGroup;
   capacity: number;
-  /** Children per teacher the platform is configured with (reference only, like Procare's `6.0`). */
+  /**
+   * Children per teacher the platform is configured with (reference only, like Procare's `6.0`).
+   * Often looser than the state's rules: the roster follows the center's rule pack, not this.
+   */
   ratio: number;
 }
 
@@ -170,7 +185,10 @@ const jurisdictions = [
   { code: "US-PA", timeZone: "America/New_York", areaCode: "215" },
 ] as const;
 
-/** 8/12/12/18/10 children: about 60 per center, sized so a full room needs two teachers. */
+/**
+ * 8/12/12/18/10 children: about 60 per center. A state whose group sizes are smaller enrolls fewer
+ * (see `roomAges` in staffing.ts).
+ */
 const roomSpecs: readonly {
   ageGroup: AgeGroup;
   children: number;
@@ -186,88 +204,169 @@ const roomSpecs: readonly {
   { ageGroup: "school_age", children: 10, capacity: 20, ratio: 14, ageDays: [1830, 3640] },
 ];
 
-const INFANTS = 0;
 const TODDLERS = 1;
 const TWOS = 2;
 const PRESCHOOL = 3;
 const SCHOOL_AGE = 4;
 
-export const shiftHours: Record<ShiftKind, { start: string; end: string }> = {
-  early: { start: "06:30", end: "15:00" },
-  mid: { start: "08:00", end: "16:30" },
-  late: { start: "09:30", end: "18:30" },
-};
-
 interface StaffSpec {
   role: StaffRole;
-  shift: ShiftKind;
+  /** Minutes from midnight. */
+  start: number;
+  end: number;
   /** Room index the person belongs to (null: office or floating). */
   home: number | null;
   /** Room index they clock into, when it differs from home. */
   clockInto?: number | null;
-  moves?: readonly [string, number][];
-  breakAt: string;
+  moves?: readonly [number, number][];
+  breakAt: number | null;
   callOutCandidate?: boolean;
   substitute?: boolean;
   /** The one 17-year-old, for minimum-age rules. */
   minor?: boolean;
 }
 
+/** While the school-age group is at school its staff help in preschool. */
+const SCHOOL_LEAVES = 8 * 60 + 20;
+const SCHOOL_RETURNS = 15 * 60 + 20;
+
+/** When (minutes) each child of a room may be in it, with the script's jitter and clamps. */
+function presenceWindows(child: SimChild, ageGroup: AgeGroup, lateLeaver: boolean) {
+  const day = child.schedule[0];
+  if (!day) return [];
+  const arrive = timeToMinutes(day.arrive);
+  const depart = timeToMinutes(day.depart);
+  const clampTo = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
+  if (ageGroup === "school_age") {
+    return [
+      { from: clampTo(arrive - 8, 7 * 60, 7 * 60 + 55), to: 8 * 60 + 17 },
+      { from: 15 * 60 + 30, to: clampTo(depart + 10, 16 * 60, 17 * 60 + 58) },
+    ];
+  }
+  const to = clampTo(depart + 10, 15 * 60 + 5, 17 * 60 + 58);
+  return [
+    {
+      from: clampTo(arrive - 8, 7 * 60, 9 * 60 + 30),
+      // A twos child may be the day's unauthorized pick-up, collected as late as 16:55.
+      to: lateLeaver ? Math.max(to, 16 * 60 + 56) : to,
+    },
+  ];
+}
+
 /**
- * The 14-person roster. Each room has one early and one late person so opening and closing are
- * covered; breaks are staggered through nap (12:30–14:30); floater 1 moves into the infant room for
- * its breaks; floater 2 covers the day's call-out (always a late-shift teacher, so the room is never
- * left empty before the floater arrives).
+ * The roster, sized from the rule pack and the children's schedules (see `staffing.ts`): per room,
+ * a lead teacher who opens and a teacher who closes, and as many further teachers as the room's
+ * demand needs when it needs them; the director and assistant director in the office (they step
+ * in when a room is short); an assistant teacher and a 17-year-old assistant as extra hands (a
+ * 17-year-old never counts, and is never the only adult in a room); a floater who covers the
+ * day's call-out and one who covers breaks. Late-shift teachers of the school-age room help in
+ * preschool until the bus brings their group back.
  */
-const staffSpecs: readonly StaffSpec[] = [
-  { role: "director", shift: "mid", home: null, breakAt: "12:00" },
-  { role: "assistant_director", shift: "late", home: null, breakAt: "15:00" },
-  { role: "lead_teacher", shift: "early", home: INFANTS, breakAt: "12:30" },
-  { role: "lead_teacher", shift: "early", home: TODDLERS, breakAt: "12:30" },
-  { role: "lead_teacher", shift: "early", home: TWOS, breakAt: "13:00" },
-  { role: "lead_teacher", shift: "late", home: PRESCHOOL, breakAt: "14:00" },
-  {
-    role: "lead_teacher",
-    shift: "early",
-    home: SCHOOL_AGE,
-    // Helps in preschool while the school-age group is at school.
-    moves: [["08:20", PRESCHOOL]],
-    breakAt: "11:00",
-  },
-  { role: "teacher", shift: "late", home: INFANTS, breakAt: "13:30", callOutCandidate: true },
-  {
-    role: "assistant_teacher",
-    shift: "late",
-    home: TODDLERS,
-    breakAt: "13:30",
-    callOutCandidate: true,
-  },
-  { role: "assistant_teacher", shift: "late", home: TWOS, breakAt: "14:00", minor: true },
-  { role: "teacher", shift: "early", home: PRESCHOOL, breakAt: "13:00" },
-  {
-    role: "teacher",
-    shift: "late",
-    home: SCHOOL_AGE,
-    clockInto: PRESCHOOL,
-    moves: [["15:20", SCHOOL_AGE]],
-    breakAt: "14:30",
-    callOutCandidate: true,
-  },
-  {
-    role: "floater",
-    shift: "mid",
-    home: null,
-    clockInto: INFANTS,
-    // Morning rush in infants, then toddlers; back to infants to cover both infant breaks.
-    moves: [
-      ["09:40", TODDLERS],
-      ["12:25", INFANTS],
-      ["14:05", TODDLERS],
-    ],
-    breakAt: "11:30",
-  },
-  { role: "floater", shift: "late", home: null, breakAt: "14:30", substitute: true },
-];
+function planRoster(
+  pack: RulePack | undefined,
+  rooms: readonly SimRoom[],
+  children: readonly SimChild[],
+  ref: string,
+): StaffSpec[] {
+  const specs: StaffSpec[] = [
+    { role: "director", start: 8 * 60, end: 16 * 60 + 30, home: null, breakAt: 12 * 60 },
+    {
+      role: "assistant_director",
+      start: 9 * 60 + 30,
+      end: 18 * 60 + 30,
+      home: null,
+      breakAt: 15 * 60,
+    },
+  ];
+  const floaterLoad = new Array<number>(GRID_TO - GRID_FROM + 1).fill(0);
+  rooms.forEach((room, r) => {
+    const kids = children.filter((c) => c.homeRoomId === room.id);
+    const lateTwos = kids.some(
+      (c) => timeToMinutes(c.schedule[0]?.depart ?? "00:00") >= 16 * 60 + 30,
+    );
+    const demand = demandCurve(
+      kids.map((c) => ({
+        ratio: pack ? strictestRatio(pack, completedMonths(c.birthDate, ref)) : roomSpecs[r]!.ratio,
+        windows: presenceWindows(
+          c,
+          room.ageGroup,
+          room.ageGroup === "twos" &&
+            (!lateTwos || timeToMinutes(c.schedule[0]?.depart ?? "00:00") >= 16 * 60 + 30),
+        ),
+      })),
+    );
+    const shifts = roomShifts(demand);
+    const schoolAge = r === SCHOOL_AGE;
+    const inRoom = (_person: number, t: number) =>
+      !schoolAge || t < SCHOOL_LEAVES || t >= SCHOOL_RETURNS;
+    const breaks = placeBreaks(shifts, demand, inRoom, floaterLoad);
+    shifts.forEach((shift, i) => {
+      const spec: StaffSpec = {
+        role: shift.level === 1 && shift.part === "opener" ? "lead_teacher" : "teacher",
+        start: shift.start,
+        end: shift.end,
+        home: r,
+        breakAt: breaks[i]?.start ?? null,
+        // Someone the room needs from the start of their shift; never the room's opener or closer.
+        callOutCandidate: shift.level > 1 && shift.part !== "closer" && !schoolAge,
+      };
+      if (schoolAge) {
+        spec.clockInto =
+          shift.start < SCHOOL_LEAVES - 5 ? r : shift.start < SCHOOL_RETURNS ? PRESCHOOL : r;
+        const moves: [number, number][] = [];
+        if (shift.start < SCHOOL_LEAVES - 5 && shift.end > SCHOOL_LEAVES + 5) {
+          moves.push([SCHOOL_LEAVES, PRESCHOOL]);
+        }
+        if (shift.start < SCHOOL_RETURNS && shift.end >= SCHOOL_RETURNS + 25) {
+          moves.push([SCHOOL_RETURNS, r]);
+        }
+        spec.moves = moves;
+      }
+      specs.push(spec);
+    });
+  });
+  // Extra hands: they may count (an assistant does in some states) but the plan never needs them.
+  specs.push(
+    {
+      role: "assistant_teacher",
+      start: 9 * 60 + 30,
+      end: 18 * 60,
+      home: TODDLERS,
+      breakAt: 14 * 60,
+    },
+    {
+      role: "assistant_teacher",
+      start: 9 * 60 + 30,
+      end: 17 * 60 + 30,
+      home: TWOS,
+      breakAt: 14 * 60 + 30,
+      minor: true,
+    },
+  );
+  // The floaters start in the office. The first is the call-out substitute; the second covers
+  // breaks, and takes its own when the fewest breaks need covering.
+  let quiet = 10 * 60;
+  for (let b = 10 * 60; b <= 16 * 60; b += 15) {
+    const load = (m: number) => {
+      let sum = 0;
+      for (let t = m - 3; t <= m + 37; t++) sum += floaterLoad[t - GRID_FROM] ?? 0;
+      return sum;
+    };
+    if (load(b) < load(quiet)) quiet = b;
+  }
+  specs.push(
+    {
+      role: "floater",
+      start: 7 * 60,
+      end: 16 * 60,
+      home: null,
+      breakAt: 13 * 60,
+      substitute: true,
+    },
+    { role: "floater", start: 8 * 60 + 30, end: 17 * 60 + 30, home: null, breakAt: quiet },
+  );
+  return specs;
+}
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
@@ -278,8 +377,6 @@ export const timeToMinutes = (time: string): number => {
   const [h, m] = time.split(":").map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 };
-
-const plusMinutes = (time: string, minutes: number) => minutesToTime(timeToMinutes(time) + minutes);
 
 interface IdScheme {
   center: string;
@@ -471,8 +568,10 @@ function buildCenter(seed: number, index: number, ref: string): SimCenter {
     return family;
   };
 
+  const pack = getRulePack(j.code);
   roomSpecs.forEach((spec, r) => {
-    for (let n = 0; n < spec.children; n++) {
+    const ages = roomAges(pack, ref, spec);
+    for (let n = 0; n < ages.enrolled; n++) {
       // About one child in five is a sibling of a child already enrolled.
       const withSiblings = families.filter(
         (f) => children.filter((c) => c.familyId === f.id).length < 3,
@@ -484,7 +583,7 @@ function buildCenter(seed: number, index: number, ref: string): SimCenter {
         centerId,
         firstName: nextChildName(),
         lastName: family.lastName,
-        birthDate: addDays(ref, -rng.int(spec.ageDays[0], spec.ageDays[1])),
+        birthDate: addDays(ref, -rng.int(ages.minDays, ages.maxDays)),
         homeRoomId: rooms[r]!.id,
         familyId: family.id,
         schedule: childSchedule(rng, spec.ageGroup),
@@ -493,8 +592,7 @@ function buildCenter(seed: number, index: number, ref: string): SimCenter {
   });
 
   const roomId = (r: number | null | undefined) => (r == null ? null : rooms[r]!.id);
-  const staff: SimStaff[] = staffSpecs.map((spec, s) => {
-    const hours = shiftHours[spec.shift];
+  const staff: SimStaff[] = planRoster(pack, rooms, children, ref).map((spec, s) => {
     const years = spec.minor ? 17 : rng.int(19, 58);
     // 17 years plus 1–8 months (and the leap days), so the minor stays 17 for months of play.
     const ageDays = years * 365 + Math.floor(years / 4) + rng.int(30, 250);
@@ -508,12 +606,18 @@ function buildCenter(seed: number, index: number, ref: string): SimCenter {
       homeRoomId: roomId(spec.home),
       credentials: credentials(rng, ref),
       duty: {
-        shift: spec.shift,
-        start: hours.start,
-        end: hours.end,
+        shift: spec.start < 8 * 60 ? "early" : spec.start < 9 * 60 + 30 ? "mid" : "late",
+        start: minutesToTime(spec.start),
+        end: minutesToTime(spec.end),
         roomId: roomId(spec.clockInto === undefined ? spec.home : spec.clockInto),
-        moves: (spec.moves ?? []).map(([at, r]) => ({ at, roomId: rooms[r]!.id })),
-        breaks: [{ start: spec.breakAt, end: plusMinutes(spec.breakAt, 30) }],
+        moves: (spec.moves ?? []).map(([at, r]) => ({
+          at: minutesToTime(at),
+          roomId: rooms[r]!.id,
+        })),
+        breaks:
+          spec.breakAt === null
+            ? []
+            : [{ start: minutesToTime(spec.breakAt), end: minutesToTime(spec.breakAt + 30) }],
         callOutCandidate: spec.callOutCandidate ?? false,
         substitute: spec.substitute ?? false,
       },
