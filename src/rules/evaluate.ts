@@ -174,9 +174,10 @@ export function evaluateRoom(
     );
   } else if (nap && uncovered.length === 0) {
     cite(nap.citation, nap.open);
-    const awakeNeed = Math.ceil(n / ratio);
-    const inRoom = staff.full.length + staff.aides.length;
-    const missing = Math.max(0, awakeNeed - inRoom);
+    // The staff the awake ratio needs beyond those in the room, counted by capacity: an aide only
+    // adds what the aide rule lets them add, so they never stand in for a whole teacher here.
+    const awakeCapacity = capacity(program, ratio, staff.full.length, staff.aides.length).children;
+    const missing = Math.max(0, Math.ceil((n - awakeCapacity) / ratio));
     if (nap.condition === "none" || room.premisesAvailableStaff >= missing) {
       effectiveRatio = Math.max(ratio, nap.ratio);
       napRelaxation = effectiveRatio !== ratio;
