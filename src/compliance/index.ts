@@ -2,6 +2,6 @@ export type { StatusChange } from "./monitor.js";
 export { evaluateCenter } from "./monitor.js";
 export type { RoomOutlook } from "./outlook.js";
 export { centerOutlook } from "./outlook.js";
-export { toRoomInput } from "./room-input.js";
+export { careRole, toRoomInput, toStaffInput } from "./room-input.js";
 export type { RoomWithRatio } from "./rooms.js";
 export { roomsWithRatio } from "./rooms.js";

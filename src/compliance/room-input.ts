@@ -7,7 +7,7 @@ import type { RoomState, Staff, StaffRole } from "../domain/index.js";
 import type { RoomInput, StaffRoleInput } from "../rules/index.js";
 
 /** Platform roles as the rule packs see them; null for roles that give no care. */
-const roleMap: Record<StaffRole, StaffRoleInput | null> = {
+export const careRole: Record<StaffRole, StaffRoleInput | null> = {
   director: "director",
   assistant_director: "director",
   lead_teacher: "teacher",
@@ -30,7 +30,7 @@ export function toStaffInput(
   onBreak: boolean,
   localDate: string,
 ): RoomInput["staff"][number] | null {
-  const role = roleMap[record.role] ?? null;
+  const role = careRole[record.role] ?? null;
   if (role === null) return null;
   return {
     id: record.id,

@@ -5,8 +5,8 @@
  * event, whether each room the event touched is in ratio. The script uses it to staff the day so
  * that rooms fall out of ratio only where a scenario means them to.
  */
-import type { StaffRole } from "../domain/index.js";
-import { evaluateRoom, type Room, type RulePack, type StaffRoleInput } from "../rules/index.js";
+import { careRole } from "../compliance/room-input.js";
+import { evaluateRoom, type Room, type RulePack } from "../rules/index.js";
 import type { SandboxEventBody, SandboxEventKind } from "./events.js";
 import type { SimCenter } from "./world.js";
 
@@ -34,17 +34,8 @@ export const tiePriority: Record<SandboxEventKind, number> = {
 export const compareDrafts = (a: Draft, b: Draft) =>
   a.sod - b.sod || tiePriority[a.kind] - tiePriority[b.kind] || a.order - b.order;
 
-/** Platform roles as the rule packs see them (as the live monitor maps them); null: no care. */
-export const careRole: Record<StaffRole, StaffRoleInput | null> = {
-  director: "director",
-  assistant_director: "director",
-  lead_teacher: "teacher",
-  teacher: "teacher",
-  assistant_teacher: "assistant",
-  floater: "floater",
-  cook: null,
-  admin: null,
-};
+/** Platform roles as the rule packs see them: exactly as the live monitor maps them. */
+export { careRole };
 
 export interface FloorState {
   /** child id → room id */

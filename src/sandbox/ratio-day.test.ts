@@ -5,8 +5,9 @@
  * evaluated with the center's rule pack. Rooms may be out of ratio only in the two stretches the
  * script means (`call_out_violation`, `uncovered_break`), each of which must really happen.
  */
+
 import { describe, expect, it } from "vitest";
-import type { StaffRole } from "../domain/index.js";
+import { careRole } from "../compliance/room-input.js";
 import { instantToZoned } from "../domain/time.js";
 import {
   type Evaluation,
@@ -14,7 +15,6 @@ import {
   getRulePack,
   type RoomInput,
   roomInputSchema,
-  type StaffRoleInput,
 } from "../rules/index.js";
 import type { ScenarioMarker } from "./events.js";
 import { createSandbox } from "./sandbox.js";
@@ -22,18 +22,6 @@ import { createTruth } from "./truth.js";
 import { worldIndex } from "./world.js";
 
 const DATE = "2026-11-23"; // a Monday
-
-/** As compliance/room-input.ts maps platform roles. */
-const roleMap: Record<StaffRole, StaffRoleInput | null> = {
-  director: "director",
-  assistant_director: "director",
-  lead_teacher: "teacher",
-  teacher: "teacher",
-  assistant_teacher: "assistant",
-  floater: "floater",
-  cook: null,
-  admin: null,
-};
 
 interface Stretch {
   centerId: string;
@@ -77,7 +65,7 @@ function playDay(seed: number, centers: number) {
           .map((c) => ({ id: c.childId, birthDate: index.children.get(c.childId)!.birthDate })),
         staff: here.flatMap((s) => {
           const person = index.staff.get(s.staffId)!;
-          const role = roleMap[person.role];
+          const role = careRole[person.role];
           if (role === null) return [];
           return [
             {
