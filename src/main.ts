@@ -5,6 +5,7 @@
 import { loadConfig } from "./config/index.js";
 import { AppError } from "./errors/index.js";
 import { createLogger } from "./logging/index.js";
+import { generateMcpToken } from "./mcp/auth.js";
 import { startService } from "./service.js";
 
 const env = { ...process.env };
@@ -19,6 +20,10 @@ try {
 }
 
 const logger = createLogger(config.LOG_LEVEL);
+// The sandbox with no MCP_TOKENS: one random director token for every center, for this run only.
+const mcpToken =
+  config.SANDBOX === "on" && config.MCP_TOKENS === undefined ? generateMcpToken() : undefined;
+if (mcpToken) config = { ...config, MCP_TOKENS: [mcpToken] };
 const service = await startService({ config, logger });
 
 console.log(`\nCenterline is running.
@@ -26,6 +31,7 @@ console.log(`\nCenterline is running.
   API:              ${service.url}/api/centers
   OpenAPI:          ${service.url}/openapi.json
   Webhooks:         ${service.url}/webhooks/procare, ${service.url}/webhooks/kangarootime
+  MCP:              ${service.url}/mcp${mcpToken ? ` (bearer ${mcpToken.token})` : config.MCP_TOKENS?.length ? " (tokens from MCP_TOKENS)" : " (off: set MCP_TOKENS)"}
   Sandbox:          ${service.sandbox ? `on (seed ${config.SANDBOX_SEED}, speed ${config.SANDBOX_SPEED}x)` : "off"}
 Press Ctrl+C to stop.\n`);
 

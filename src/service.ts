@@ -16,6 +16,7 @@ import { createInboxProcessor } from "./ingest/processor.js";
 import { generateSecret } from "./ingest/standard-webhooks.js";
 import type { TouchedRooms } from "./live/index.js";
 import type { Logger } from "./logging/index.js";
+import { mountMcp } from "./mcp/http.js";
 import { getAdapter } from "./platforms/registry.js";
 import type { PlatformClient } from "./platforms/types.js";
 import { sandboxAlertPolicies } from "./sandbox/alert-policy.js";
@@ -123,6 +124,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     version: VERSION,
   };
   const app = createApp(ctx);
+  mountMcp(app, ctx, config);
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@
  * variables; `config/schema.test.ts` keeps the two in step.
  */
 import { z } from "zod";
+import { mcpTokensSchema } from "./mcp-tokens.js";
 
 const onOff = z.enum(["on", "off"]);
 
@@ -67,6 +68,7 @@ export const configSchema = z
     TWILIO_API_URL: z.url().default("https://api.twilio.com"),
     PUBLIC_URL: optionalUrl,
     ALERTS_SHADOW_MODE: onOff.default("off"),
+    MCP_TOKENS: mcpTokensSchema.optional(),
   })
   .superRefine((cfg, ctx) => {
     const twilio = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const;
