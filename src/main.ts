@@ -29,7 +29,7 @@ const service = await startService({ config, logger });
 console.log(`\nCenterline is running.
   Live room board:  ${service.url}/
   API:              ${service.url}/api/centers
-  OpenAPI:          ${service.url}/openapi.json
+  API reference:    ${service.url}/docs (OpenAPI: ${service.url}/openapi.json)
   Webhooks:         ${service.url}/webhooks/procare, ${service.url}/webhooks/kangarootime
   MCP:              ${service.url}/mcp${mcpToken ? ` (bearer ${mcpToken.token})` : config.MCP_TOKENS?.length ? " (tokens from MCP_TOKENS)" : " (off: set MCP_TOKENS)"}
   Sandbox:          ${service.sandbox ? `on (seed ${config.SANDBOX_SEED}, speed ${config.SANDBOX_SPEED}x)` : "off"}
