@@ -63,7 +63,10 @@ export function toRoomInput(
   return {
     input: {
       at: at.toISOString(),
-      children: room.children.map((c) => ({ id: c.id, birthDate: c.birthDate })),
+      // An unknown birth date is taken as the youngest age: the strictest band, never a looser one.
+      children: room.children.map((c) =>
+        c.birthDate ? { id: c.id, birthDate: c.birthDate } : { id: c.id, ageMonths: 0 },
+      ),
       staff,
       violationSince,
     },

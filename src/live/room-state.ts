@@ -26,17 +26,17 @@ export function assembleRooms(
       .filter((p) => p.subjectKind === "child")
       .flatMap((p) => {
         const c = children.get(p.subjectId);
-        return c
-          ? [
-              {
-                id: c.id,
-                firstName: c.firstName,
-                lastName: c.lastName,
-                birthDate: c.birthDate,
-                since: p.roomAt ?? "",
-              },
-            ]
-          : [];
+        // A child the platform reports (e.g. through reconciliation) before the directory sync
+        // has seen them still counts: dropping them would under-count the room.
+        return [
+          {
+            id: p.subjectId,
+            firstName: c?.firstName ?? "Unknown child",
+            lastName: c?.lastName ?? "(not in directory yet)",
+            birthDate: c?.birthDate ?? "",
+            since: p.roomAt ?? "",
+          },
+        ];
       })
       .sort(
         (a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName),
