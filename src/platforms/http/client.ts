@@ -145,6 +145,23 @@ export function encodeBody<S extends z.ZodType>(schema: S, value: z.input<S>): z
   return parsed.data;
 }
 
+/**
+ * POSTs a new record and returns its id. Async so a body that fails its wire schema rejects like
+ * every other failure, never throws.
+ */
+export async function createRecord<S extends z.ZodType>(
+  http: HttpClient,
+  path: string,
+  request: { schema: S; value: z.input<S> },
+  response: z.ZodType<{ id: string }>,
+  idempotencyKey?: string,
+): Promise<{ id: string }> {
+  const { id } = await http.post(path, encodeBody(request.schema, request.value), response, {
+    idempotencyKey,
+  });
+  return { id };
+}
+
 /** Every item of a cursor-paged list (`{ data, next_cursor }`, `?cursor=`). */
 export async function collectCursorPages<T>(
   http: HttpClient,

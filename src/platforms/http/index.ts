@@ -7,5 +7,6 @@ export {
   collectCursorPages,
   collectNumberedPages,
   createHttpClient,
+  createRecord,
   encodeBody,
 } from "./client.js";

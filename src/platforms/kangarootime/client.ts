@@ -8,7 +8,7 @@ import type { z } from "zod";
 import {
   collectNumberedPages,
   createHttpClient,
-  encodeBody,
+  createRecord,
   type HttpClient,
 } from "../http/index.js";
 import type { ClientOptions, Directory, PlatformClient } from "../types.js";
@@ -73,18 +73,13 @@ const pages = {
 export function createKangarootimeClient(options: KangarootimeClientOptions): KangarootimeClient {
   const http: HttpClient = createHttpClient(options);
   const now = options.now ?? (() => new Date());
-  // Async so a body that fails its wire schema rejects like every other failure, never throws.
-  const create = async <S extends z.ZodType>(
+  const create = <S extends z.ZodType>(
     path: string,
     schema: S,
     value: z.input<S>,
     idempotencyKey?: string,
-  ) => {
-    const { id } = await http.post(path, encodeBody(schema, value), createdWire, {
-      idempotencyKey,
-    });
-    return { id };
-  };
+  ) => createRecord(http, path, { schema, value }, createdWire, idempotencyKey);
+
   const roomPath = (roomId: string, what: "children" | "staff") =>
     `/api/v1/rooms/${encodeURIComponent(roomId)}/${what}`;
 

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import {
   collectCursorPages,
   createHttpClient,
-  encodeBody,
+  createRecord,
   type HttpClient,
 } from "../http/index.js";
 import type { ClientOptions, Directory, MappedWebhook, PlatformClient } from "../types.js";
@@ -76,18 +76,12 @@ const pages = {
 
 export function createProcareClient(options: ClientOptions): ProcareClient {
   const http: HttpClient = createHttpClient(options);
-  // Async so a body that fails its wire schema rejects like every other failure, never throws.
-  const create = async <S extends z.ZodType>(
+  const create = <S extends z.ZodType>(
     path: string,
     schema: S,
     value: z.input<S>,
     idempotencyKey?: string,
-  ) => {
-    const { id } = await http.post(path, encodeBody(schema, value), createdWire, {
-      idempotencyKey,
-    });
-    return { id };
-  };
+  ) => createRecord(http, path, { schema, value }, createdWire, idempotencyKey);
 
   return {
     provider: "procare",
