@@ -48,6 +48,7 @@ const notice: AlertNotice = {
 const row = (payload: Record<string, unknown> = {}): OutboxRow => ({
   id: 1,
   alertId: 12,
+  approvalId: null,
   centerId: CENTER,
   channel: "slack",
   recipient: "center-webhook",

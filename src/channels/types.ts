@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { OutboxRow } from "../storage/outbox.js";
 
-export const channelSchema = z.enum(["in_app", "slack", "sms", "task"]);
+export const channelSchema = z.enum(["in_app", "slack", "sms", "task", "platform"]);
 export type Channel = z.infer<typeof channelSchema>;
 
 export type SendResult =

@@ -8,6 +8,7 @@ export const errorCodes = [
   "bad_request",
   "invalid_signature",
   "unauthorized",
+  "forbidden",
   "not_found",
   "unknown_reference",
   "invalid_payload",

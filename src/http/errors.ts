@@ -11,6 +11,7 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   bad_request: 400,
   invalid_signature: 401,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   invalid_payload: 422,

@@ -347,7 +347,9 @@ export const outbox = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     alertId: integer("alert_id"),
     centerId: text("center_id").notNull(),
-    channel: text("channel", { enum: ["in_app", "slack", "sms", "task"] }).notNull(),
+    /** `platform` rows carry an approved action's exact platform call (see `approvals/`). */
+    channel: text("channel", { enum: ["in_app", "slack", "sms", "task", "platform"] }).notNull(),
+    approvalId: integer("approval_id"),
     recipient: text("recipient").notNull(),
     payload: json<Record<string, unknown>>("payload").notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
@@ -368,6 +370,7 @@ export const outbox = sqliteTable(
     uniqueIndex("outbox_idempotency_key").on(t.idempotencyKey),
     index("outbox_due").on(t.status, t.nextAttemptAt),
     index("outbox_alert").on(t.alertId),
+    index("outbox_approval").on(t.approvalId),
   ],
 );
 
@@ -378,4 +381,249 @@ export const alertPolicies = sqliteTable("alert_policies", {
     .references(() => centers.id),
   policy: text("policy", { mode: "json" }).notNull(),
   updatedAt: text("updated_at").notNull(),
+});
+
+/**
+ * Drafting work waiting for the agent: one row per (job, subject, day) via `dedupe_key`, claimed
+ * with a lease so two instances never run the same job.
+ */
+export const agentJobs = sqliteTable(
+  "agent_jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    job: text("job").notNull(),
+    centerId: text("center_id").notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    /** What the deterministic core decided (lateness and fee, severity floor, ...), as data. */
+    input: json<Record<string, unknown>>("input").notNull(),
+    triggerEventId: text("trigger_event_id"),
+    state: text("state", { enum: ["pending", "running", "done", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    runAfter: text("run_after").notNull(),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: text("lease_until"),
+    lastError: text("last_error"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("agent_jobs_dedupe").on(t.dedupeKey),
+    index("agent_jobs_due").on(t.state, t.runAfter),
+  ],
+);
+
+/** One agent loop run. Steps are stored as they happen so an interrupted run can be resumed. */
+export const agentRuns = sqliteTable(
+  "agent_runs",
+  {
+    id: text("id").primaryKey(),
+    jobId: integer("job_id"),
+    job: text("job").notNull(),
+    centerId: text("center_id").notNull(),
+    triggerEventId: text("trigger_event_id"),
+    promptId: text("prompt_id").notNull(),
+    promptVersion: text("prompt_version").notNull(),
+    model: text("model").notNull(),
+    status: text("status", {
+      enum: ["running", "completed", "limit_reached", "failed", "fallback"],
+    }).notNull(),
+    /** Why it ended: `end_turn`, `max_turns`, `max_tokens`, `timeout`, `model_unavailable`, ... */
+    endReason: text("end_reason"),
+    turns: integer("turns").notNull().default(0),
+    inputTokens: integer("input_tokens").notNull().default(0),
+    outputTokens: integer("output_tokens").notNull().default(0),
+    cacheCreationInputTokens: integer("cache_creation_input_tokens").notNull().default(0),
+    cacheReadInputTokens: integer("cache_read_input_tokens").notNull().default(0),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: text("lease_until"),
+    startedAt: text("started_at").notNull(),
+    endedAt: text("ended_at"),
+  },
+  (t) => [index("agent_runs_status").on(t.status), index("agent_runs_job").on(t.jobId)],
+);
+
+/** Every step of a run, in order: model request, model response, tool call, tool result. */
+export const agentSteps = sqliteTable(
+  "agent_steps",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: text("run_id")
+      .notNull()
+      .references(() => agentRuns.id),
+    seq: integer("seq").notNull(),
+    type: text("type", {
+      enum: ["model_request", "model_response", "tool_call", "tool_result"],
+    }).notNull(),
+    data: json<Record<string, unknown>>("data").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("agent_steps_run_seq").on(t.runId, t.seq)],
+);
+
+/** Usage of each model call, cache tokens kept apart from plain input tokens. */
+export const modelCalls = sqliteTable(
+  "model_calls",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: text("run_id")
+      .notNull()
+      .references(() => agentRuns.id),
+    turn: integer("turn").notNull(),
+    model: text("model").notNull(),
+    stopReason: text("stop_reason"),
+    inputTokens: integer("input_tokens").notNull(),
+    outputTokens: integer("output_tokens").notNull(),
+    cacheCreationInputTokens: integer("cache_creation_input_tokens").notNull(),
+    cacheReadInputTokens: integer("cache_read_input_tokens").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("model_calls_run").on(t.runId)],
+);
+
+/**
+ * Everything a person must decide before it happens. `content_hash` is the SHA-256 of what the
+ * reviewer is shown; a decision carrying another hash is refused. `platform_call` is the exact
+ * call approval makes, run through the outbox under `idempotency_key`.
+ */
+export const approvals = sqliteTable(
+  "approvals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", {
+      enum: [
+        "family_message",
+        "note",
+        "task",
+        "staff_reassignment",
+        "incident_triage",
+        "review_summary",
+        "structured_log",
+        "payroll_correction",
+      ],
+    }).notNull(),
+    centerId: text("center_id").notNull(),
+    roomId: text("room_id"),
+    /** Who or what it is about, e.g. `child:ch_123`, `staff:st_9`, `incident:inc_1`. */
+    subject: text("subject"),
+    title: text("title").notNull(),
+    state: text("state", {
+      enum: [
+        "pending",
+        "approved",
+        "edited_and_approved",
+        "rejected",
+        "expired",
+        "executing",
+        "executed",
+        "failed",
+      ],
+    }).notNull(),
+    /** `model` or `template`: template drafts are marked as such wherever they are shown. */
+    draftSource: text("draft_source", { enum: ["model", "template"] }).notNull(),
+    draft: json<Record<string, unknown>>("draft").notNull(),
+    edited: json<Record<string, unknown>>("edited"),
+    contentHash: text("content_hash").notNull(),
+    platformCall: json<Record<string, unknown>>("platform_call"),
+    /** Deterministic facts behind the draft (fee arithmetic, severity floor, source record ids). */
+    context: json<Record<string, unknown>>("context").notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    agentRunId: text("agent_run_id"),
+    promptId: text("prompt_id"),
+    promptVersion: text("prompt_version"),
+    triggerEventId: text("trigger_event_id"),
+    decidedBy: text("decided_by"),
+    decidedAt: text("decided_at"),
+    decisionReason: text("decision_reason"),
+    outboxId: integer("outbox_id"),
+    executedAt: text("executed_at"),
+    lastError: text("last_error"),
+    expiresAt: text("expires_at"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("approvals_dedupe").on(t.dedupeKey),
+    uniqueIndex("approvals_idempotency").on(t.idempotencyKey),
+    index("approvals_center_state").on(t.centerId, t.state),
+  ],
+);
+
+/** Append-only, each entry chained to the previous by SHA-256 (see `audit/`). */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    seq: integer("seq").primaryKey(),
+    at: text("at").notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    centerId: text("center_id"),
+    subject: text("subject"),
+    sourceIds: json<string[]>("source_ids").notNull(),
+    correlationId: text("correlation_id"),
+    data: json<Record<string, unknown>>("data").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    index("audit_center_at").on(t.centerId, t.at),
+    index("audit_correlation").on(t.correlationId),
+  ],
+);
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  /** scrypt hash (`scrypt$N$r$p$salt$hash`); null for service accounts, which only use tokens. */
+  passwordHash: text("password_hash"),
+  createdAt: text("created_at").notNull(),
+  disabledAt: text("disabled_at"),
+});
+
+/** A user's role at a center; `center_id` `*` means every center. */
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    centerId: text("center_id").notNull(),
+    role: text("role", {
+      enum: ["director", "assistant_director", "lead_teacher", "auditor", "service"],
+    }).notNull(),
+    /** For lead teachers: the rooms they lead. */
+    roomIds: json<string[]>("room_ids").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.centerId] })],
+);
+
+/** Browser sessions; only the SHA-256 of the cookie value is stored. */
+export const sessions = sqliteTable("sessions", {
+  idHash: text("id_hash").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  csrfToken: text("csrf_token").notNull(),
+  createdAt: text("created_at").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  revokedAt: text("revoked_at"),
+});
+
+/** API tokens for scripts and MCP clients; only the SHA-256 of the token is stored. */
+export const apiTokens = sqliteTable("api_tokens", {
+  id: text("id").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  /** The first characters, shown in lists so a person can tell tokens apart. */
+  prefix: text("prefix").notNull(),
+  /** `read` (GET routes, MCP) or `write` (also decisions and acknowledgements). */
+  scopes: json<string[]>("scopes").notNull(),
+  createdAt: text("created_at").notNull(),
+  lastUsedAt: text("last_used_at"),
+  revokedAt: text("revoked_at"),
 });
