@@ -35,7 +35,12 @@ export type PlatformReader = Pick<
 
 /** A tool handler's outcome; an error goes back to the model as `is_error` with the message. */
 export type ToolResult =
-  | { ok: true; value: unknown }
+  | {
+      ok: true;
+      value: unknown;
+      /** Set by `propose` tools: the pending approval the call created (or found). */
+      approvalId?: number;
+    }
   | { ok: false; error: { code: string; message: string; retryable: boolean } };
 
 export interface AgentTool<S extends z.ZodType = z.ZodType> {
@@ -73,4 +78,44 @@ export interface PromptSpec {
   tools: readonly string[];
   /** The `propose_*` / `submit_*` tool the run must call to produce its draft. */
   outputTool: string;
+}
+
+/** What a drafting job asks the loop to do. */
+export interface AgentRunRequest {
+  job: string;
+  centerId: string;
+  jobId: number | null;
+  triggerEventId: string | null;
+  prompt: PromptSpec;
+  /** In the order the prompt lists them; must include `prompt.outputTool`. */
+  tools: readonly AgentTool[];
+  /**
+   * Per-run facts for the user turn (the loop pseudonymizes it). Text written by people
+   * (incident reports, notes, quick logs) goes inside `<untrusted_text>` delimiters.
+   */
+  userMessage: string;
+  /** Business time of the run. */
+  now: Date;
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheReadInputTokens: number;
+}
+
+export interface AgentRunOutcome {
+  runId: string;
+  /** `completed` only when the model ended its turn and the output tool produced an approval. */
+  status: "completed" | "limit_reached" | "failed";
+  /** `end_turn`, `max_turns`, `max_tokens`, `timeout`, `model_unavailable`, `no_output`, ... */
+  endReason: string;
+  approvalIds: number[];
+  usage: Usage;
+}
+
+/** The agent loop as drafting jobs see it; absent when no `ANTHROPIC_API_KEY` is set. */
+export interface AgentRunner {
+  run(request: AgentRunRequest): Promise<AgentRunOutcome>;
 }
