@@ -154,6 +154,20 @@ export function evaluateRoom(
     }
   }
 
+  const spread = program.mixedAge.infantSpread;
+  if (spread && placed.length > 1) {
+    const ages = placed.map((p) => p.months);
+    const youngest = Math.min(...ages);
+    const oldest = Math.max(...ages);
+    if (youngest <= spread.infantMaxMonths && oldest - youngest > spread.maxSpreadMonths) {
+      cite(program.mixedAge.citation, program.mixedAge.open);
+      reasons.push(
+        `an infant (${youngest} months) is grouped with a child ${oldest - youngest} months older; ` +
+          `at most ${spread.maxSpreadMonths} months apart is allowed (${program.mixedAge.citation.source})`,
+      );
+    }
+  }
+
   const staff = countStaff(pack, program, room.staff, onDate);
   if (staff.notCounted.length > 0) cite(pack.staff.citation, pack.staff.open);
 

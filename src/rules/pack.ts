@@ -44,6 +44,16 @@ export const mixedAgeSchema = z.object({
   method: z.enum(["youngest", "florida"]),
   /** Band ids that may not share a room at all; a group mixing them is out of compliance. */
   forbiddenPairs: z.array(z.tuple([z.string(), z.string()])).default([]),
+  /**
+   * Infants (up to `infantMaxMonths`) may share a group with older children only if the oldest is
+   * at most `maxSpreadMonths` older than the youngest (Texas).
+   */
+  infantSpread: z
+    .object({
+      infantMaxMonths: z.number().int().min(0),
+      maxSpreadMonths: z.number().int().positive(),
+    })
+    .optional(),
   citation: citationSchema,
   open: openSchema,
 });

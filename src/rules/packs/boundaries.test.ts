@@ -178,13 +178,17 @@ describe("mixed ages, by each pack's method", () => {
             const n = Math.min(young.ratio, young.maxGroup ?? young.ratio);
             const limit = evaluate(p, {
               program: program.id,
-              children: [...kids(1, young.minMonths), ...kids(n - 1, old.minMonths)],
+              // The oldest age in the young band keeps the pair within TX's infant age spread.
+              children: [
+                ...kids(1, young.maxMonths ?? young.minMonths),
+                ...kids(n - 1, old.minMonths),
+              ],
               staff: teachers(1),
             });
             expect(limit.compliant, pair).toBe(true);
             const over = evaluate(p, {
               program: program.id,
-              children: [...kids(1, young.minMonths), ...kids(n, old.minMonths)],
+              children: [...kids(1, young.maxMonths ?? young.minMonths), ...kids(n, old.minMonths)],
               staff: teachers(1),
             });
             expect(over.compliant, pair).toBe(false);
@@ -742,5 +746,26 @@ describe("monotonicity of the real packs (property-based)", () => {
     expect(before).toMatchObject({ compliant: false, program: "toddler" });
     const after = evaluate(ca, { children: [...kids(7, 30), ...kids(1, 40)], staff: teachers(1) });
     expect(after).toMatchObject({ compliant: true, program: "preschool" });
+  });
+});
+
+describe("Texas infant age spread (§746.1605)", () => {
+  const tx = pack("US-TX");
+  const program = tx.programs[0]!;
+  it("an infant with a child more than 18 months older is out of compliance, whatever the bands", () => {
+    const room = (ages: number[]) =>
+      evaluate(tx, {
+        program: program.id,
+        children: ages.flatMap((a) => kids(1, a)),
+        staff: teachers(1),
+      });
+    const wide = room([2, 30]);
+    expect(wide.compliant).toBe(false);
+    expect(wide.reasons.join(" ")).toMatch(
+      /infant \(2 months\) is grouped with a child 28 months older/,
+    );
+    expect(room([12, 30]).compliant).toBe(true);
+    expect(room([11, 30]).compliant).toBe(false);
+    expect(room([18, 40]).compliant).toBe(true);
   });
 });

@@ -134,9 +134,9 @@ export const usTx = {
       mixedAge: {
         method: "youngest",
         // 746.1605 (S): an infant may be grouped with children 18 months and older only if the oldest
-        // is at most 18 months older than the youngest. These pairs break it for every pair of ages
-        // (an infant is at most 17 months; a 3-year-old at least 36), so forbidding them can only
-        // turn a wrong "ok" into a right "violation".
+        // is at most 18 months older than the youngest: `infantSpread` checks the actual ages. The
+        // pairs below break it for every pair of ages and name the bands in the reason.
+        infantSpread: { infantMaxMonths: 17, maxSpreadMonths: 18 },
         forbiddenPairs: [
           ["infant_0_11m", "three_years"],
           ["infant_0_11m", "four_years"],
@@ -159,10 +159,8 @@ export const usTx = {
         open: {
           reason:
             "TX mixed ages: no general rule found; the youngest child's band is used (stricter). " +
-            "The 18-month age-spread limit for infants (§746.1605, S) is enforced only for band " +
-            "pairs that always exceed it (infants with 3-year-olds and older); a spread inside other " +
-            "pairs (e.g. 2 months with 30 months) is not detected, and the ratio for such groups is " +
-            "UNCONFIRMED.",
+            "The 18-month age-spread limit for infants (§746.1605, S) is checked on the children's " +
+            "actual ages; the ratio for a permitted infant/toddler group is UNCONFIRMED.",
         },
       },
       aides: null,
