@@ -14,6 +14,7 @@ import { registerCenterRoutes } from "./routes/centers.js";
 import { registerHealthRoute } from "./routes/health.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
 import { registerRatioRoutes } from "./routes/ratio.js";
+import { registerReportRoutes } from "./routes/reports.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
 
 export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
@@ -45,6 +46,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerCenterRoutes(app, ctx);
   registerRatioRoutes(app, ctx);
   registerOutlookRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerBoard(app, ctx);
   registerDocs(app);

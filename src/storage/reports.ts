@@ -1,0 +1,78 @@
+/**
+ * @module storage/reports
+ * Read-only queries behind the reports a center is asked for.
+ */
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or } from "drizzle-orm";
+import type { Store } from "./db.js";
+import { alerts, outbox, ratioHistory, ratioViolations } from "./schema.js";
+
+export type HistoryRow = typeof ratioHistory.$inferSelect;
+export type ViolationRow = typeof ratioViolations.$inferSelect;
+export type AlertRow = typeof alerts.$inferSelect;
+export type SendRow = typeof outbox.$inferSelect;
+
+/** A room's status changes in [from, to) plus the last one before `from` (its status at `from`). */
+export function historyForRange(
+  db: Store,
+  centerId: string,
+  roomId: string,
+  from: string,
+  to: string,
+): HistoryRow[] {
+  const room = and(eq(ratioHistory.centerId, centerId), eq(ratioHistory.roomId, roomId));
+  const before = db
+    .select()
+    .from(ratioHistory)
+    .where(and(room, lt(ratioHistory.at, from)))
+    .orderBy(desc(ratioHistory.at), desc(ratioHistory.id))
+    .limit(1)
+    .get();
+  const inside = db
+    .select()
+    .from(ratioHistory)
+    .where(and(room, gte(ratioHistory.at, from), lt(ratioHistory.at, to)))
+    .orderBy(asc(ratioHistory.at), asc(ratioHistory.id))
+    .all();
+  return before ? [before, ...inside] : inside;
+}
+
+/** Violations overlapping [from, to): started before `to` and not ended before `from`. */
+export function violationsOverlapping(
+  db: Store,
+  centerId: string,
+  from: string,
+  to: string,
+): ViolationRow[] {
+  return db
+    .select()
+    .from(ratioViolations)
+    .where(
+      and(
+        eq(ratioViolations.centerId, centerId),
+        lt(ratioViolations.startedAt, to),
+        or(isNull(ratioViolations.endedAt), gt(ratioViolations.endedAt, from)),
+      ),
+    )
+    .orderBy(asc(ratioViolations.startedAt), asc(ratioViolations.id))
+    .all();
+}
+
+export function alertsForViolations(db: Store, violationIds: readonly number[]): AlertRow[] {
+  if (violationIds.length === 0) return [];
+  return db
+    .select()
+    .from(alerts)
+    .where(inArray(alerts.violationId, [...violationIds]))
+    .orderBy(asc(alerts.id))
+    .all();
+}
+
+export function sendsForAlerts(db: Store, alertIds: readonly number[]): SendRow[] {
+  if (alertIds.length === 0) return [];
+  return db
+    .select()
+    .from(outbox)
+    .where(inArray(outbox.alertId, [...alertIds]))
+    .orderBy(asc(outbox.id))
+    .all();
+}
