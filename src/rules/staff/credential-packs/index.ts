@@ -9,6 +9,7 @@ import {
   type CredentialPackInput,
   credentialPackSchema,
 } from "../credential-pack.js";
+import { deepFreeze } from "../freeze.js";
 import { usCaCredentials } from "./us-ca.js";
 import { usFlCredentials } from "./us-fl.js";
 import { usIlCredentials } from "./us-il.js";
@@ -60,14 +61,6 @@ export function credentialPackProblems(pack: CredentialPack): string[] {
     }
   }
   return problems;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 function load(input: CredentialPackInput): CredentialPack {
