@@ -243,6 +243,51 @@ describe("checkTimecards: California meals, rests and overtime", () => {
     expect(r.days[0]).toMatchObject({ workedHours: 8, timecardIds: ["tc1", "tc2"] });
   });
 
+  it("a shift split by clocking out for lunch is one shift: no stray exceptions, start and end bind the ends", () => {
+    const split = [
+      card({ clockOut: t("11:00"), breaks: [{ start: t("09:00"), end: t("09:10") }] }),
+      card({
+        id: "tc2",
+        clockIn: t("11:30"),
+        clockOut: t("15:45"),
+        breaks: [{ start: t("13:30"), end: t("13:40") }],
+      }),
+    ];
+    const r = check({ timecards: split });
+    expect(r.exceptions.map((e) => [e.kind, e.evidence.timecardIds])).toEqual([
+      ["late_clock_out", ["tc2"]],
+      ["daily_overtime", ["tc1", "tc2"]],
+    ]);
+    expect(r.exceptions[0]?.evidence.shiftId).toBe("sh1");
+    const open = check({
+      asOf: t("16:00"),
+      timecards: [split[0]!, { ...split[1]!, clockOut: null }],
+    });
+    expect(open.exceptions.find((e) => e.kind === "missing_clock_out")?.correction?.value).toBe(
+      t("15:30"),
+    );
+  });
+
+  it("a shift across midnight ends the next day", () => {
+    const night = shift({
+      start: "22:00",
+      end: "06:00",
+      breaks: [{ start: "01:00", end: "01:30" }],
+    });
+    const tc = card({
+      clockIn: t("22:00"),
+      clockOut: t("06:00", "2026-11-24"),
+      breaks: [
+        { start: t("01:00", "2026-11-24"), end: t("01:30", "2026-11-24") },
+        { start: t("23:30"), end: t("23:40") },
+        { start: t("03:30", "2026-11-24"), end: t("03:40", "2026-11-24") },
+      ],
+    });
+    const r = check({ shifts: [night], timecards: [tc], asOf: t("12:00", "2026-11-24") });
+    expect(r.exceptions).toEqual([]);
+    expect(r.days[0]?.workedHours).toBe(7.5);
+  });
+
   it("11 hours worked: second meal missed (waivable up to 12), 3 hours of daily overtime", () => {
     const r = noBreaks("07:00", "18:30", [{ start: t("11:00"), end: t("11:30") }]);
     expect(r.days[0]).toMatchObject({

@@ -184,19 +184,15 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
 /** A shift's start, end and planned breaks as instants; an end not after the start is next day. */
 function timeShift(shift: Shift, timeZone: string): TimedShift {
-  const at = (time: string, after?: string) =>
-    zonedDateTimeToInstant(
-      after !== undefined && time <= after ? addDays(shift.date, 1) : shift.date,
-      time,
-      timeZone,
-    ).getTime();
+  const at = (time: string, nextDay: boolean) =>
+    zonedDateTimeToInstant(nextDay ? addDays(shift.date, 1) : shift.date, time, timeZone).getTime();
   return {
     shift,
-    start: at(shift.start),
-    end: at(shift.end, shift.start),
+    start: at(shift.start, false),
+    end: at(shift.end, shift.end <= shift.start),
     breaks: shift.breaks.map((b) => ({
-      start: at(b.start, b.start < shift.start ? "23:59" : undefined),
-      end: at(b.end, b.end < shift.start ? "23:59" : undefined),
+      start: at(b.start, b.start < shift.start),
+      end: at(b.end, b.end < shift.start),
     })),
   };
 }
@@ -253,31 +249,31 @@ export function checkTimecards(pack: LaborPack, input: TimecardCheckInput): Resu
       correction: e.correction ?? null,
     });
 
-  // Pair each timecard with the staff member's shift that day starting nearest its punches.
+  // Pair each timecard with the staff member's shift that day it overlaps most (the nearest when it
+  // overlaps none). A shift may have several timecards: clocking out for lunch splits one, and only
+  // the first is held to the shift's start and the last to its end.
   const shifts = data.shifts.map((s) => timeShift(s, data.timeZone));
   const used = new Set<string>();
   const shiftOf = new Map<string, TimedShift>();
+  const firstOf = new Map<string, string>();
+  const lastOf = new Map<string, string>();
   const cards = [...data.timecards].sort(
     (a, b) =>
       Date.parse(a.clockIn ?? a.clockOut ?? a.date) - Date.parse(b.clockIn ?? b.clockOut ?? b.date),
   );
   for (const tc of cards) {
-    const anchor = tc.clockIn
-      ? Date.parse(tc.clockIn)
-      : tc.clockOut
-        ? Date.parse(tc.clockOut)
-        : null;
-    const candidates = shifts.filter(
-      (s) => s.shift.staffId === tc.staffId && s.shift.date === tc.date && !used.has(s.shift.id),
-    );
-    const best = candidates.sort((a, b) => {
-      if (anchor === null) return a.start - b.start;
-      const ref = (s: TimedShift) => (tc.clockIn ? s.start : s.end);
-      return Math.abs(anchor - ref(a)) - Math.abs(anchor - ref(b));
-    })[0];
+    const from = Date.parse(tc.clockIn ?? tc.clockOut ?? `${tc.date}T00:00:00Z`);
+    const to = tc.clockOut ? Date.parse(tc.clockOut) : from;
+    const overlap = (s: TimedShift) => Math.max(0, Math.min(to, s.end) - Math.max(from, s.start));
+    const distance = (s: TimedShift) => Math.min(Math.abs(from - s.start), Math.abs(to - s.end));
+    const best = shifts
+      .filter((s) => s.shift.staffId === tc.staffId && s.shift.date === tc.date)
+      .sort((a, b) => overlap(b) - overlap(a) || distance(a) - distance(b))[0];
     if (best) {
       used.add(best.shift.id);
       shiftOf.set(tc.id, best);
+      if (!firstOf.has(best.shift.id)) firstOf.set(best.shift.id, tc.id);
+      lastOf.set(best.shift.id, tc.id);
     }
   }
 
@@ -291,6 +287,9 @@ export function checkTimecards(pack: LaborPack, input: TimecardCheckInput): Resu
     const ids = [tc.id];
     const clockIn = tc.clockIn ? Date.parse(tc.clockIn) : null;
     const clockOut = tc.clockOut ? Date.parse(tc.clockOut) : null;
+    // The shift's start and end bind only its first and last timecard.
+    const opens = s !== undefined && firstOf.get(s.shift.id) === tc.id ? s : undefined;
+    const closes = s !== undefined && lastOf.get(s.shift.id) === tc.id ? s : undefined;
 
     if (!s) {
       add({
@@ -309,13 +308,13 @@ export function checkTimecards(pack: LaborPack, input: TimecardCheckInput): Resu
         severity: "error",
         message: `Timecard ${tc.id} has no clock-in${s ? `; the shift was scheduled to start at ${s.shift.start}` : ""}.`,
         evidence: { timecardIds: ids, shiftId, times: s ? { scheduledStart: iso(s.start) } : {} },
-        correction: s
+        correction: opens
           ? {
               timecardId: tc.id,
               field: "clockIn",
               breakIndex: null,
-              value: iso(s.start),
-              reason: `No clock-in recorded; set to the scheduled start ${s.shift.start} of shift ${s.shift.id}.`,
+              value: iso(opens.start),
+              reason: `No clock-in recorded; set to the scheduled start ${opens.shift.start} of shift ${opens.shift.id}.`,
               requiresApproval: true,
             }
           : null,
@@ -342,13 +341,13 @@ export function checkTimecards(pack: LaborPack, input: TimecardCheckInput): Resu
               ...(s && { scheduledEnd: iso(s.end) }),
             },
           },
-          correction: s
+          correction: closes
             ? {
                 timecardId: tc.id,
                 field: "clockOut",
                 breakIndex: null,
-                value: iso(s.end),
-                reason: `No clock-out recorded; set to the scheduled end ${s.shift.end} of shift ${s.shift.id}.`,
+                value: iso(closes.end),
+                reason: `No clock-out recorded; set to the scheduled end ${closes.shift.end} of shift ${closes.shift.id}.`,
                 requiresApproval: true,
               }
             : null,
@@ -369,7 +368,8 @@ export function checkTimecards(pack: LaborPack, input: TimecardCheckInput): Resu
         },
       });
     }
-    if (s && clockIn !== null && clockIn < s.start - tolerance) {
+    if (opens && clockIn !== null && clockIn < opens.start - tolerance) {
+      const s = opens;
       const minutes = Math.round((s.start - clockIn) / MINUTE);
       add({
         ...base,
@@ -384,7 +384,8 @@ export function checkTimecards(pack: LaborPack, input: TimecardCheckInput): Resu
         amount: { value: minutes, unit: "minutes" },
       });
     }
-    if (s && clockOut !== null && clockOut > s.end + tolerance) {
+    if (closes && clockOut !== null && clockOut > closes.end + tolerance) {
+      const s = closes;
       const minutes = Math.round((clockOut - s.end) / MINUTE);
       add({
         ...base,
