@@ -147,6 +147,25 @@ describe("checkTimecards: punches against the shift", () => {
     expect(r.incompleteTimecardIds).toEqual(["tc1", "tc2"]);
   });
 
+  it("an open timecard followed by the next day's is a missed clock-out, not an overlap", () => {
+    const r = check({
+      asOf: t("12:00", "2026-11-24"),
+      shifts: [shift(), shift({ id: "sh2", date: "2026-11-24" })],
+      timecards: [
+        card({ clockOut: null }),
+        card({
+          id: "tc2",
+          date: "2026-11-24",
+          clockIn: t("07:00", "2026-11-24"),
+          clockOut: null,
+          breaks: [],
+        }),
+      ],
+    });
+    expect(kinds(r)).toEqual(["missing_clock_out"]);
+    expect(r.exceptions[0]?.evidence.timecardIds).toEqual(["tc1"]);
+  });
+
   it("flags a clock-out before the clock-in, and a break outside the clocked time", () => {
     expect(kinds(check({ timecards: [card({ clockOut: t("06:00"), breaks: [] })] }))).toContain(
       "invalid_punches",

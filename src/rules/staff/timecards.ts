@@ -467,8 +467,9 @@ export function checkTimecards(pack: LaborPack, input: TimecardCheckInput): Resu
           },
         });
       }
+      // A break left open and followed by another is a missing end, reported above.
       const next = sorted[i + 1];
-      if (next && next.start < end) {
+      if (next && x.end !== null && next.start < x.end) {
         incomplete.add(tc.id);
         add({
           ...base,
@@ -523,8 +524,8 @@ export function checkTimecards(pack: LaborPack, input: TimecardCheckInput): Resu
     for (let i = 0; i + 1 < list.length; i++) {
       const a = list[i]!;
       const b = list[i + 1]!;
-      const aEnd = a.clockOut ? Date.parse(a.clockOut) : asOf;
-      if (Date.parse(b.clockIn!) < aEnd) {
+      // A timecard left open and followed by another is a missing clock-out, reported above.
+      if (a.clockOut !== null && Date.parse(b.clockIn!) < Date.parse(a.clockOut)) {
         incomplete.add(a.id).add(b.id);
         add({
           staffId: a.staffId,
@@ -536,7 +537,7 @@ export function checkTimecards(pack: LaborPack, input: TimecardCheckInput): Resu
             timecardIds: [a.id, b.id],
             times: {
               firstClockIn: a.clockIn!,
-              ...(a.clockOut && { firstClockOut: a.clockOut }),
+              firstClockOut: a.clockOut,
               secondClockIn: b.clockIn!,
             },
           },
