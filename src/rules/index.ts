@@ -15,3 +15,4 @@ export { forecastRoom, futureEventSchema, plannedEvents } from "./forecast.js";
 export type { Band, CenterPolicy, Citation, Program, RulePack } from "./pack.js";
 export { centerPolicySchema, rulePackSchema } from "./pack.js";
 export { getRulePack, listRulePacks, rulePacks } from "./packs/index.js";
+export * as staff from "./staff/index.js";
