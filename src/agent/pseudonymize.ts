@@ -40,10 +40,12 @@ export interface Pseudonymizer {
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-// Ten to fifteen digits with the usual separators (so not an ISO date), optionally with a +.
-const PHONE = /(?<![\w+])\+?\d(?:[\s().-]*\d){9,14}(?!\w)/g;
+// North American numbers (3-3-4 digits, optional +1 and parentheses) and any +country number.
+// Grouped this way so dates and times ("2026-11-23 12:10") never look like a phone.
+const PHONE =
+  /(?<![\w+(])(?:(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}|\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5})(?![\w-])/g;
 const ADDRESS =
-  /\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Circle)\b\.?/g;
+  /\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Circle)\b/g;
 const TOKEN = /\b(?:CHILD|GUARDIAN|PICKUP|STAFF|NAME|PHONE|EMAIL|ADDRESS)_\d+\b/g;
 
 const digits = (s: string) => s.replace(/\D/g, "").slice(-10);
