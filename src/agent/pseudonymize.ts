@@ -16,10 +16,9 @@
  *
  * `createPseudonymizer` is pure; `loadPeople` reads the directory for it.
  */
-import { asc, eq } from "drizzle-orm";
 import { listFamilies } from "../storage/agent.js";
 import type { Store } from "../storage/db.js";
-import { children, staff } from "../storage/schema.js";
+import { listChildren, listStaff } from "../storage/directory.js";
 
 export interface Person {
   kind: "CHILD" | "GUARDIAN" | "PICKUP" | "STAFF";
@@ -180,12 +179,8 @@ export function createPseudonymizer(people: readonly Person[]): Pseudonymizer {
  * guardians and authorized pick-ups by family, then staff, each by id.
  */
 export function loadPeople(db: Store, centerId: string): Person[] {
-  const kids = db
-    .select()
-    .from(children)
-    .where(eq(children.centerId, centerId))
-    .orderBy(asc(children.id))
-    .all();
+  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const kids = listChildren(db, centerId).sort(byId);
   const people: Person[] = kids.map((c) => ({
     kind: "CHILD",
     firstName: c.firstName,
@@ -210,13 +205,8 @@ export function loadPeople(db: Store, centerId: string): Person[] {
       people.push({ kind: "PICKUP", firstName: first, lastName: rest.join(" ") });
     }
   }
-  const team = db
-    .select()
-    .from(staff)
-    .where(eq(staff.centerId, centerId))
-    .orderBy(asc(staff.id))
-    .all();
-  for (const s of team)
+  for (const s of listStaff(db, centerId).sort(byId)) {
     people.push({ kind: "STAFF", firstName: s.firstName, lastName: s.lastName });
+  }
   return people;
 }
