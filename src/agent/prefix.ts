@@ -49,7 +49,15 @@ export function checkTools(prompt: PromptSpec, tools: readonly AgentTool[]): voi
       { prompt: prompt.id },
     );
   }
-  if (!names.includes(prompt.outputTool)) {
+  const output = tools.find((t) => t.name === prompt.outputTool);
+  if (output && output.effect !== "propose") {
+    throw new AppError(
+      "internal",
+      `prompt ${prompt.id}: output tool ${prompt.outputTool} must be a propose tool`,
+      { prompt: prompt.id },
+    );
+  }
+  if (!output) {
     throw new AppError(
       "internal",
       `prompt ${prompt.id}: output tool ${prompt.outputTool} is not among its tools`,
