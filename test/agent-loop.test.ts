@@ -445,7 +445,9 @@ describe("durable runs", () => {
       ),
       async () => {
         await gate;
-        return textMessage("Done.");
+        return toolUseMessage(
+          toolUse("propose_family_message", { childId: sibling.id, subject: "s", body: "b" }),
+        );
       },
       toolUseMessage(
         toolUse("propose_family_message", { childId: child.id, subject: "s", body: "b" }),
@@ -478,6 +480,8 @@ describe("durable runs", () => {
     const late = await first;
     expect(late).toMatchObject({ runId: runRow, status: "failed", endReason: "lease_lost" });
     expect(getAgentRun(db, runRow!)).toMatchObject({ status: "failed", endReason: "interrupted" });
+    // ...nor act on it: the tool its late answer asked for never ran.
+    expect(allApprovals()).toHaveLength(1);
 
     // The job runs again: the propose tool finds the same pending approval by its dedupe key.
     const again = await runner({}, { leaseOwner: "instance-b" }).run(request());

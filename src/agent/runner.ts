@@ -275,6 +275,8 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
       conversation.push({ role: "assistant", content: message.content });
 
       const uses = message.content.filter(isToolUse);
+      // A process that was only slow may have lost the run to a restart: it must not act on it.
+      if (uses.length > 0 && !holdsAgentRun(db, runId, owner)) return end("failed", "lease_lost");
       if (uses.length === 0) {
         if (message.stop_reason === "end_turn" || message.stop_reason === "stop_sequence") {
           return produced ? end("completed", "end_turn") : end("failed", "no_output");
