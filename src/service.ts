@@ -6,6 +6,7 @@
 import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { resumeInterruptedRuns } from "./agent/index.js";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
 import { evaluateCenter } from "./compliance/index.js";
 import type { Config } from "./config/index.js";
@@ -95,6 +96,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const wallClock = options.wallClock ?? (() => new Date());
   const sandboxOn = config.SANDBOX === "on";
   const db = openDatabase(config.DATABASE_PATH);
+  // Agent runs a previous process left mid-way are failed, so their jobs fall back (agent/resume.ts).
+  resumeInterruptedRuns(db, { now: wallClock(), logger: logger.child({ component: "agent" }) });
   const sandbox = sandboxOn
     ? createSandbox({
         seed: config.SANDBOX_SEED,

@@ -69,6 +69,13 @@ export const configSchema = z
     PUBLIC_URL: optionalUrl,
     ALERTS_SHADOW_MODE: onOff.default("off"),
     MCP_TOKENS: mcpTokensSchema.optional(),
+    ANTHROPIC_API_KEY: z.string().min(1).optional(),
+    ANTHROPIC_MODEL: z.string().min(1).optional(),
+    ANTHROPIC_BASE_URL: optionalUrl,
+    ANTHROPIC_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    AGENT_MAX_TURNS: z.coerce.number().int().positive().optional(),
+    AGENT_MAX_OUTPUT_TOKENS: z.coerce.number().int().positive().optional(),
+    AGENT_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   })
   .superRefine((cfg, ctx) => {
     const twilio = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const;

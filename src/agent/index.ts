@@ -1,0 +1,41 @@
+/**
+ * @module agent
+ * The agent loop drafting jobs call through `AgentRunner`: tools validated and run, limits,
+ * prompt caching, usage per call, durable steps, pseudonymized requests.
+ */
+export {
+  createMessagesClient,
+  isModelUnavailable,
+  type MessagesApi,
+  type MessagesClientOptions,
+  ModelApiError,
+} from "./messages-client.js";
+export { checkTools, inputSchemaOf, systemBlocks, toolParams } from "./prefix.js";
+export {
+  createPseudonymizer,
+  loadPeople,
+  type Person,
+  type Pseudonymizer,
+} from "./pseudonymize.js";
+export { type InterruptedRun, resumeInterruptedRuns } from "./resume.js";
+export {
+  type AgentConfig,
+  type AgentRunnerOptions,
+  createAgentRunner,
+  effectiveLimits,
+  LEASE_GRACE_MS,
+  MAX_FAILURES_PER_TOOL,
+} from "./runner.js";
+export type {
+  AgentRunner,
+  AgentRunOutcome,
+  AgentRunRequest,
+  AgentTool,
+  PlatformReader,
+  PromptSpec,
+  RunLimits,
+  ToolContext,
+  ToolResult,
+  Usage,
+} from "./types.js";
+export { untrusted } from "./untrusted.js";
