@@ -24,6 +24,14 @@ export {
   exportFormatSchema,
 } from "./export.js";
 export {
+  type AuditQuery,
+  type AuditSearchPage,
+  auditFilterFor,
+  auditQuerySchema,
+  iterateCenterAudit,
+  searchAudit,
+} from "./query.js";
+export {
   brokenReasonSchema,
   type VerifyResult,
   verifyAuditChain,
