@@ -6,7 +6,7 @@
 
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../approvals/hash.js";
-import { type AuditLogRow, insertAuditEntry, lastAuditEntry } from "../storage/audit.js";
+import { type AuditLogRow, insertAuditEntry, lastAuditLink } from "../storage/audit.js";
 import type { Store } from "../storage/db.js";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -51,7 +51,7 @@ export function entryHash(prevHash: string, entry: Omit<AuditRow, "hash" | "prev
  * two writers racing for the same seq fail instead of forking the chain.
  */
 export function appendAudit(db: Store, entry: AuditEntryInput, at: string): AuditRow {
-  const last = lastAuditEntry(db);
+  const last = lastAuditLink(db);
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = {
     seq: (last?.seq ?? 0) + 1,

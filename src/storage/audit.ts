@@ -57,9 +57,14 @@ function conditions(filter: AuditFilter): SQL[] {
   return where;
 }
 
-/** The chain's newest entry, or undefined for an empty log. */
-export function lastAuditEntry(db: Store): AuditLogRow | undefined {
-  return db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+/** The chain's newest link (seq and hash), or undefined for an empty log. */
+export function lastAuditLink(db: Store): { seq: number; hash: string } | undefined {
+  return db
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1)
+    .get();
 }
 
 export function insertAuditEntry(db: Store, row: AuditLogRow): void {
