@@ -389,6 +389,20 @@ describe("responses in a sandbox run", () => {
     expect(acknowledged).toBeGreaterThan(0);
   });
 
+  it("GET a center's audit log, a bad range and an unknown center", async () => {
+    const path = "/api/centers/{center}/audit";
+    const page = await call("get", path, "/api/centers/center_001/audit?action=alert.&limit=5");
+    expect(page.status).toBe(200);
+    expect((page.body as { entries: unknown[] }).entries.length).toBeGreaterThan(0);
+    const bad = await call(
+      "get",
+      path,
+      "/api/centers/center_001/audit?from=2026-11-24&to=2026-11-23",
+    );
+    expect(bad.status).toBe(400);
+    expect((await call("get", path, "/api/centers/nope/audit")).status).toBe(404);
+  });
+
   it("exercised every documented operation", () => {
     const documented = operations().map(({ method, path }) => `${method} ${path}`);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);

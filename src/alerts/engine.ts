@@ -8,6 +8,7 @@
  * cool-down, so "10 minutes" means 10 minutes of the center's day.
  */
 
+import { appendAudit, correlationOf } from "../audit/index.js";
 import { buildTask } from "../channels/platform-task.js";
 import { buildSlackMessage } from "../channels/slack.js";
 import { buildSmsBody } from "../channels/twilio.js";
@@ -82,6 +83,20 @@ export interface AlertEngine {
   catchUp(now?: Date): AlertOutcome;
   /** Stops escalation at the alert's current severity. */
   acknowledge(alertId: number, by: string, at?: Date): Result<AlertRow>;
+}
+
+/** The audit verb of one applied action, from what its patch changes (most telling first). */
+export function alertVerb(action: AlertAction): string {
+  if (action.type === "open") return "opened";
+  const p = action.patch;
+  if (p.state === "resolved") return "resolved";
+  if (p.state === "resolving") return "resolving";
+  if (p.escalationLevel !== undefined) return "escalated";
+  if (p.severity !== undefined) return "upgraded";
+  if (p.state === "open") return "reopened";
+  if (p.shadow === false) return "live";
+  if (p.escalationDueAt === null && Object.keys(p).length === 1) return "escalation_stopped";
+  return "updated";
 }
 
 /** Reads a center's stored policy, falling back to the default (and logging) if it is invalid. */
@@ -181,12 +196,16 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     return rows;
   }
 
-  /** Applies actions inside `tx`; returns the alerts touched and the outbox ids inserted. */
+  /**
+   * Applies actions inside `tx`; returns the alerts touched and the outbox ids inserted. `cause`
+   * is the status change's (null for what time alone does: escalations, ended cool-downs).
+   */
   function apply(
     tx: Store,
     actions: readonly AlertAction[],
     policy: AlertPolicy,
     at: string,
+    cause: string | null,
   ): AlertOutcome {
     const outcome: AlertOutcome = { alerts: [], enqueued: [] };
     for (const action of actions) {
@@ -201,10 +220,13 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
         }
       }
       outcome.alerts.push(alert);
+      const enqueued: number[] = [];
       if (action.notify) {
         const rows = outboxRows(tx, alert, action.notify, policy, at);
-        outcome.enqueued.push(...enqueueOutbox(tx, rows, wallClock().toISOString()));
+        enqueued.push(...enqueueOutbox(tx, rows, wallClock().toISOString()));
+        outcome.enqueued.push(...enqueued);
       }
+      auditAlert(tx, action, alert, cause, enqueued);
       logger.info(
         {
           alertId: alert.id,
@@ -222,12 +244,55 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     return outcome;
   }
 
+  /**
+   * Records an alert change in the audit log, in the change's transaction. The correlation id is
+   * the event behind this change, else (escalation, cool-down) the event that opened the alert.
+   */
+  function auditAlert(
+    tx: Store,
+    action: AlertAction,
+    alert: AlertRow,
+    cause: string | null,
+    outboxIds: number[],
+  ): void {
+    const event = correlationOf(cause) ?? correlationOf(alert.cause);
+    appendAudit(
+      tx,
+      {
+        actor: "system:alerts",
+        action: `alert.${alertVerb(action)}`,
+        centerId: alert.centerId,
+        subject: `alert:${alert.id}`,
+        sourceIds: [
+          ...(event ? [event] : []),
+          ...(alert.violationId !== null ? [`violation:${alert.violationId}`] : []),
+          ...outboxIds.map((id) => `outbox:${id}`),
+        ],
+        correlationId: event,
+        data: {
+          roomId: alert.roomId,
+          kind: alert.kind,
+          severity: alert.severity,
+          state: alert.state,
+          roomStatus: alert.roomStatus,
+          cause: cause ?? alert.cause,
+          businessAt: alert.lastStatusAt,
+          escalationLevel: alert.escalationLevel,
+          shadow: alert.shadow,
+          notice: action.notify?.event ?? null,
+          targets: action.notify?.targets.map((t) => `${t.channel}:${t.role ?? "*"}`) ?? [],
+        },
+      },
+      wallClock().toISOString(),
+    );
+  }
+
   function handle(change: StatusChange, now: Date): AlertOutcome {
     const policy = policyFor(change.centerId);
     return inTransaction(db, (tx) => {
       const live = liveAlertsForRoom(tx, change.centerId, change.roomId);
       const actions = decide(live, change, policy, now);
-      return apply(tx, actions, policy, now.toISOString());
+      return apply(tx, actions, policy, now.toISOString(), change.cause);
     });
   }
 
@@ -305,7 +370,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
               const alert = getAlert(tx, candidate.id);
               const action = alert ? decideTick(alert, policy, now) : null;
               return action
-                ? apply(tx, [action], policy, now.toISOString())
+                ? apply(tx, [action], policy, now.toISOString(), null)
                 : { alerts: [], enqueued: [] };
             }),
           );
@@ -323,6 +388,24 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
         const patch = acknowledgement(alert, by, at);
         if (!patch) return ok(alert);
         const updated = updateAlert(tx, alertId, patch);
+        appendAudit(
+          tx,
+          {
+            // Whoever the caller says acknowledged it: the route passes the signed-in principal.
+            actor: by,
+            action: "alert.acknowledged",
+            centerId: alert.centerId,
+            subject: `alert:${alertId}`,
+            sourceIds: correlationOf(alert.cause) ? [alert.cause] : [],
+            correlationId: correlationOf(alert.cause),
+            data: {
+              roomId: alert.roomId,
+              severity: alert.severity,
+              acknowledgedAt: patch.acknowledgedAt,
+            },
+          },
+          wallClock().toISOString(),
+        );
         logger.info({ alertId, by, severity: alert.severity }, "alert acknowledged");
         return ok(updated ?? alert);
       });

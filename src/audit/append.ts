@@ -5,10 +5,9 @@
  */
 
 import { createHash } from "node:crypto";
-import { desc } from "drizzle-orm";
 import { canonicalJson } from "../approvals/hash.js";
+import { type AuditLogRow, insertAuditEntry, lastAuditLink } from "../storage/audit.js";
 import type { Store } from "../storage/db.js";
-import { auditLog } from "../storage/schema.js";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -27,7 +26,7 @@ export interface AuditEntryInput {
   data: Record<string, unknown>;
 }
 
-export type AuditRow = typeof auditLog.$inferSelect;
+export type AuditRow = AuditLogRow;
 
 /** The hash of one entry: SHA-256 over the previous hash and the entry's canonical JSON. */
 export function entryHash(prevHash: string, entry: Omit<AuditRow, "hash" | "prevHash">): string {
@@ -52,7 +51,7 @@ export function entryHash(prevHash: string, entry: Omit<AuditRow, "hash" | "prev
  * two writers racing for the same seq fail instead of forking the chain.
  */
 export function appendAudit(db: Store, entry: AuditEntryInput, at: string): AuditRow {
-  const last = db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+  const last = lastAuditLink(db);
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = {
     seq: (last?.seq ?? 0) + 1,
@@ -63,9 +62,11 @@ export function appendAudit(db: Store, entry: AuditEntryInput, at: string): Audi
     subject: entry.subject,
     sourceIds: [...entry.sourceIds],
     correlationId: entry.correlationId,
-    data: entry.data,
+    // Hashed as it will read back: what JSON drops or changes (undefined, NaN, a Date) must not
+    // make the stored entry fail verification later.
+    data: JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>,
   };
   const full = { ...row, prevHash, hash: entryHash(prevHash, row) };
-  db.insert(auditLog).values(full).run();
+  insertAuditEntry(db, full);
   return full;
 }

@@ -9,3 +9,31 @@ export {
   entryHash,
   GENESIS_HASH,
 } from "./append.js";
+export { correlationOf } from "./correlation.js";
+export {
+  auditCsv,
+  auditEntrySchema,
+  auditJson,
+  CSV_COLUMNS,
+  chunked,
+  csvField,
+  csvRecord,
+  dayRange,
+  type ExportFormat,
+  type ExportRange,
+  exportFormatSchema,
+} from "./export.js";
+export {
+  type AuditQuery,
+  type AuditSearchPage,
+  auditFilterFor,
+  auditQuerySchema,
+  iterateCenterAudit,
+  searchAudit,
+} from "./query.js";
+export {
+  brokenReasonSchema,
+  type VerifyResult,
+  verifyAuditChain,
+  verifyResultSchema,
+} from "./verify.js";

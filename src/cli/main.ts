@@ -1,8 +1,10 @@
 /**
  * @module cli/main
- * `npm run -s cli -- <command> ...`. Commands: `ratio check`, `ratio rules`.
+ * `npm run -s cli -- <command> ...`. Commands: `ratio check`, `ratio rules`, `audit verify`,
+ * `audit export`.
  */
 import { text } from "node:stream/consumers";
+import { runAuditCommand } from "./audit.js";
 import { runRatioCommand } from "./ratio.js";
 
 const [command, ...args] = process.argv.slice(2);
@@ -11,7 +13,12 @@ const io = { readStdin: () => text(process.stdin), now: () => new Date() };
 const result =
   command === "ratio"
     ? await runRatioCommand(args, io)
-    : { stdout: "", stderr: "usage: cli ratio <check|rules> [options]\n", code: 2 };
+    : command === "audit"
+      ? {
+          stdout: "",
+          ...(await runAuditCommand(args, { stdout: process.stdout, env: process.env })),
+        }
+      : { stdout: "", stderr: "usage: cli <ratio|audit> <command> [options]\n", code: 2 };
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
 process.exitCode = result.code;

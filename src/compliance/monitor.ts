@@ -5,6 +5,7 @@
  * stretch out of compliance, opened when it starts and closed when it ends.
  */
 
+import { appendAudit, correlationOf } from "../audit/index.js";
 import type { Center } from "../domain/index.js";
 import { instantToZoned } from "../domain/time.js";
 import { roomStates } from "../live/index.js";
@@ -16,7 +17,7 @@ import {
   type RatioStatus,
   roomInputSchema,
 } from "../rules/index.js";
-import { type Db, inTransaction } from "../storage/db.js";
+import { type Db, inTransaction, type Store } from "../storage/db.js";
 import { getCenter, listStaff } from "../storage/directory.js";
 import {
   getPolicy,
@@ -50,10 +51,46 @@ function policyFor(db: Db, center: Center) {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** A violation opened, worsened or closed, in the audit log (inside the evaluation's transaction). */
+function auditViolation(
+  tx: Store,
+  verb: "opened" | "worsened" | "closed",
+  violationId: number,
+  room: { centerId: string; roomId: string },
+  evaluation: Evaluation,
+  cause: string,
+  businessAt: string,
+  wallAt: string,
+): void {
+  const event = correlationOf(cause);
+  appendAudit(
+    tx,
+    {
+      actor: "system:compliance",
+      action: `violation.${verb}`,
+      centerId: room.centerId,
+      subject: `violation:${violationId}`,
+      sourceIds: [`room:${room.roomId}`, ...(event ? [event] : [])],
+      correlationId: event,
+      data: {
+        roomId: room.roomId,
+        status: evaluation.status,
+        children: evaluation.children,
+        countedStaff: evaluation.countedStaff,
+        requiredStaff: evaluation.requiredStaff,
+        ruleSource: evaluation.ruleSource,
+        cause,
+        businessAt,
+      },
+    },
+    wallAt,
+  );
+}
+
 /**
  * Evaluates `rooms` (room id → cause; every room when omitted) of one center at business time
  * `at`. Returns the rooms whose status changed. A center whose jurisdiction has no rule pack is
- * skipped: no evaluation is better than a guessed one.
+ * skipped: no evaluation is better than a guessed one. `wallClock` stamps the audit entries.
  */
 export function evaluateCenter(
   db: Db,
@@ -61,6 +98,7 @@ export function evaluateCenter(
   at: Date,
   rooms?: ReadonlyMap<string, string>,
   defaultCause = "timer",
+  wallClock: () => Date = () => new Date(),
 ): StatusChange[] {
   const center = getCenter(db, centerId);
   const pack = center ? getRulePack(center.jurisdiction) : undefined;
@@ -92,6 +130,17 @@ export function evaluateCenter(
         ],
       };
       let violationId = open?.id ?? null;
+      const audit = (verb: "opened" | "worsened" | "closed", id: number) =>
+        auditViolation(
+          tx,
+          verb,
+          id,
+          { centerId, roomId: room.id },
+          evaluation,
+          cause,
+          iso,
+          wallClock().toISOString(),
+        );
       if (!evaluation.compliant && !open) {
         violationId = openViolation(tx, {
           centerId,
@@ -100,14 +149,17 @@ export function evaluateCenter(
           worstStatus: evaluation.status,
           startCause: cause,
         });
+        audit("opened", violationId);
       } else if (
         !evaluation.compliant &&
         open &&
         severity[evaluation.status] > severity[open.worstStatus as RatioStatus]
       ) {
         updateViolation(tx, open.id, { worstStatus: evaluation.status });
+        audit("worsened", open.id);
       } else if (evaluation.compliant && open) {
         updateViolation(tx, open.id, { endedAt: iso, endCause: cause });
+        audit("closed", open.id);
         violationId = null;
       }
       const changed = prev?.status !== evaluation.status;

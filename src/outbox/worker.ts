@@ -10,9 +10,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { appendAudit, correlationOf } from "../audit/index.js";
 import type { Senders, SendResult } from "../channels/types.js";
 import type { Logger } from "../logging/index.js";
-import type { Db } from "../storage/db.js";
+import { getAlert } from "../storage/alerts.js";
+import { type Db, inTransaction } from "../storage/db.js";
 import { claimNextOutbox, finishOutbox, type OutboxRow } from "../storage/outbox.js";
 
 export interface OutboxWorkerOptions {
@@ -96,6 +98,45 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
+  /**
+   * Records a send's outcome and, for a final one (sent, failed, skipped), its audit entry, in one
+   * transaction. A retry is not audited: the row will reach one of those.
+   */
+  function finish(row: OutboxRow, outcome: Parameters<typeof finishOutbox>[3]): boolean {
+    return inTransaction(db, (tx) => {
+      const recorded = finishOutbox(tx, row.id, owner, outcome);
+      if (!recorded || outcome.status === "pending") return recorded;
+      const alert = row.alertId === null ? undefined : getAlert(tx, row.alertId);
+      const event = correlationOf(alert?.cause);
+      appendAudit(
+        tx,
+        {
+          actor: "system:outbox",
+          action: `outbox.${outcome.status}`,
+          centerId: row.centerId,
+          subject: `outbox:${row.id}`,
+          sourceIds: [
+            ...(row.alertId !== null ? [`alert:${row.alertId}`] : []),
+            ...(row.approvalId !== null ? [`approval:${row.approvalId}`] : []),
+          ],
+          // The alert's opening event: a notice belongs to that alert's story.
+          correlationId: event,
+          // No recipient: SMS recipients are phone numbers, and this log is never erased. The
+          // outbox row (the subject) has it.
+          data: {
+            channel: row.channel,
+            attempts: row.attempts,
+            ...(outcome.status === "sent"
+              ? { response: outcome.response }
+              : { error: outcome.error }),
+          },
+        },
+        outcome.at,
+      );
+      return recorded;
+    });
+  }
+
   async function deliverOne(summary: OutboxRunSummary): Promise<boolean> {
     const now = wallClock();
     const row = claimNextOutbox(db, {
@@ -114,7 +155,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     });
     let recorded: boolean;
     if (result.ok) {
-      recorded = finishOutbox(db, row.id, owner, {
+      recorded = finish(row, {
         status: "sent",
         at: at.toISOString(),
         response: result.summary,
@@ -122,7 +163,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (recorded) summary.sent++;
       log.info({ response: result.summary }, "outbox row sent");
     } else if (result.skipped) {
-      recorded = finishOutbox(db, row.id, owner, {
+      recorded = finish(row, {
         status: "skipped",
         at: at.toISOString(),
         error: result.error,
@@ -135,7 +176,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         result.retryAfterMs ?? 0,
       );
       const nextAttemptAt = new Date(at.getTime() + delay).toISOString();
-      recorded = finishOutbox(db, row.id, owner, {
+      recorded = finish(row, {
         status: "pending",
         at: at.toISOString(),
         error: result.error,
@@ -147,7 +188,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const error = result.retryable
         ? `${result.error} (gave up after ${row.attempts} attempts)`
         : result.error;
-      recorded = finishOutbox(db, row.id, owner, { status: "failed", at: at.toISOString(), error });
+      recorded = finish(row, { status: "failed", at: at.toISOString(), error });
       if (recorded) summary.failed++;
       log.error({ error }, "outbox send failed permanently");
     }

@@ -29,6 +29,15 @@ export function openDatabase(path: string): Db {
   return db;
 }
 
+/**
+ * Opens an existing database file for reading only, without applying migrations: for inspecting a
+ * copy (e.g. `audit verify --db`) without changing it.
+ */
+export function openDatabaseReadOnly(path: string): Db {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  return drizzle(sqlite, { schema });
+}
+
 /** The database or a transaction on it: repository functions take either. */
 export type Store = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
 

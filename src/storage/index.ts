@@ -1,2 +1,2 @@
 export type { Db, Store } from "./db.js";
-export { inTransaction, openDatabase } from "./db.js";
+export { inTransaction, openDatabase, openDatabaseReadOnly } from "./db.js";

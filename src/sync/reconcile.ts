@@ -4,6 +4,7 @@
  * never arrived, a delivery the platform gave up on). Every repair is recorded with what we had and
  * what the platform said.
  */
+import { appendAudit } from "../audit/index.js";
 import type { Center } from "../domain/index.js";
 import { applyEvents, type TouchedRooms } from "../live/apply.js";
 import type { Logger } from "../logging/index.js";
@@ -27,6 +28,8 @@ export async function reconcileCenter(
   center: Center,
   clock: () => Date,
   logger: Logger,
+  /** Stamps the audit entries (business `clock` stamps the repairs themselves). */
+  wallClock: () => Date = () => new Date(),
 ): Promise<ReconcileResult> {
   const runId = startRun(db, center.id, clock().toISOString());
   const log = logger.child({ job: "reconcile", runId, centerId: center.id });
@@ -48,6 +51,7 @@ export async function reconcileCenter(
         // A drift whose events all lost to newer webhooks was already mended; nothing to record.
         if (applied === 0) return;
         made++;
+        const action = drift.events.map((e) => e.type).join(", ");
         recordRepair(tx, {
           runId,
           centerId: center.id,
@@ -55,8 +59,29 @@ export async function reconcileCenter(
           subjectId: drift.subjectId,
           found: drift.found,
           platform: drift.platform,
-          action: drift.events.map((e) => e.type).join(", "),
+          action,
         });
+        // The synthetic event's id is the cause the ratio history and alerts will carry.
+        const event = `${from.provider}:${from.sourceEventId}`;
+        appendAudit(
+          tx,
+          {
+            actor: "system:reconcile",
+            action: "reconcile.repaired",
+            centerId: center.id,
+            subject: `${drift.subjectKind}:${drift.subjectId}`,
+            sourceIds: [`reconciliation_run:${runId}`, event],
+            correlationId: event,
+            data: {
+              runId,
+              asOf: snapshot.asOf,
+              found: drift.found,
+              platform: drift.platform,
+              repair: action,
+            },
+          },
+          wallClock().toISOString(),
+        );
       });
       finishRun(tx, runId, { status: "ok", finishedAt: at, asOf: snapshot.asOf, repairs: made });
       return made;
