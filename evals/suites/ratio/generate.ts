@@ -127,6 +127,7 @@ function bulk(packCode: string, seed: number): RatioCaseInput[] {
       months.map((m) => program.bands.find((x) => m >= x.min && (x.max === null || m <= x.max))),
     );
     if (napping && present.size > 1) continue;
+    if (napping && notes.includes("an aide")) continue;
     const premises = napping && program.napNeedsPremises ? r.int(0, 2) : undefined;
     const since = r.next() < 0.1 ? r.pick([3, 7]) : undefined;
     const roomIn = {

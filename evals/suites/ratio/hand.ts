@@ -232,6 +232,24 @@ export const handCases: Hand[] = [
     policy: { bands: { toddler: { ratio: 8, maxGroup: 12 } } },
     expected: e("violation", 2, 1, 6, 12, "within"),
   },
+  {
+    id: "us-ca-h23-preschooler-in-school-age-program",
+    pack: "US-CA",
+    note: "§1: school-age starts at kindergarten (60 months, the pack's reading of a grade); a 50-month-old in a school-age program is outside every band of that program → out of compliance. 10 school-agers + that child, 1 teacher: 1:14 → required 1, counted 1 → violation.",
+    room: room([...kids(10, 96), { ageMonths: 50 }], teachers(1), { program: "school_age" }),
+    expected: e("violation", 1, 1, 14, null, "no maximum"),
+  },
+  {
+    id: "us-ca-h24-preschool-nap-aide-is-the-remaining-staff",
+    pack: "US-CA",
+    note: "§1 §101216.3(f) → §101230(c),(c)(1) (P): 1:24 napping preschoolers if the remaining teachers the 1:12 ratio needs are immediately available, and an aide (18+, §§101216, 101216.2) may substitute for them. 20 napping with a teacher and an aide in the room: 1:12 needs 2 teachers, the teacher plus the aide (substituting, and immediately available) meet it → 1:24 applies: required ceil(20/24)=1, counted 2 (capacity 24+3) → approaching (the teacher is the only qualified one). Label from the cited rule; the core counts the aide only as +3 capacity, so it finds 1 more staff missing on the premises and keeps 1:12.",
+    room: room(kids(20, 40), [teacher(), { ageYears: 25, role: "aide" }], {
+      program: "preschool",
+      napping: true,
+      premisesAvailableStaff: 0,
+    }),
+    expected: e("approaching", 1, 2, 12, null, "no maximum", true),
+  },
   // ---- Texas (§2) ----
   {
     id: "us-tx-h01-readme-17-year-old-aide",
@@ -297,6 +315,20 @@ export const handCases: Hand[] = [
     pack: "US-TX",
     note: "§2 2 years 1:11: 12 two-year-olds need 2, 1 counts → short 1; the violation has been open 6 minutes (core: critical after 5) → critical.",
     room: room(kids(12, 24), teachers(1), { violationSince: "2026-11-23T14:54:00Z" }),
+    expected: e("critical", 2, 1, 11, 22, "within"),
+  },
+  {
+    id: "us-tx-h10-older-than-13",
+    pack: "US-TX",
+    note: "§2: the table ends at 13 years (167 months). A 14-year-old (168 months) with ten 10-year-olds is outside every band → out of compliance; 9–13 years 1:26 governs the arithmetic: 11 children, 1 caregiver → violation.",
+    room: room([...kids(10, 120), { ageMonths: 168 }], teachers(1)),
+    expected: e("violation", 1, 1, 26, 35, "within"),
+  },
+  {
+    id: "us-tx-h11-violation-open-exactly-5-minutes",
+    pack: "US-TX",
+    note: "Core status words: a violation open for the limit (5 minutes by default) or longer is critical. 12 two-year-olds, 1 caregiver (short 1), open since exactly 5 minutes ago → critical.",
+    room: room(kids(12, 24), teachers(1), { violationSince: "2026-11-23T14:55:00Z" }),
     expected: e("critical", 2, 1, 11, 22, "within"),
   },
   // ---- New York (§3) ----
@@ -371,6 +403,20 @@ export const handCases: Hand[] = [
     room: room(kids(6, 24), teachers(1), { violationSince: "2026-11-23T14:53:00Z" }),
     policy: { bands: {}, violationCriticalAfterMinutes: 10 },
     expected: e("violation", 2, 1, 5, 12, "within"),
+  },
+  {
+    id: "us-ny-h11-unqualified-teacher-alone",
+    pack: "US-NY",
+    note: "§3 418-1.8(e) (P): every group needs a group teacher meeting 418-1.13. 4 toddlers with one adult who does not meet it (qualified: false): counted 1 of 1 required, but no qualified teacher → violation.",
+    room: room(kids(4, 24), [teacher({ qualified: false })]),
+    expected: e("violation", 1, 1, 5, 12, "within"),
+  },
+  {
+    id: "us-ny-h12-one-qualified-with-assistant",
+    pack: "US-NY",
+    note: "§3 (e),(f): 2 toddlers, a group teacher and an assistant teacher: 2 count, 1 required, but losing the only qualified teacher breaks (e) → approaching.",
+    room: room(kids(2, 24), [teacher(), { ageYears: 24, role: "assistant" }]),
+    expected: e("approaching", 1, 2, 5, 12, "within"),
   },
   // ---- Florida (§4) ----
   {

@@ -409,13 +409,14 @@ export function label(packCode: string, room: LabelRoom, policy?: LabelPolicy): 
   }
 
   // Nap: every child's band has a nap ratio (PA: the youngest child's, by §3270.52), and in CA
-  // only if the staff the awake ratio needs are immediately available at the center.
+  // only if the remaining staff the awake ratio needs are immediately available at the center,
+  // where an adult aide may be that person (§101416.5(d)(1), §101230(c)(1)): aides in the room
+  // count as available.
   let eff = ratio;
   let napRelaxation = false;
   const napRatio = band.nap;
   if (room.napping && !pol && !uncovered && napRatio !== undefined && present.every((x) => x.nap)) {
-    const awake = cap(program, ratio, full, aides).children;
-    const missing = Math.max(0, Math.ceil((n - awake) / ratio));
+    const missing = Math.max(0, Math.ceil(n / ratio) - full - aides);
     if (!program.napNeedsPremises || (room.premisesAvailableStaff ?? 0) >= missing) {
       eff = Math.max(ratio, napRatio);
       napRelaxation = eff !== ratio;
