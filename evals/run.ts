@@ -1,0 +1,4 @@
+/** `npm run eval`: see evals/README.md. */
+import { main } from "./runner/cli.js";
+
+process.exitCode = await main(process.argv.slice(2));
