@@ -403,6 +403,29 @@ describe("responses in a sandbox run", () => {
     expect((await call("get", path, "/api/centers/nope/audit")).status).toBe(404);
   });
 
+  it("GET the licensing ratio report as JSON, a backwards range and an unknown center", async () => {
+    const path = "/api/centers/{center}/reports/ratio";
+    const ok = await call(
+      "get",
+      path,
+      "/api/centers/center_001/reports/ratio?from=2026-11-23&to=2026-11-23",
+    );
+    expect(ok.status).toBe(200);
+    expect((ok.body as { rooms: unknown[] }).rooms.length).toBeGreaterThan(0);
+    const bad = await call(
+      "get",
+      path,
+      "/api/centers/center_001/reports/ratio?from=2026-11-24&to=2026-11-23",
+    );
+    expect(bad.status).toBe(400);
+    const missing = await call(
+      "get",
+      path,
+      "/api/centers/nope/reports/ratio?from=2026-11-23&to=2026-11-23",
+    );
+    expect(missing.status).toBe(404);
+  });
+
   it("exercised every documented operation", () => {
     const documented = operations().map(({ method, path }) => `${method} ${path}`);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);
