@@ -3,13 +3,13 @@
  * Read-only queries behind the reports a center is asked for.
  */
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or } from "drizzle-orm";
+import type { AlertRow } from "./alerts.js";
 import type { Store } from "./db.js";
+import type { OutboxRow as SendRow } from "./outbox.js";
+import type { HistoryRow, ViolationRow } from "./ratio.js";
 import { alerts, outbox, ratioHistory, ratioViolations } from "./schema.js";
 
-export type HistoryRow = typeof ratioHistory.$inferSelect;
-export type ViolationRow = typeof ratioViolations.$inferSelect;
-export type AlertRow = typeof alerts.$inferSelect;
-export type SendRow = typeof outbox.$inferSelect;
+export type { AlertRow, HistoryRow, SendRow, ViolationRow };
 
 /** A room's status changes in [from, to) plus the last one before `from` (its status at `from`). */
 export function historyForRange(
