@@ -7,6 +7,7 @@ import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
+import { expireApprovals } from "./approvals/index.js";
 import { evaluateCenter } from "./compliance/index.js";
 import type { Config } from "./config/index.js";
 import type { Provider } from "./domain/index.js";
@@ -212,7 +213,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     );
   }
   if (config.ALERT_TICK_SECONDS > 0) {
-    timers.push(setInterval(() => void alerting.tick(), config.ALERT_TICK_SECONDS * 1000));
+    timers.push(
+      setInterval(() => {
+        expireApprovals(db, clock(), wallClock());
+        void alerting.tick();
+      }, config.ALERT_TICK_SECONDS * 1000),
+    );
   }
   if (config.RECONCILE_INTERVAL_SECONDS > 0) {
     timers.push(setInterval(() => void reconcileNow(), config.RECONCILE_INTERVAL_SECONDS * 1000));

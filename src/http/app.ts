@@ -10,6 +10,7 @@ import { registerBoard } from "../web/board.js";
 import type { AppContext, AppEnv } from "./context.js";
 import { registerDocs } from "./docs.js";
 import { errorResponse, toAppError } from "./errors.js";
+import { registerApprovalRoutes } from "./routes/approvals.js";
 import { registerCenterRoutes } from "./routes/centers.js";
 import { registerHealthRoute } from "./routes/health.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
@@ -46,6 +47,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerRatioRoutes(app, ctx);
   registerOutlookRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
+  registerApprovalRoutes(app, ctx);
   registerBoard(app, ctx);
   registerDocs(app);
   if (ctx.sandboxApi) app.route("/", ctx.sandboxApi);

@@ -5,6 +5,7 @@
 import type { EventEmitter } from "node:events";
 import type { Hono } from "hono";
 import type { Alerting } from "../alerts/index.js";
+import type { Principal } from "../auth/principal.js";
 import type { Provider } from "../domain/index.js";
 import type { InboxProcessor } from "../ingest/processor.js";
 import type { Logger } from "../logging/index.js";
@@ -33,5 +34,7 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     log: Logger;
+    /** Who is asking; set by the auth middleware. Routes that need it answer 401 without it. */
+    principal?: Principal;
   };
 };

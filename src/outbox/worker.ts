@@ -12,8 +12,16 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Senders, SendResult } from "../channels/types.js";
 import type { Logger } from "../logging/index.js";
-import type { Db } from "../storage/db.js";
-import { claimNextOutbox, finishOutbox, type OutboxRow } from "../storage/outbox.js";
+import { type Db, inTransaction, type Store } from "../storage/db.js";
+import {
+  claimNextOutbox,
+  type FinishOutcome,
+  finishOutbox,
+  type OutboxRow,
+} from "../storage/outbox.js";
+
+/** What a row's send came to, as recorded; `recordId` when the platform created a record. */
+export type OutboxOutcome = FinishOutcome & { recordId?: string };
 
 export interface OutboxWorkerOptions {
   db: Db;
@@ -36,6 +44,13 @@ export interface OutboxWorkerOptions {
   /** This worker's lease owner id (default host:pid:uuid). */
   owner?: string;
   random?: () => number;
+  /**
+   * Runs in the same transaction that records a row's outcome, only when this worker still held
+   * the row: what the send means elsewhere (an approval becoming `executed`) commits with it or
+   * not at all. If it throws, neither is recorded and the row is sent again once its lease runs
+   * out, with the same idempotency key.
+   */
+  onFinished?: (tx: Store, row: OutboxRow, outcome: OutboxOutcome) => void;
 }
 
 export interface OutboxRunSummary {
@@ -112,17 +127,30 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       channel: row.channel,
       attempt: row.attempts,
     });
+    const finish = (outcome: OutboxOutcome): boolean => {
+      try {
+        return inTransaction(db, (tx) => {
+          const held = finishOutbox(tx, row.id, owner, outcome);
+          if (held) options.onFinished?.(tx, row, outcome);
+          return held;
+        });
+      } catch (error) {
+        logger.error({ err: error, outboxId: row.id }, "recording an outbox outcome failed");
+        return false;
+      }
+    };
     let recorded: boolean;
     if (result.ok) {
-      recorded = finishOutbox(db, row.id, owner, {
+      recorded = finish({
         status: "sent",
         at: at.toISOString(),
         response: result.summary,
+        ...(result.recordId === undefined ? {} : { recordId: result.recordId }),
       });
       if (recorded) summary.sent++;
       log.info({ response: result.summary }, "outbox row sent");
     } else if (result.skipped) {
-      recorded = finishOutbox(db, row.id, owner, {
+      recorded = finish({
         status: "skipped",
         at: at.toISOString(),
         error: result.error,
@@ -135,7 +163,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         result.retryAfterMs ?? 0,
       );
       const nextAttemptAt = new Date(at.getTime() + delay).toISOString();
-      recorded = finishOutbox(db, row.id, owner, {
+      recorded = finish({
         status: "pending",
         at: at.toISOString(),
         error: result.error,
@@ -147,7 +175,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const error = result.retryable
         ? `${result.error} (gave up after ${row.attempts} attempts)`
         : result.error;
-      recorded = finishOutbox(db, row.id, owner, { status: "failed", at: at.toISOString(), error });
+      recorded = finish({ status: "failed", at: at.toISOString(), error });
       if (recorded) summary.failed++;
       log.error({ error }, "outbox send failed permanently");
     }
