@@ -215,7 +215,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   if (config.ALERT_TICK_SECONDS > 0) {
     timers.push(
       setInterval(() => {
-        expireApprovals(db, clock(), wallClock());
+        try {
+          expireApprovals(db, clock(), wallClock());
+        } catch (error) {
+          logger.error({ err: error }, "expiring approvals failed; the next tick tries again");
+        }
         void alerting.tick();
       }, config.ALERT_TICK_SECONDS * 1000),
     );
