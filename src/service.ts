@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { resumeInterruptedRuns } from "./agent/index.js";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
+import { expireApprovals } from "./approvals/index.js";
 import { evaluateCenter } from "./compliance/index.js";
 import type { Config } from "./config/index.js";
 import type { Provider } from "./domain/index.js";
@@ -215,7 +216,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     );
   }
   if (config.ALERT_TICK_SECONDS > 0) {
-    timers.push(setInterval(() => void alerting.tick(), config.ALERT_TICK_SECONDS * 1000));
+    timers.push(
+      setInterval(() => {
+        try {
+          expireApprovals(db, clock(), wallClock());
+        } catch (error) {
+          logger.error({ err: error }, "expiring approvals failed; the next tick tries again");
+        }
+        void alerting.tick();
+      }, config.ALERT_TICK_SECONDS * 1000),
+    );
   }
   if (config.RECONCILE_INTERVAL_SECONDS > 0) {
     timers.push(setInterval(() => void reconcileNow(), config.RECONCILE_INTERVAL_SECONDS * 1000));

@@ -426,6 +426,25 @@ describe("responses in a sandbox run", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("the approvals routes without a principal: 401 (test/approvals.test.ts decides as each role)", async () => {
+    const center = encodeURIComponent(service.sandbox!.world.centers[0]!.id);
+    const json = { "content-type": "application/json" };
+    const decision = JSON.stringify({ contentHash: "a".repeat(64), action: "approve" });
+    const calls = [
+      call("get", "/api/centers/{centerId}/approvals", `/api/centers/${center}/approvals`),
+      call("get", "/api/approvals/{id}", "/api/approvals/1"),
+      call("post", "/api/approvals/{id}/decision", "/api/approvals/1/decision", {
+        headers: json,
+        body: decision,
+      }),
+      call("post", "/api/approvals/bulk-approve", "/api/approvals/bulk-approve", {
+        headers: json,
+        body: JSON.stringify({ items: [{ approvalId: 1, contentHash: "a".repeat(64) }] }),
+      }),
+    ];
+    for (const { status } of await Promise.all(calls)) expect(status).toBe(401);
+  });
+
   it("exercised every documented operation", () => {
     const documented = operations().map(({ method, path }) => `${method} ${path}`);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);

@@ -4,6 +4,7 @@
  * worker sending what the engine enqueued, and the channels they send through.
  */
 import type { EventEmitter } from "node:events";
+import { recordPlatformOutcome } from "../approvals/execute.js";
 import { createChannelSenders } from "../channels/index.js";
 import type { StatusChange } from "../compliance/index.js";
 import type { Config } from "../config/index.js";
@@ -45,6 +46,8 @@ export function startAlerting(options: AlertingOptions) {
     db,
     logger: options.logger.child({ component: "outbox" }),
     wallClock: options.wallClock,
+    // An approval's platform call finishes together with its approval (executed / failed).
+    onFinished: recordPlatformOutcome,
     senders: createChannelSenders({
       db,
       wallClock: options.wallClock,

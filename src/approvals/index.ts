@@ -2,6 +2,26 @@
  * @module approvals
  * Everything a person must decide before it happens: proposing, deciding, executing once.
  */
+export {
+  type ApprovalDeps,
+  type BulkItem,
+  type BulkResult,
+  bulkApprove,
+  type Decision,
+  type DecisionOutcome,
+  decideApproval,
+  decisionBodySchema,
+  decisionSchema,
+} from "./decide.js";
+export {
+  type AppliedEdit,
+  applyEdit,
+  type EditedText,
+  editableFields,
+  editedTextSchema,
+} from "./edit.js";
+export { type PlatformOutcome, recordPlatformOutcome } from "./execute.js";
+export { expireApprovals } from "./expire.js";
 export { canonicalJson, contentHash, type ReviewedContent } from "./hash.js";
 export {
   type ApprovalKind,
@@ -11,6 +31,7 @@ export {
   type DraftSource,
   draftSourceSchema,
 } from "./kinds.js";
+export { canTransition, isFinal } from "./machine.js";
 export {
   type LogEntry,
   logEntrySchema,
@@ -18,4 +39,15 @@ export {
   type PlatformOp,
   platformCallSchema,
 } from "./platform-call.js";
+export {
+  type ApprovalPolicy,
+  type Approver,
+  approvalPolicySchema,
+  approverSchema,
+  decisionDenial,
+  defaultApprovalPolicy,
+  isLowRisk,
+  type PolicySubject,
+  roleMayApprove,
+} from "./policy.js";
 export { type Proposal, proposeApproval } from "./propose.js";

@@ -1,12 +1,14 @@
 /**
  * @module channels
- * Where alert notices go: the room board (in-app), Slack, SMS (Twilio) and a platform task. Each
- * sender turns one outbox row into a send and reports whether a failure is worth retrying.
+ * Where alert notices go: the room board (in-app), Slack, SMS (Twilio) and a platform task; and
+ * `platform`, the approved actions' platform calls. Each sender turns one outbox row into a send
+ * and reports whether a failure is worth retrying.
  */
 
 import type { PlatformClient } from "../platforms/types.js";
 import type { Db } from "../storage/db.js";
 import { createInAppSender } from "./in-app.js";
+import { createPlatformCallSender } from "./platform-call.js";
 import { createPlatformTaskSender } from "./platform-task.js";
 import { createSlackSender } from "./slack.js";
 import { createTwilioSender } from "./twilio.js";
@@ -15,6 +17,11 @@ import { type Senders, unconfiguredSender } from "./types.js";
 export { createInAppSender, type InAppSenderOptions } from "./in-app.js";
 export type { AlertNotice, NoticeEvent, NoticeSeverity } from "./notice.js";
 export { countsLine, headline } from "./notice.js";
+export {
+  createPlatformCallSender,
+  type PlatformCallSenderOptions,
+  runPlatformCall,
+} from "./platform-call.js";
 export {
   buildTask,
   createPlatformTaskSender,
@@ -83,5 +90,6 @@ export function createChannelSenders(options: ChannelSendersOptions): Senders {
     }),
     sms,
     task: createPlatformTaskSender({ platformFor: options.platformFor }),
+    platform: createPlatformCallSender({ db: options.db, platformFor: options.platformFor }),
   };
 }

@@ -20,6 +20,10 @@ function fakeClient(createTask: PlatformClient["createTask"]): PlatformClient {
     fetchPresence: unused,
     createTask,
     createNote: unused,
+    sendFamilyMessage: unused,
+    createDailyLog: unused,
+    assignStaff: unused,
+    correctTimecard: unused,
   };
 }
 

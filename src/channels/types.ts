@@ -11,7 +11,12 @@ export const channelSchema = z.enum(["in_app", "slack", "sms", "task", "platform
 export type Channel = z.infer<typeof channelSchema>;
 
 export type SendResult =
-  | { ok: true; summary: string }
+  | {
+      ok: true;
+      summary: string;
+      /** The id of the record the platform created, when the send created one. */
+      recordId?: string;
+    }
   | {
       ok: false;
       /** Worth another attempt later (rate limit, 5xx, network). */

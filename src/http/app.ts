@@ -10,6 +10,7 @@ import { registerBoard } from "../web/board.js";
 import type { AppContext, AppEnv } from "./context.js";
 import { registerDocs } from "./docs.js";
 import { errorResponse, toAppError } from "./errors.js";
+import { registerApprovalRoutes } from "./routes/approvals.js";
 import { registerAuditRoutes } from "./routes/audit.js";
 import { registerCenterRoutes } from "./routes/centers.js";
 import { registerHealthRoute } from "./routes/health.js";
@@ -50,6 +51,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerReportRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerApprovalRoutes(app, ctx);
   registerBoard(app, ctx);
   registerDocs(app);
   if (ctx.sandboxApi) app.route("/", ctx.sandboxApi);

@@ -34,7 +34,7 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     log: Logger;
-    /** Who is asking, once sign-in sets it; routes scope what they show by it. */
+    /** Who is asking; set by the auth middleware. Routes that need it answer 401 without it. */
     principal?: Principal;
   };
 };

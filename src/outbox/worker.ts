@@ -14,8 +14,16 @@ import { appendAudit, correlationOf } from "../audit/index.js";
 import type { Senders, SendResult } from "../channels/types.js";
 import type { Logger } from "../logging/index.js";
 import { getAlert } from "../storage/alerts.js";
-import { type Db, inTransaction } from "../storage/db.js";
-import { claimNextOutbox, finishOutbox, type OutboxRow } from "../storage/outbox.js";
+import { type Db, inTransaction, type Store } from "../storage/db.js";
+import {
+  claimNextOutbox,
+  type FinishOutcome,
+  finishOutbox,
+  type OutboxRow,
+} from "../storage/outbox.js";
+
+/** What a row's send came to, as recorded; `recordId` when the platform created a record. */
+export type OutboxOutcome = FinishOutcome & { recordId?: string };
 
 export interface OutboxWorkerOptions {
   db: Db;
@@ -38,6 +46,13 @@ export interface OutboxWorkerOptions {
   /** This worker's lease owner id (default host:pid:uuid). */
   owner?: string;
   random?: () => number;
+  /**
+   * Runs in the same transaction that records a row's outcome, only when this worker still held
+   * the row: what the send means elsewhere (an approval becoming `executed`) commits with it or
+   * not at all. If it throws, neither is recorded and the row is sent again once its lease runs
+   * out, with the same idempotency key.
+   */
+  onFinished?: (tx: Store, row: OutboxRow, outcome: OutboxOutcome) => void;
 }
 
 export interface OutboxRunSummary {
@@ -100,41 +115,53 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   /**
    * Records a send's outcome and, for a final one (sent, failed, skipped), its audit entry, in one
-   * transaction. A retry is not audited: the row will reach one of those.
+   * transaction with `onFinished` (what the send means elsewhere). A retry is not audited: the row
+   * will reach one of those. If the transaction throws, nothing is recorded and the row is sent
+   * again once its lease runs out, with the same idempotency key.
    */
-  function finish(row: OutboxRow, outcome: Parameters<typeof finishOutbox>[3]): boolean {
-    return inTransaction(db, (tx) => {
-      const recorded = finishOutbox(tx, row.id, owner, outcome);
-      if (!recorded || outcome.status === "pending") return recorded;
-      const alert = row.alertId === null ? undefined : getAlert(tx, row.alertId);
-      const event = correlationOf(alert?.cause);
-      appendAudit(
-        tx,
-        {
-          actor: "system:outbox",
-          action: `outbox.${outcome.status}`,
-          centerId: row.centerId,
-          subject: `outbox:${row.id}`,
-          sourceIds: [
-            ...(row.alertId !== null ? [`alert:${row.alertId}`] : []),
-            ...(row.approvalId !== null ? [`approval:${row.approvalId}`] : []),
-          ],
-          // The alert's opening event: a notice belongs to that alert's story.
-          correlationId: event,
-          // No recipient: SMS recipients are phone numbers, and this log is never erased. The
-          // outbox row (the subject) has it.
-          data: {
-            channel: row.channel,
-            attempts: row.attempts,
-            ...(outcome.status === "sent"
-              ? { response: outcome.response }
-              : { error: outcome.error }),
-          },
+  function finish(row: OutboxRow, outcome: OutboxOutcome): boolean {
+    try {
+      return inTransaction(db, (tx) => {
+        const recorded = finishOutbox(tx, row.id, owner, outcome);
+        if (!recorded) return false;
+        options.onFinished?.(tx, row, outcome);
+        if (outcome.status === "pending") return true;
+        auditOutcome(tx, row, outcome);
+        return true;
+      });
+    } catch (error) {
+      logger.error({ err: error, outboxId: row.id }, "recording an outbox outcome failed");
+      return false;
+    }
+  }
+
+  function auditOutcome(tx: Store, row: OutboxRow, outcome: OutboxOutcome): void {
+    const alert = row.alertId === null ? undefined : getAlert(tx, row.alertId);
+    appendAudit(
+      tx,
+      {
+        actor: "system:outbox",
+        action: `outbox.${outcome.status}`,
+        centerId: row.centerId,
+        subject: `outbox:${row.id}`,
+        sourceIds: [
+          ...(row.alertId !== null ? [`alert:${row.alertId}`] : []),
+          ...(row.approvalId !== null ? [`approval:${row.approvalId}`] : []),
+        ],
+        // The alert's opening event: a notice belongs to that alert's story.
+        correlationId: correlationOf(alert?.cause),
+        // No recipient: SMS recipients are phone numbers, and this log is never erased. The
+        // outbox row (the subject) has it.
+        data: {
+          channel: row.channel,
+          attempts: row.attempts,
+          ...(outcome.status === "sent"
+            ? { response: outcome.response }
+            : { error: outcome.error }),
         },
-        outcome.at,
-      );
-      return recorded;
-    });
+      },
+      outcome.at,
+    );
   }
 
   async function deliverOne(summary: OutboxRunSummary): Promise<boolean> {
@@ -159,6 +186,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         status: "sent",
         at: at.toISOString(),
         response: result.summary,
+        ...(result.recordId === undefined ? {} : { recordId: result.recordId }),
       });
       if (recorded) summary.sent++;
       log.info({ response: result.summary }, "outbox row sent");

@@ -15,11 +15,15 @@ export { createProcareClient, procareAdapter } from "./procare/index.js";
 export { adapters, getAdapter } from "./registry.js";
 export type {
   ClientOptions,
+  DailyLogInput,
   Directory,
+  FamilyMessageInput,
   MappedWebhook,
   NoteInput,
   PlatformAdapter,
   PlatformClient,
   Reference,
+  StaffAssignmentInput,
   TaskInput,
+  TimecardCorrectionInput,
 } from "./types.js";

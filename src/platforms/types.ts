@@ -59,6 +59,47 @@ export interface NoteInput {
   idempotencyKey?: string;
 }
 
+export interface FamilyMessageInput {
+  centerId: string;
+  familyId: string;
+  childId: string | null;
+  subject: string;
+  body: string;
+  idempotencyKey?: string;
+}
+
+export interface DailyLogInput {
+  centerId: string;
+  childId: string;
+  entries: readonly {
+    type: "nap" | "meal" | "diaper" | "activity";
+    start: string;
+    end: string | null;
+    detail: string;
+  }[];
+  idempotencyKey?: string;
+}
+
+export interface StaffAssignmentInput {
+  centerId: string;
+  staffId: string;
+  roomId: string;
+  /** When the move takes effect. */
+  at: string;
+  reason: string;
+  idempotencyKey?: string;
+}
+
+export interface TimecardCorrectionInput {
+  centerId: string;
+  staffId: string;
+  timecardId: string;
+  clockIn: string;
+  clockOut: string | null;
+  reason: string;
+  idempotencyKey?: string;
+}
+
 /** Reads and writes one platform over HTTP. */
 export interface PlatformClient {
   readonly provider: Provider;
@@ -69,6 +110,11 @@ export interface PlatformClient {
   fetchPresence(centerId: string, roomIds: readonly string[]): Promise<PresenceSnapshot>;
   createTask(input: TaskInput): Promise<{ id: string }>;
   createNote(input: NoteInput): Promise<{ id: string }>;
+  /** The writes an approved action makes; each honours `idempotencyKey` like `createTask`. */
+  sendFamilyMessage(input: FamilyMessageInput): Promise<{ id: string }>;
+  createDailyLog(input: DailyLogInput): Promise<{ id: string }>;
+  assignStaff(input: StaffAssignmentInput): Promise<{ id: string }>;
+  correctTimecard(input: TimecardCorrectionInput): Promise<{ id: string }>;
 }
 
 export interface PlatformAdapter {

@@ -93,6 +93,8 @@ interface WriteSpec<S extends z.ZodType> {
   schema: S;
   /** Reference checks after the shape is valid: a message means 404. */
   check(body: z.infer<S>): string | null;
+  /** Recorded with the body: what the path names (e.g. the timecard being corrected). */
+  pathParams?: Record<string, string>;
 }
 
 /** Validates, checks references, records once, and answers with the platform's `createdWire`. */
@@ -118,7 +120,7 @@ export async function handleWrite<S extends z.ZodType>(
     {
       provider: spec.provider,
       kind: typeof spec.kind === "function" ? spec.kind(body) : spec.kind,
-      body: body as Record<string, unknown>,
+      body: { ...spec.pathParams, ...(body as Record<string, unknown>) },
       idempotencyKey: c.req.header("idempotency-key") ?? null,
     },
     source.now(),
@@ -130,15 +132,21 @@ export async function handleWrite<S extends z.ZodType>(
   );
 }
 
-/** Reference check for a child (and optionally a room) inside a center. */
+/** Reference checks for records named by a write, inside one center. */
 export function missingRefs(
   world: SandboxWorld,
   centerId: string,
-  refs: { childId?: string; roomId?: string },
+  refs: { childId?: string; roomId?: string; familyId?: string; staffId?: string },
 ): string | null {
   const index = worldIndex(world);
   const center = index.centers.get(centerId);
   if (!center) return `no center ${centerId}`;
+  if (refs.familyId !== undefined && index.families.get(refs.familyId)?.centerId !== centerId) {
+    return `no family ${refs.familyId} in center ${centerId}`;
+  }
+  if (refs.staffId !== undefined && index.staff.get(refs.staffId)?.centerId !== centerId) {
+    return `no staff ${refs.staffId} in center ${centerId}`;
+  }
   if (refs.childId !== undefined && index.children.get(refs.childId)?.centerId !== centerId) {
     return `no child ${refs.childId} in center ${centerId}`;
   }

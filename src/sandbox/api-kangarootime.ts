@@ -8,8 +8,12 @@
 import { Hono } from "hono";
 import {
   checkinRequestWire,
+  dailyReportRequestWire,
+  messageRequestWire,
   noteRequestWire,
+  staffAssignmentRequestWire,
   taskRequestWire,
+  timecardCorrectionRequestWire,
 } from "../platforms/kangarootime/wire.js";
 import {
   centerFor,
@@ -178,6 +182,52 @@ export function kangarootimeApi(source: SandboxApiSource): Hono {
       schema: noteRequestWire,
       check: (b) =>
         missingCenter(b.center_id) ?? missingRefs(world, b.center_id, { childId: b.child_id }),
+    }),
+  );
+
+  app.post("/api/v1/messages", (c) =>
+    handleWrite(c, source, {
+      provider: "kangarootime",
+      kind: "message",
+      schema: messageRequestWire,
+      check: (b) =>
+        missingCenter(b.center_id) ??
+        missingRefs(world, b.center_id, {
+          familyId: b.family_id,
+          ...(b.child_id === null ? {} : { childId: b.child_id }),
+        }),
+    }),
+  );
+
+  app.post("/api/v1/daily_reports", (c) =>
+    handleWrite(c, source, {
+      provider: "kangarootime",
+      kind: "daily_log",
+      schema: dailyReportRequestWire,
+      check: (b) =>
+        missingCenter(b.center_id) ?? missingRefs(world, b.center_id, { childId: b.child_id }),
+    }),
+  );
+
+  app.post("/api/v1/staff_assignments", (c) =>
+    handleWrite(c, source, {
+      provider: "kangarootime",
+      kind: "staff_assignment",
+      schema: staffAssignmentRequestWire,
+      check: (b) =>
+        missingCenter(b.center_id) ??
+        missingRefs(world, b.center_id, { staffId: b.staff_id, roomId: b.room_id }),
+    }),
+  );
+
+  app.post("/api/v1/timecards/:id/corrections", (c) =>
+    handleWrite(c, source, {
+      provider: "kangarootime",
+      kind: "timecard_correction",
+      schema: timecardCorrectionRequestWire,
+      pathParams: { timecard_id: c.req.param("id") },
+      check: (b) =>
+        missingCenter(b.center_id) ?? missingRefs(world, b.center_id, { staffId: b.staff_id }),
     }),
   );
 

@@ -9,8 +9,12 @@ import { Hono } from "hono";
 import {
   checkInRequestWire,
   checkOutRequestWire,
+  dailyLogRequestWire,
+  messageRequestWire,
   noteRequestWire,
+  staffAssignmentRequestWire,
   taskRequestWire,
+  timecardCorrectionRequestWire,
 } from "../platforms/procare/wire.js";
 import {
   centerFor,
@@ -201,6 +205,52 @@ export function procareApi(source: SandboxApiSource): Hono {
       schema: noteRequestWire,
       check: (b) =>
         missingProcare(b.center_id) ?? missingRefs(world, b.center_id, { childId: b.child_id }),
+    }),
+  );
+
+  app.post("/api/v1/messages", (c) =>
+    handleWrite(c, source, {
+      provider: "procare",
+      kind: "message",
+      schema: messageRequestWire,
+      check: (b) =>
+        missingProcare(b.center_id) ??
+        missingRefs(world, b.center_id, {
+          familyId: b.family_id,
+          ...(b.child_id === null ? {} : { childId: b.child_id }),
+        }),
+    }),
+  );
+
+  app.post("/api/v1/daily_logs", (c) =>
+    handleWrite(c, source, {
+      provider: "procare",
+      kind: "daily_log",
+      schema: dailyLogRequestWire,
+      check: (b) =>
+        missingProcare(b.center_id) ?? missingRefs(world, b.center_id, { childId: b.child_id }),
+    }),
+  );
+
+  app.post("/api/v1/staff_assignments", (c) =>
+    handleWrite(c, source, {
+      provider: "procare",
+      kind: "staff_assignment",
+      schema: staffAssignmentRequestWire,
+      check: (b) =>
+        missingProcare(b.center_id) ??
+        missingRefs(world, b.center_id, { staffId: b.staff_id, roomId: b.classroom_id }),
+    }),
+  );
+
+  app.post("/api/v1/timecards/:id/corrections", (c) =>
+    handleWrite(c, source, {
+      provider: "procare",
+      kind: "timecard_correction",
+      schema: timecardCorrectionRequestWire,
+      pathParams: { timecard_id: c.req.param("id") },
+      check: (b) =>
+        missingProcare(b.center_id) ?? missingRefs(world, b.center_id, { staffId: b.staff_id }),
     }),
   );
 

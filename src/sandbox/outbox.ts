@@ -1,12 +1,22 @@
 /**
  * @module sandbox/outbox
- * What Centerline posted to the fake platforms (check-ins, tasks, notes), kept in memory so tests can
- * assert that an approved action reached the platform exactly once. An `Idempotency-Key` replays the
- * first result instead of recording twice, as the real write paths are expected to.
+ * What Centerline posted to the fake platforms (check-ins, tasks, notes, and the writes approved
+ * actions make: family messages, daily logs, staff assignments, timecard corrections), kept in
+ * memory so tests can assert that an approved action reached the platform exactly once. An
+ * `Idempotency-Key` replays the first result instead of recording twice, as the real write paths
+ * are expected to.
  */
 import type { Provider } from "../domain/index.js";
 
-export type OutboxKind = "checkin" | "checkout" | "task" | "note";
+export type OutboxKind =
+  | "checkin"
+  | "checkout"
+  | "task"
+  | "note"
+  | "message"
+  | "daily_log"
+  | "staff_assignment"
+  | "timecard_correction";
 
 export interface OutboxEntry {
   provider: Provider;
@@ -29,8 +39,26 @@ export interface Outbox {
 }
 
 const prefixes: Record<Provider, Record<OutboxKind, string>> = {
-  procare: { checkin: "att", checkout: "att", task: "task", note: "note" },
-  kangarootime: { checkin: "CHK", checkout: "CHK", task: "TSK", note: "NTE" },
+  procare: {
+    checkin: "att",
+    checkout: "att",
+    task: "task",
+    note: "note",
+    message: "msg",
+    daily_log: "log",
+    staff_assignment: "asg",
+    timecard_correction: "tcc",
+  },
+  kangarootime: {
+    checkin: "CHK",
+    checkout: "CHK",
+    task: "TSK",
+    note: "NTE",
+    message: "MSG",
+    daily_log: "RPT",
+    staff_assignment: "ASG",
+    timecard_correction: "TCC",
+  },
 };
 
 export function createOutbox(): Outbox {

@@ -2,7 +2,7 @@
  * @module storage/approvals
  * Rows of the approvals table. The state machine lives in `approvals/`; this is only SQL.
  */
-import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, type SQL } from "drizzle-orm";
 import type { Store } from "./db.js";
 import { approvals } from "./schema.js";
 
@@ -69,4 +69,14 @@ export function transitionApproval(
     .where(and(eq(approvals.id, id), eq(approvals.state, fromState)))
     .returning()
     .get();
+}
+
+/** Pending approvals whose `expires_at` is at or before `now`. */
+export function listExpiredPending(db: Store, now: string): ApprovalRow[] {
+  return db
+    .select()
+    .from(approvals)
+    .where(and(eq(approvals.state, "pending"), lte(approvals.expiresAt, now)))
+    .orderBy(asc(approvals.id))
+    .all();
 }

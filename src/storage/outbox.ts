@@ -14,6 +14,8 @@ export type OutboxChannel = OutboxRow["channel"];
 
 export interface NewOutboxRow {
   alertId: number | null;
+  /** The approval whose platform call this row makes (`platform` rows only). */
+  approvalId?: number | null;
   centerId: string;
   channel: OutboxChannel;
   recipient: string;
@@ -102,14 +104,16 @@ export function claimNextOutbox(
  * Records the outcome of a send, if `owner` still holds the row's lease. Returns false when the
  * lease was lost (another worker re-claimed the row after it expired).
  */
+export type FinishOutcome =
+  | { status: "sent"; at: string; response: string }
+  | { status: "failed" | "skipped"; at: string; error: string }
+  | { status: "pending"; at: string; error: string; nextAttemptAt: string };
+
 export function finishOutbox(
   db: Store,
   id: number,
   owner: string,
-  outcome:
-    | { status: "sent"; at: string; response: string }
-    | { status: "failed" | "skipped"; at: string; error: string }
-    | { status: "pending"; at: string; error: string; nextAttemptAt: string },
+  outcome: FinishOutcome,
 ): boolean {
   const common = { leaseOwner: null, leaseUntil: null, updatedAt: outcome.at };
   const set =

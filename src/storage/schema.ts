@@ -538,6 +538,8 @@ export const approvals = sqliteTable(
     decisionReason: text("decision_reason"),
     outboxId: integer("outbox_id"),
     executedAt: text("executed_at"),
+    /** The id of the record the platform created when the call was made. */
+    platformRecordId: text("platform_record_id"),
     lastError: text("last_error"),
     expiresAt: text("expires_at"),
     createdAt: text("created_at").notNull(),

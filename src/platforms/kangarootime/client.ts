@@ -1,7 +1,8 @@
 /**
  * @module platforms/kangarootime/client
  * Kangarootime over HTTP: page-numbered lists, bare-array per-room presence whose only clock is
- * the HTTP `Date` header, and the write endpoints for check-ins, tasks and notes. Everything
+ * the HTTP `Date` header, and the write endpoints for check-ins, tasks, notes and the writes
+ * approved actions make (messages, daily reports, staff assignments, timecard corrections). Everything
  * returned is mapped to the domain except the extras (timecards) that have no domain shape yet.
  */
 import type { z } from "zod";
@@ -27,14 +28,18 @@ import {
   childWire,
   classWire,
   createdWire,
+  dailyReportRequestWire,
   familyWire,
+  messageRequestWire,
   noteRequestWire,
   page,
   roomChildrenWire,
   roomStaffWire,
   shiftWire,
+  staffAssignmentRequestWire,
   staffWire,
   taskRequestWire,
+  timecardCorrectionRequestWire,
   timecardWire,
 } from "./wire.js";
 
@@ -194,6 +199,65 @@ export function createKangarootimeClient(options: KangarootimeClientOptions): Ka
           center_id: input.centerId,
           child_id: input.childId,
           text: input.body,
+        },
+        input.idempotencyKey,
+      ),
+
+    sendFamilyMessage: (input) =>
+      create(
+        "/api/v1/messages",
+        messageRequestWire,
+        {
+          center_id: input.centerId,
+          family_id: input.familyId,
+          child_id: input.childId,
+          title: input.subject,
+          text: input.body,
+        },
+        input.idempotencyKey,
+      ),
+
+    createDailyLog: (input) =>
+      create(
+        "/api/v1/daily_reports",
+        dailyReportRequestWire,
+        {
+          center_id: input.centerId,
+          child_id: input.childId,
+          activities: input.entries.map((e) => ({
+            kind: e.type,
+            started_at: e.start,
+            ended_at: e.end,
+            note: e.detail,
+          })),
+        },
+        input.idempotencyKey,
+      ),
+
+    assignStaff: (input) =>
+      create(
+        "/api/v1/staff_assignments",
+        staffAssignmentRequestWire,
+        {
+          center_id: input.centerId,
+          staff_id: input.staffId,
+          room_id: input.roomId,
+          starts_at: input.at,
+          note: input.reason,
+        },
+        input.idempotencyKey,
+      ),
+
+    correctTimecard: (input) =>
+      create(
+        `/api/v1/timecards/${encodeURIComponent(input.timecardId)}/corrections`,
+        timecardCorrectionRequestWire,
+        {
+          center_id: input.centerId,
+          staff_id: input.staffId,
+          clock_in: input.clockIn,
+          clock_out: input.clockOut,
+          note: input.reason,
         },
         input.idempotencyKey,
       ),

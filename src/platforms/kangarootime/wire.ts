@@ -145,6 +145,49 @@ export const taskRequestWire = z.object({
   due_on: date.nullable().default(null),
 });
 export const noteRequestWire = z.object({ center_id: id, child_id: id, text: z.string().min(1) });
+/*
+ * The writes an approved action makes. Like the rest of this file these are the shapes of an
+ * integration guide, not endpoints Kangarootime documents publicly.
+ */
+/** `POST /api/v1/messages`: a message to a family's guardians. */
+export const messageRequestWire = z.object({
+  center_id: id,
+  family_id: id,
+  child_id: id.nullable().default(null),
+  title: z.string().min(1).max(200),
+  text: z.string().min(1).max(4000),
+});
+/** `POST /api/v1/daily_reports`: a child's daily report activities. */
+export const dailyReportRequestWire = z.object({
+  center_id: id,
+  child_id: id,
+  activities: z
+    .array(
+      z.object({
+        kind: z.enum(["nap", "meal", "diaper", "activity"]),
+        started_at: instant,
+        ended_at: instant.nullable(),
+        note: z.string().max(500),
+      }),
+    )
+    .min(1),
+});
+/** `POST /api/v1/staff_assignments`: assign a staff member to a room from an instant. */
+export const staffAssignmentRequestWire = z.object({
+  center_id: id,
+  staff_id: id,
+  room_id: id,
+  starts_at: instant,
+  note: z.string().max(1000),
+});
+/** `POST /api/v1/timecards/{id}/corrections`: corrected punches, with the reason on record. */
+export const timecardCorrectionRequestWire = z.object({
+  center_id: id,
+  staff_id: id,
+  clock_in: instant,
+  clock_out: instant.nullable(),
+  note: z.string().min(1).max(1000),
+});
 export const createdWire = z.object({ id, created_at: instant });
 
 const envelope = { timestamp: instant, center_id: id };

@@ -1,7 +1,8 @@
 /**
  * @module platforms/procare/client
  * Procare over HTTP: cursor-paged lists, per-room rosters for staff presence, and the write
- * endpoints for check-ins, tasks and notes. Everything returned is mapped to the domain except the
+ * endpoints for check-ins, tasks, notes and the writes approved actions make (messages, daily
+ * logs, staff assignments, timecard corrections). Everything returned is mapped to the domain except the
  * extras (timecards) that have no domain shape yet.
  */
 import type { z } from "zod";
@@ -30,13 +31,17 @@ import {
   classroomWire,
   createdWire,
   currentAttendanceWire,
+  dailyLogRequestWire,
   employeeWire,
   familyWire,
+  messageRequestWire,
   noteRequestWire,
   page,
   roomRosterWire,
+  staffAssignmentRequestWire,
   staffScheduleWire,
   taskRequestWire,
+  timecardCorrectionRequestWire,
   timecardWire,
   webhookWire,
 } from "./wire.js";
@@ -181,6 +186,60 @@ export function createProcareClient(options: ClientOptions): ProcareClient {
           center_id: input.centerId,
           child_id: input.childId,
           body: input.body,
+        },
+        input.idempotencyKey,
+      ),
+
+    sendFamilyMessage: (input) =>
+      create(
+        "/api/v1/messages",
+        messageRequestWire,
+        {
+          center_id: input.centerId,
+          family_id: input.familyId,
+          child_id: input.childId,
+          subject: input.subject,
+          body: input.body,
+        },
+        input.idempotencyKey,
+      ),
+
+    createDailyLog: (input) =>
+      create(
+        "/api/v1/daily_logs",
+        dailyLogRequestWire,
+        {
+          center_id: input.centerId,
+          child_id: input.childId,
+          entries: input.entries.map((e) => ({ ...e })),
+        },
+        input.idempotencyKey,
+      ),
+
+    assignStaff: (input) =>
+      create(
+        "/api/v1/staff_assignments",
+        staffAssignmentRequestWire,
+        {
+          center_id: input.centerId,
+          staff_id: input.staffId,
+          classroom_id: input.roomId,
+          effective_at: input.at,
+          reason: input.reason,
+        },
+        input.idempotencyKey,
+      ),
+
+    correctTimecard: (input) =>
+      create(
+        `/api/v1/timecards/${encodeURIComponent(input.timecardId)}/corrections`,
+        timecardCorrectionRequestWire,
+        {
+          center_id: input.centerId,
+          staff_id: input.staffId,
+          clock_in: input.clockIn,
+          clock_out: input.clockOut,
+          reason: input.reason,
         },
         input.idempotencyKey,
       ),

@@ -150,6 +150,49 @@ export const taskRequestWire = z.object({
   due_date: date.nullable().default(null),
 });
 export const noteRequestWire = z.object({ center_id: id, child_id: id, body: z.string().min(1) });
+/*
+ * The writes an approved action makes. Like the rest of this file these are the shapes of an
+ * integration guide, not endpoints Procare documents publicly.
+ */
+/** `POST /api/v1/messages`: a message to a family in the parent app. */
+export const messageRequestWire = z.object({
+  center_id: id,
+  family_id: id,
+  child_id: id.nullable().default(null),
+  subject: z.string().min(1).max(200),
+  body: z.string().min(1).max(4000),
+});
+/** `POST /api/v1/daily_logs`: a child's daily-sheet entries. */
+export const dailyLogRequestWire = z.object({
+  center_id: id,
+  child_id: id,
+  entries: z
+    .array(
+      z.object({
+        type: z.enum(["nap", "meal", "diaper", "activity"]),
+        start: instant,
+        end: instant.nullable(),
+        detail: z.string().max(500),
+      }),
+    )
+    .min(1),
+});
+/** `POST /api/v1/staff_assignments`: move a staff member to a classroom from an instant. */
+export const staffAssignmentRequestWire = z.object({
+  center_id: id,
+  staff_id: id,
+  classroom_id: id,
+  effective_at: instant,
+  reason: z.string().max(1000),
+});
+/** `POST /api/v1/timecards/{id}/corrections`: corrected punches, with the reason on record. */
+export const timecardCorrectionRequestWire = z.object({
+  center_id: id,
+  staff_id: id,
+  clock_in: instant,
+  clock_out: instant.nullable(),
+  reason: z.string().min(1).max(1000),
+});
 export const createdWire = z.object({ id, created_at: instant });
 
 const envelope = {

@@ -1,0 +1,1 @@
+ALTER TABLE `approvals` ADD `platform_record_id` text;
