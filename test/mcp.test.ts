@@ -155,7 +155,7 @@ describe("MCP over HTTP: tools", () => {
   });
 
   it("room_status matches the HTTP API's evaluation and carries the explanation", async () => {
-    const res = await fetch(`${t.service.url}/api/centers/${A}/rooms`);
+    const res = await t.api(`/api/centers/${A}/rooms`);
     const api = (await res.json()) as {
       rooms: { id: string; counts: { children: number }; ratio: { status: string } | null }[];
     };
@@ -247,7 +247,7 @@ describe("MCP over HTTP: tools", () => {
     expect(room.byDate[SANDBOX_DATE]).toBe(room.events);
     expect(Object.values(room.byType).reduce((a, b) => a + b, 0)).toBe(room.events);
 
-    const res = await fetch(`${t.service.url}/api/centers/${A}/rooms`);
+    const res = await t.api(`/api/centers/${A}/rooms`);
     const api = (await res.json()) as { rooms: { id: string; children: { id: string }[] }[] };
     const childId = api.rooms.flatMap((r) => r.children)[0]?.id as string;
     const child = data<{ events: number; subject: { label: string } }>(
@@ -296,9 +296,7 @@ describe("MCP over HTTP: tools", () => {
       await call(director, "room_status", { centerId: A }),
     );
     const roomId = status.rooms[0]?.roomId as string;
-    const res = await fetch(
-      `${t.service.url}/api/centers/${A}/rooms/${roomId}/history?date=${SANDBOX_DATE}`,
-    );
+    const res = await t.api(`/api/centers/${A}/rooms/${roomId}/history?date=${SANDBOX_DATE}`);
     const api = (await res.json()) as { changes: { at: string; status: string }[] };
     const out = data<{
       date: string;

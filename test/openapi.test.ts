@@ -156,7 +156,7 @@ describe("responses in a sandbox run", () => {
     url: string,
     init: RequestInit = {},
   ): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(`${service.url}${url}`, { ...init, method: method.toUpperCase() });
+    const res = await t.api(url, { ...init, method: method.toUpperCase() });
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     const body: unknown = await res.json();
     const response = doc.paths[docPath]?.[method]?.responses[String(res.status)];

@@ -69,6 +69,16 @@ export const configSchema = z
     PUBLIC_URL: optionalUrl,
     ALERTS_SHADOW_MODE: onOff.default("off"),
     MCP_TOKENS: mcpTokensSchema.optional(),
+    CENTERLINE_BOOTSTRAP_TOKEN: z
+      .string()
+      .min(32, "the bootstrap token must be at least 32 characters")
+      .regex(/^\S+$/, "the bootstrap token must not contain spaces")
+      .optional(),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
   })
   .superRefine((cfg, ctx) => {
     const twilio = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const;
