@@ -5,7 +5,6 @@
 import { loadConfig } from "./config/index.js";
 import { AppError } from "./errors/index.js";
 import { createLogger } from "./logging/index.js";
-import { generateMcpToken } from "./mcp/auth.js";
 import { startService } from "./service.js";
 
 const env = { ...process.env };
@@ -20,20 +19,33 @@ try {
 }
 
 const logger = createLogger(config.LOG_LEVEL);
-// The sandbox with no MCP_TOKENS: one random director token for every center, for this run only.
-const mcpToken =
-  config.SANDBOX === "on" && config.MCP_TOKENS === undefined ? generateMcpToken() : undefined;
-if (mcpToken) config = { ...config, MCP_TOKENS: [mcpToken] };
 const service = await startService({ config, logger });
+
+// The sandbox's people, with this run's random passwords: nothing well-known to guess.
+const signIns = service.sandboxUsers.map((u) =>
+  u.password
+    ? `    ${u.email.padEnd(46)} ${u.password}   ${u.scope}`
+    : `    ${u.email.padEnd(46)} (no password) ${u.scope}`,
+);
+const serviceToken = service.sandboxUsers.find((u) => u.token)?.token;
+const sandboxLines = service.sandbox
+  ? `
+Sign in at ${service.url}/sign-in (sandbox users, passwords new every start):
+${signIns.join("\n")}
+  Service account API token (read+write):
+    ${serviceToken}
+    curl -H "Authorization: Bearer ${serviceToken}" ${service.url}/api/centers
+`
+  : "";
 
 console.log(`\nCenterline is running.
   Live room board:  ${service.url}/
   API:              ${service.url}/api/centers
   API reference:    ${service.url}/docs (OpenAPI: ${service.url}/openapi.json)
   Webhooks:         ${service.url}/webhooks/procare, ${service.url}/webhooks/kangarootime
-  MCP:              ${service.url}/mcp${mcpToken ? ` (bearer ${mcpToken.token})` : config.MCP_TOKENS?.length ? " (tokens from MCP_TOKENS)" : " (off: set MCP_TOKENS)"}
+  MCP:              ${service.url}/mcp (bearer: an API token${config.CENTERLINE_BOOTSTRAP_TOKEN ? " or CENTERLINE_BOOTSTRAP_TOKEN" : ""})
   Sandbox:          ${service.sandbox ? `on (seed ${config.SANDBOX_SEED}, speed ${config.SANDBOX_SPEED}x)` : "off"}
-Press Ctrl+C to stop.\n`);
+${sandboxLines}Press Ctrl+C to stop.\n`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

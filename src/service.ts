@@ -9,6 +9,7 @@ import { serve } from "@hono/node-server";
 import { resumeInterruptedRuns } from "./agent/index.js";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
 import { expireApprovals } from "./approvals/index.js";
+import { type SandboxSignIn, seedSandboxUsers } from "./auth/index.js";
 import { evaluateCenter } from "./compliance/index.js";
 import type { Config } from "./config/index.js";
 import type { Provider } from "./domain/index.js";
@@ -29,7 +30,7 @@ import {
   startSandboxRunner,
 } from "./sandbox/index.js";
 import { getAlertPolicy, putAlertPolicy } from "./storage/alerts.js";
-import { listCenters } from "./storage/directory.js";
+import { listCenters, listRooms } from "./storage/directory.js";
 import { type Db, openDatabase } from "./storage/index.js";
 import { reconcileCenter, syncDirectory } from "./sync/index.js";
 
@@ -40,6 +41,8 @@ export interface RunningService {
   ctx: AppContext;
   sandbox: Sandbox | undefined;
   clients: PlatformClient[];
+  /** With the sandbox: its seeded users (one per role) with this run's passwords and token. */
+  sandboxUsers: SandboxSignIn[];
   /** One directory sync of every platform (also runs on an interval). */
   syncNow(): Promise<void>;
   /** The alert engine and its outbox (`tick()` runs escalations and due sends now). */
@@ -126,6 +129,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     events,
     sandboxApi: sandbox?.api,
     version: VERSION,
+    auth: {
+      bootstrapToken: config.CENTERLINE_BOOTSTRAP_TOKEN,
+      https: config.PUBLIC_URL?.startsWith("https:") ?? false,
+      sessionTtlSeconds: Math.round(config.SESSION_TTL_HOURS * 3600),
+      trustedOrigins: config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [],
+    },
   };
   const app = createApp(ctx);
   mountMcp(app, ctx, config);
@@ -192,6 +201,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   ctx.alerting = alerting;
 
   await syncNow();
+  const sandboxUsers = sandbox
+    ? await seedSandboxUsers(db, listCenters(db), (id) => listRooms(db, id), wallClock())
+    : [];
   if (sandbox) {
     // The simulated centers page their own (invented) directors; a stored policy is left alone.
     for (const [centerId, policy] of sandboxAlertPolicies(sandbox.world)) {
@@ -262,5 +274,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   };
 
   const evaluateNow = () => evaluateAll(db, events, clock(), "request");
-  return { url, ctx, sandbox, clients, alerting, syncNow, evaluateNow, reconcileNow, stop };
+  return {
+    url,
+    ctx,
+    sandbox,
+    clients,
+    sandboxUsers,
+    alerting,
+    syncNow,
+    evaluateNow,
+    reconcileNow,
+    stop,
+  };
 }

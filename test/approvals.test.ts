@@ -5,26 +5,36 @@
  * fake Procare API by the service's own outbox worker.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { centerFacts, type Facts, principal, proposal } from "../src/approvals/fixtures.js";
+import { centerFacts, type Facts, proposal } from "../src/approvals/fixtures.js";
 import { proposeApproval } from "../src/approvals/index.js";
-import type { Principal } from "../src/auth/index.js";
-import { appAs } from "./support/principal.js";
 import { startTestService, type TestService } from "./support/service.js";
+import { type TestUser, userWithToken } from "./support/users.js";
 
 let t: TestService;
 let f: Facts;
-let people: Record<string, Principal>;
-let app: ReturnType<typeof appAs>;
+let people: Record<string, TestUser>;
 
 beforeAll(async () => {
   t = await startTestService();
   f = centerFacts(t.sandbox, 0);
   people = {
-    director: principal("director", f.centerId),
-    lead: principal("lead_teacher", f.centerId, { roomIds: [f.roomId] }),
-    outsider: principal("director", centerFacts(t.sandbox, 1).centerId, { id: "outsider" }),
+    director: await userWithToken(t, {
+      email: "director@a.example",
+      role: "director",
+      centerId: f.centerId,
+    }),
+    lead: await userWithToken(t, {
+      email: "lead@a.example",
+      role: "lead_teacher",
+      centerId: f.centerId,
+      roomIds: [f.roomId],
+    }),
+    outsider: await userWithToken(t, {
+      email: "director@b.example",
+      role: "director",
+      centerId: centerFacts(t.sandbox, 1).centerId,
+    }),
   };
-  app = appAs(t.service.ctx, (req) => people[req.headers.get("x-test-as") ?? ""]);
 });
 
 afterAll(async () => {
@@ -32,11 +42,12 @@ afterAll(async () => {
 });
 
 async function call(as: string | null, method: string, path: string, body?: unknown) {
-  const res = await app.request(path, {
+  const init = {
     method,
-    headers: { "content-type": "application/json", ...(as ? { "x-test-as": as } : {}) },
+    headers: { "content-type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  };
+  const res = as ? await people[as]!.api(path, init) : await fetch(`${t.service.url}${path}`, init);
   // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field below
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
@@ -93,7 +104,7 @@ describe("approvals over HTTP", () => {
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({
       decision: "edited_and_approved",
-      decidedBy: "user:director",
+      decidedBy: `token:${people.director!.tokenId}`,
     });
     expect(["executing", "executed"]).toContain(decided.body.state);
 
@@ -154,7 +165,7 @@ describe("approvals over HTTP", () => {
     expect(res.status).toBe(404);
   });
 
-  it("without a principal the routes answer 401", async () => {
+  it("without a token the routes answer 401", async () => {
     const row = propose();
     expect((await call(null, "GET", `/api/approvals/${row.id}`)).status).toBe(401);
     expect((await call(null, "GET", `/api/centers/${f.centerId}/approvals`)).status).toBe(401);

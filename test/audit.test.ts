@@ -40,14 +40,11 @@ beforeAll(async () => {
           (a) => a.kind === "out_of_ratio" && a.state === "open",
         );
         if (!open) continue;
-        const res = await fetch(
-          `${t.service.url}/api/centers/${center.id}/alerts/${open.id}/acknowledge`,
-          {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ by: ACK_BY }),
-          },
-        );
+        const res = await t.api(`/api/centers/${center.id}/alerts/${open.id}/acknowledge`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ by: ACK_BY }),
+        });
         expect(res.status).toBe(200);
         acknowledged = true;
         break;
@@ -108,7 +105,9 @@ describe("the audit log after a sandbox morning", () => {
       }
     }
     expect(withEvent).toBeGreaterThan(0);
-    expect(entries.some((e) => e.action === "alert.acknowledged" && e.actor === ACK_BY)).toBe(true);
+    expect(
+      entries.some((e) => e.action === "alert.acknowledged" && e.actor === `bootstrap (${ACK_BY})`),
+    ).toBe(true);
   });
 
   it("has every violation opened and closed with the events that caused it", () => {
@@ -161,11 +160,10 @@ describe("the audit log after a sandbox morning", () => {
 });
 
 describe("GET /api/centers/{center}/audit", () => {
-  const url = (center: string, query: string) =>
-    `${t.service.url}/api/centers/${center}/audit?${query}`;
+  const url = (center: string, query: string) => `/api/centers/${center}/audit?${query}`;
 
   it("searches a center's log, newest first, a page at a time", async () => {
-    const res = await fetch(url("center_001", "action=alert.&limit=3"));
+    const res = await t.api(url("center_001", "action=alert.&limit=3"));
     expect(res.status).toBe(200);
     const page = (await res.json()) as {
       entries: AuditLogRow[];
@@ -179,7 +177,7 @@ describe("GET /api/centers/{center}/audit", () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     expect(page.nextBefore).toBe(seqs[2]);
     const next = (await (
-      await fetch(url("center_001", `action=alert.&limit=3&before=${page.nextBefore}`))
+      await t.api(url("center_001", `action=alert.&limit=3&before=${page.nextBefore}`))
     ).json()) as { entries: AuditLogRow[] };
     expect(Math.max(...next.entries.map((e) => e.seq))).toBeLessThan(seqs[2] ?? 0);
     const expected = entries
@@ -194,7 +192,7 @@ describe("GET /api/centers/{center}/audit", () => {
     const center = t.sandbox.world.centers.find((c) => c.id === "CTR_002");
     expect(center).toBeDefined();
     const today = instantToZoned(new Date(), center?.timeZone ?? "UTC").date;
-    const res = await fetch(url("CTR_002", `from=${today}&to=${today}&format=csv`));
+    const res = await t.api(url("CTR_002", `from=${today}&to=${today}&format=csv`));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename=".+\.csv"$/);
@@ -207,12 +205,12 @@ describe("GET /api/centers/{center}/audit", () => {
   });
 
   it("answers 400 naming `to` for a range that ends before it starts, 404 for an unknown center", async () => {
-    const bad = await fetch(url("center_001", "from=2026-11-24&to=2026-11-23"));
+    const bad = await t.api(url("center_001", "from=2026-11-24&to=2026-11-23"));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^to:/);
-    const badDate = await fetch(url("center_001", "from=yesterday"));
+    const badDate = await t.api(url("center_001", "from=yesterday"));
     expect(badDate.status).toBe(400);
-    const unknown = await fetch(url("nope", ""));
+    const unknown = await t.api(url("nope", ""));
     expect(unknown.status).toBe(404);
   });
 });

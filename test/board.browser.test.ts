@@ -100,7 +100,7 @@ function boardRooms(centerId: string): Promise<RoomView[]> {
 
 /** The same, as `GET /api/centers/:center/rooms` reports it. */
 async function apiRooms(centerId: string): Promise<RoomView[]> {
-  const res = await fetch(`${service.url}/api/centers/${encodeURIComponent(centerId)}/rooms`);
+  const res = await t.api(`/api/centers/${encodeURIComponent(centerId)}/rooms`);
   expect(res.status).toBe(200);
   const { rooms } = (await res.json()) as { rooms: RoomState[] };
   return rooms.map((r) => ({
@@ -137,6 +137,12 @@ describeInBrowser("the live room board", () => {
   it("renders both sandbox centers with five empty rooms each, then goes live", async () => {
     expect(sandbox.world.centers).toHaveLength(2);
     await page.goto(`${service.url}/`);
+    // Signed out, the board sends the browser to sign in, and back to it afterwards.
+    await expect.poll(() => page.title()).toBe("Sign in — Centerline");
+    const director = t.users.find((u) => u.role === "director")!;
+    await page.fill("#email", director.email);
+    await page.fill("#password", director.password!);
+    await page.press("#password", "Enter");
     await expect.poll(() => page.title()).toBe("Centerline — live room board");
 
     for (const center of sandbox.world.centers) {

@@ -8,6 +8,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addUser, createApiToken } from "../src/auth/index.js";
 import { loadConfig } from "../src/config/index.js";
 import { authenticate } from "../src/mcp/auth.js";
 import { checkHostAndOrigin } from "../src/mcp/http.js";
@@ -155,7 +156,7 @@ describe("MCP over HTTP: tools", () => {
   });
 
   it("room_status matches the HTTP API's evaluation and carries the explanation", async () => {
-    const res = await fetch(`${t.service.url}/api/centers/${A}/rooms`);
+    const res = await t.api(`/api/centers/${A}/rooms`);
     const api = (await res.json()) as {
       rooms: { id: string; counts: { children: number }; ratio: { status: string } | null }[];
     };
@@ -247,7 +248,7 @@ describe("MCP over HTTP: tools", () => {
     expect(room.byDate[SANDBOX_DATE]).toBe(room.events);
     expect(Object.values(room.byType).reduce((a, b) => a + b, 0)).toBe(room.events);
 
-    const res = await fetch(`${t.service.url}/api/centers/${A}/rooms`);
+    const res = await t.api(`/api/centers/${A}/rooms`);
     const api = (await res.json()) as { rooms: { id: string; children: { id: string }[] }[] };
     const childId = api.rooms.flatMap((r) => r.children)[0]?.id as string;
     const child = data<{ events: number; subject: { label: string } }>(
@@ -296,9 +297,7 @@ describe("MCP over HTTP: tools", () => {
       await call(director, "room_status", { centerId: A }),
     );
     const roomId = status.rooms[0]?.roomId as string;
-    const res = await fetch(
-      `${t.service.url}/api/centers/${A}/rooms/${roomId}/history?date=${SANDBOX_DATE}`,
-    );
+    const res = await t.api(`/api/centers/${A}/rooms/${roomId}/history?date=${SANDBOX_DATE}`);
     const api = (await res.json()) as { changes: { at: string; status: string }[] };
     const out = data<{
       date: string;
@@ -435,6 +434,28 @@ describe("MCP over stdio", () => {
 
   it("takes its scope from --token when MCP_TOKENS is set", async () => {
     const client = await stdio({ MCP_TOKENS: `${AUDITOR_A}:auditor:${A}` }, ["--token", AUDITOR_A]);
+    const { centers } = data<{ centers: { id: string }[] }>(await call(client, "list_centers"));
+    expect(centers.map((c) => c.id)).toEqual([A]);
+    expect(errorText(await call(client, "roster", { centerId: B }))).toMatch(/scope/);
+  }, 30_000);
+
+  it("takes its scope from an API token's user", async () => {
+    const db = t.service.ctx.db;
+    const added = await addUser(
+      db,
+      { email: "stdio@a.example", name: "Stdio", memberships: [{ centerId: A, role: "auditor" }] },
+      "test",
+      new Date(),
+    );
+    expect(added.ok).toBe(true);
+    const created = createApiToken(
+      db,
+      { userEmail: "stdio@a.example", name: "desktop" },
+      "test",
+      new Date(),
+    );
+    if (!created.ok) throw created.error;
+    const client = await stdio({}, ["--token", created.value.token]);
     const { centers } = data<{ centers: { id: string }[] }>(await call(client, "list_centers"));
     expect(centers.map((c) => c.id)).toEqual([A]);
     expect(errorText(await call(client, "roster", { centerId: B }))).toMatch(/scope/);

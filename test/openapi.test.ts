@@ -156,7 +156,7 @@ describe("responses in a sandbox run", () => {
     url: string,
     init: RequestInit = {},
   ): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(`${service.url}${url}`, { ...init, method: method.toUpperCase() });
+    const res = await t.api(url, { ...init, method: method.toUpperCase() });
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     const body: unknown = await res.json();
     const response = doc.paths[docPath]?.[method]?.responses[String(res.status)];
@@ -357,7 +357,9 @@ describe("responses in a sandbox run", () => {
           },
         );
         expect(ack.status, JSON.stringify(ack.body)).toBe(200);
-        expect((ack.body as { acknowledgedBy: string }).acknowledgedBy).toBe("openapi test");
+        expect((ack.body as { acknowledgedBy: string }).acknowledgedBy).toBe(
+          "bootstrap (openapi test)",
+        );
         acknowledged++;
       }
     }
@@ -382,7 +384,7 @@ describe("responses in a sandbox run", () => {
       "post",
       "/api/centers/{center}/alerts/{alert}/acknowledge",
       `/api/centers/${center}/alerts/1/acknowledge`,
-      { headers: { "content-type": "application/json" }, body: "{}" },
+      { headers: { "content-type": "application/json" }, body: JSON.stringify({ by: 42 }) },
     );
     expect(noBody.status).toBe(400);
     // The sandbox morning leaves at least one room out of ratio, so one alert was acknowledged.
@@ -426,23 +428,38 @@ describe("responses in a sandbox run", () => {
     expect(missing.status).toBe(404);
   });
 
-  it("the approvals routes without a principal: 401 (test/approvals.test.ts decides as each role)", async () => {
+  it("the approvals routes: a center's queue, an unknown approval, a refused decision, bulk", async () => {
     const center = encodeURIComponent(service.sandbox!.world.centers[0]!.id);
     const json = { "content-type": "application/json" };
-    const decision = JSON.stringify({ contentHash: "a".repeat(64), action: "approve" });
-    const calls = [
-      call("get", "/api/centers/{centerId}/approvals", `/api/centers/${center}/approvals`),
-      call("get", "/api/approvals/{id}", "/api/approvals/1"),
-      call("post", "/api/approvals/{id}/decision", "/api/approvals/1/decision", {
-        headers: json,
-        body: decision,
-      }),
-      call("post", "/api/approvals/bulk-approve", "/api/approvals/bulk-approve", {
-        headers: json,
-        body: JSON.stringify({ items: [{ approvalId: 1, contentHash: "a".repeat(64) }] }),
-      }),
-    ];
-    for (const { status } of await Promise.all(calls)) expect(status).toBe(401);
+    const list = await call(
+      "get",
+      "/api/centers/{center}/approvals",
+      `/api/centers/${center}/approvals?state=pending`,
+    );
+    expect(list.status).toBe(200);
+    expect((list.body as { approvals: unknown[] }).approvals).toEqual([]);
+    const missing = await call("get", "/api/approvals/{id}", "/api/approvals/999999");
+    expect(missing.status).toBe(404);
+    const decision = await call(
+      "post",
+      "/api/approvals/{id}/decision",
+      "/api/approvals/999999/decision",
+      { headers: json, body: JSON.stringify({ contentHash: "a".repeat(64), action: "approve" }) },
+    );
+    expect(decision.status).toBe(404);
+    const malformed = await call(
+      "post",
+      "/api/approvals/{id}/decision",
+      "/api/approvals/999999/decision",
+      { headers: json, body: JSON.stringify({ action: "maybe" }) },
+    );
+    expect(malformed.status).toBe(400);
+    const bulk = await call("post", "/api/approvals/bulk-approve", "/api/approvals/bulk-approve", {
+      headers: json,
+      body: JSON.stringify({ items: [{ approvalId: 999999, contentHash: "a".repeat(64) }] }),
+    });
+    expect(bulk.status).toBe(200);
+    expect((bulk.body as { results: { ok: boolean }[] }).results[0]!.ok).toBe(false);
   });
 
   it("exercised every documented operation", () => {

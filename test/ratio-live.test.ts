@@ -26,7 +26,7 @@ type RoomBody = {
 };
 
 async function rooms(centerId: string): Promise<RoomBody[]> {
-  const res = await fetch(`${t.service.url}/api/centers/${centerId}/rooms`);
+  const res = await t.api(`/api/centers/${centerId}/rooms`);
   return ((await res.json()) as { rooms: RoomBody[] }).rooms;
 }
 

@@ -51,9 +51,7 @@ const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
 async function report(center: string, format = "json") {
   const from = days[0]!;
   const to = days.at(-1)!;
-  return fetch(
-    `${t.service.url}/api/centers/${center}/reports/ratio?from=${from}&to=${to}&format=${format}`,
-  );
+  return t.api(`/api/centers/${center}/reports/ratio?from=${from}&to=${to}&format=${format}`);
 }
 
 describe("licensing ratio report over a sandbox week", () => {
@@ -131,16 +129,12 @@ describe("licensing ratio report over a sandbox week", () => {
   });
 
   it("refuses a backwards range and an unknown center with clear 4xx", async () => {
-    const bad = await fetch(
-      `${t.service.url}/api/centers/center_001/reports/ratio?from=2026-11-27&to=2026-11-23`,
-    );
+    const bad = await t.api(`/api/centers/center_001/reports/ratio?from=2026-11-27&to=2026-11-23`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
       /from must not be after to/,
     );
-    const missing = await fetch(
-      `${t.service.url}/api/centers/nope/reports/ratio?from=2026-11-23&to=2026-11-23`,
-    );
+    const missing = await t.api(`/api/centers/nope/reports/ratio?from=2026-11-23&to=2026-11-23`);
     expect(missing.status).toBe(404);
   });
 });

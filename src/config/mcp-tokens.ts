@@ -1,7 +1,7 @@
 /**
  * @module config/mcp-tokens
  * `MCP_TOKENS`: scoped MCP bearer tokens from config (`token:role:center1|center2`, `*` for every
- * center) until the approvals issue brings sign-in and API tokens.
+ * center). Deprecated: `/mcp` takes API tokens and CENTERLINE_BOOTSTRAP_TOKEN; these still work.
  */
 import { z } from "zod";
 
@@ -18,6 +18,11 @@ export interface McpScope {
   role: McpRole;
   /** Center ids the token may read, or "*" for every center. */
   centers: "*" | readonly string[];
+  /**
+   * The role at each center (`*` for every other), when it differs by center (a user's
+   * memberships); `role` is then the least-seeing of them, for anything not about one center.
+   */
+  roles?: Readonly<Record<string, McpRole>>;
 }
 
 export interface McpToken extends McpScope {

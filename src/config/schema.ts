@@ -76,6 +76,16 @@ export const configSchema = z
     AGENT_MAX_TURNS: z.coerce.number().int().positive().optional(),
     AGENT_MAX_OUTPUT_TOKENS: z.coerce.number().int().positive().optional(),
     AGENT_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+    CENTERLINE_BOOTSTRAP_TOKEN: z
+      .string()
+      .min(32, "the bootstrap token must be at least 32 characters")
+      .regex(/^\S+$/, "the bootstrap token must not contain spaces")
+      .optional(),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
   })
   .superRefine((cfg, ctx) => {
     const twilio = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const;

@@ -5,6 +5,7 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { requestId } from "hono/request-id";
+import { registerAuth, withBearerAuth } from "../auth/index.js";
 import { AppError, fromZodError } from "../errors/index.js";
 import { registerBoard } from "../web/board.js";
 import type { AppContext, AppEnv } from "./context.js";
@@ -44,6 +45,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
     );
   });
 
+  registerAuth(app, ctx);
   registerHealthRoute(app, ctx);
   registerCenterRoutes(app, ctx);
   registerRatioRoutes(app, ctx);
@@ -56,16 +58,23 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerDocs(app);
   if (ctx.sandboxApi) app.route("/", ctx.sandboxApi);
 
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Centerline API",
-      version: ctx.version,
-      description:
-        "Live center state and platform webhooks. Every error response has the shape " +
-        "`{ error: { code, message, details } }`.",
-    },
-  });
+  app.get("/openapi.json", (c) =>
+    c.json(
+      withBearerAuth(
+        app.getOpenAPI31Document({
+          openapi: "3.1.0",
+          info: {
+            title: "Centerline API",
+            version: ctx.version,
+            description:
+              "Live center state and platform webhooks. Every error response has the shape " +
+              "`{ error: { code, message, details } }`. Every `/api` operation takes " +
+              "`Authorization: Bearer <token>`.",
+          },
+        }),
+      ),
+    ),
+  );
 
   app.notFound((c) =>
     errorResponse(c, new AppError("not_found", `no route for ${c.req.method} ${c.req.path}`)),

@@ -28,13 +28,30 @@ export interface AppContext {
   /** Set once alerting has started (it needs the platform clients, which need the server up). */
   alerting?: Alerting;
   version: string;
+  auth: AuthSettings;
+}
+
+/** How requests are authenticated (see `auth/http.ts`). */
+export interface AuthSettings {
+  /** `CENTERLINE_BOOTSTRAP_TOKEN`: when set, an admin bearer token for every center. */
+  bootstrapToken: string | undefined;
+  /** Served over https (PUBLIC_URL is https): cookies get `Secure` and the `__Host-` prefix. */
+  https: boolean;
+  sessionTtlSeconds: number;
+  /** Origins accepted on form posts besides the request's own (PUBLIC_URL's, behind a proxy). */
+  trustedOrigins: readonly string[];
 }
 
 export type AppEnv = {
   Variables: {
     requestId: string;
     log: Logger;
-    /** Who is asking; set by the auth middleware. Routes that need it answer 401 without it. */
-    principal?: Principal;
+    /**
+     * Who is calling. Set by `auth/http.ts` before every `/api` route, `/mcp` and every page; not
+     * set on the public routes (webhooks, health, docs, sign-in).
+     */
+    principal: Principal;
+    /** The web session's CSRF token, when the request came with a session cookie. */
+    csrfToken: string | undefined;
   };
 };

@@ -1,10 +1,11 @@
 /**
  * @module mcp/auth
- * Scoped MCP bearer tokens from config (`MCP_TOKENS`, `token:role:center1|center2`, `*` for every
- * center) until the approvals issue brings sign-in and API tokens. A token names a role and the
- * centers it may read; nothing over MCP writes.
+ * What an MCP caller may read: the scope of its principal (an API token or the bootstrap token,
+ * resolved like any `/api` call), or of a deprecated `MCP_TOKENS` entry
+ * (`token:role:center1|center2`, `*` for every center). Nothing over MCP writes.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { Principal } from "../auth/principal.js";
 import type { McpRole, McpScope, McpToken } from "../config/mcp-tokens.js";
 
 export type { McpRole, McpScope, McpToken } from "../config/mcp-tokens.js";
@@ -17,6 +18,23 @@ export function maySeeNames(role: McpRole): boolean {
 
 export function inScope(scope: McpScope, centerId: string): boolean {
   return scope.centers === "*" || scope.centers.includes(centerId);
+}
+
+/** The caller's role at one center. */
+export function roleAt(scope: McpScope, centerId: string): McpRole {
+  return scope.roles?.[centerId] ?? scope.roles?.["*"] ?? scope.role;
+}
+
+/** A principal's memberships as an MCP scope: its centers, and its role at each. */
+export function scopeForPrincipal(principal: Principal): McpScope {
+  const roles = Object.fromEntries(principal.memberships.map((m) => [m.centerId, m.role]));
+  const all = principal.memberships.some((m) => m.centerId === "*");
+  const least = principal.memberships.find((m) => !maySeeNames(m.role)) ?? principal.memberships[0];
+  return {
+    role: least?.role ?? "auditor",
+    centers: all ? "*" : principal.memberships.map((m) => m.centerId),
+    roles,
+  };
 }
 
 /** A random director token for every center: what the sandbox uses when MCP_TOKENS is unset. */

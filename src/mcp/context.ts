@@ -13,7 +13,7 @@ import {
   listRooms,
   listStaff,
 } from "../storage/directory.js";
-import { inScope, type McpScope, maySeeNames } from "./auth.js";
+import { inScope, type McpScope, maySeeNames, roleAt } from "./auth.js";
 
 export interface McpDeps {
   db: Store;
@@ -57,7 +57,7 @@ export function peopleLabels(
   env: ToolEnv,
   centerId: string,
 ): { child(id: string): string; staff(id: string): string; names: boolean } {
-  const names = maySeeNames(env.scope.role);
+  const names = maySeeNames(roleAt(env.scope, centerId));
   const label = (
     list: { id: string; firstName: string; lastName: string }[],
     prefix: string,

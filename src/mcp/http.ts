@@ -1,18 +1,21 @@
 /**
  * @module mcp/http
  * The Streamable HTTP transport at `/mcp`, stateless: every POST gets a fresh server and transport
- * built for the caller's token scope (no session ids, nothing kept between requests), answered
- * with plain JSON. A missing or unknown bearer token gets 401 with `WWW-Authenticate: Bearer`; on
+ * built for the caller's scope (no session ids, nothing kept between requests), answered with plain
+ * JSON. The bearer token is resolved like any `/api` call's (an API token, whose user's centers and
+ * roles become the scope, or CENTERLINE_BOOTSTRAP_TOKEN), with the deprecated MCP_TOKENS entries
+ * as a fallback. A missing or unknown bearer token gets 401 with `WWW-Authenticate: Bearer`; on
  * a localhost bind the Host and Origin headers must name localhost (DNS-rebinding protection, as
  * the SDK's host-header middleware does), and any Origin must match the Host.
  */
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import type { Hono } from "hono";
+import { bearerToken, principalFromBearer } from "../auth/http.js";
 import type { Config } from "../config/index.js";
 import { AppError } from "../errors/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { errorResponse } from "../http/errors.js";
-import { authenticate, type McpToken } from "./auth.js";
+import { authenticate, type McpScope, type McpToken, scopeForPrincipal } from "./auth.js";
 import { createMcpServer } from "./server.js";
 
 export const MCP_PATH = "/mcp";
@@ -60,6 +63,11 @@ export function mountMcp(
 ): void {
   const tokens: readonly McpToken[] = config.MCP_TOKENS ?? [];
   const deps = { db: ctx.db, clock: ctx.clock, version: ctx.version };
+  const scopeOf = (authorization: string | undefined): McpScope | undefined => {
+    const token = bearerToken(authorization);
+    const principal = token === undefined ? undefined : principalFromBearer(ctx, token);
+    return principal ? scopeForPrincipal(principal) : authenticate(tokens, authorization);
+  };
   app.all(MCP_PATH, async (c) => {
     const refused = checkHostAndOrigin(config.HOST, c.req.header("host"), c.req.header("origin"));
     if (refused) {
@@ -68,7 +76,7 @@ export function mountMcp(
         403,
       );
     }
-    const scope = authenticate(tokens, c.req.header("authorization"));
+    const scope = scopeOf(c.req.header("authorization"));
     if (!scope) {
       const given = c.req.header("authorization") !== undefined;
       c.header(

@@ -1,17 +1,19 @@
 /**
  * @module mcp/stdio
  * `npm run -s mcp` (or the `centerline-mcp` bin): the same read-only MCP server over stdio, for
- * desktop clients, reading the database at DATABASE_PATH. Scope: with MCP_TOKENS set, pass
- * `--token <token>` and get that token's role and centers; with MCP_TOKENS unset, a director on
- * every center (whoever can run this can read the database file anyway). Business time is the wall
+ * desktop clients, reading the database at DATABASE_PATH. Scope: `--token <API token>` gets that
+ * token's user's centers and roles (or a deprecated MCP_TOKENS entry's, and with MCP_TOKENS set a
+ * token is required); with neither, a director on every center (whoever can run this can read the
+ * database file anyway). Business time is the wall
  * clock, or `--at <ISO instant>` (e.g. a sandbox day). Logs go to stderr: stdout is the protocol.
  */
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { principalFromApiToken } from "../auth/api-tokens.js";
 import { loadConfig } from "../config/index.js";
 import { AppError } from "../errors/index.js";
 import { VERSION } from "../service.js";
 import { openDatabase } from "../storage/index.js";
-import { authenticate, type McpScope } from "./auth.js";
+import { authenticate, type McpScope, scopeForPrincipal } from "./auth.js";
 import { createMcpServer } from "./server.js";
 
 function argument(name: string): string | undefined {
@@ -31,18 +33,23 @@ try {
   fatal(AppError.is(error) ? error.message : String(error));
 }
 
-let scope: McpScope = { role: "director", centers: "*" };
-if (config.MCP_TOKENS !== undefined) {
-  const token = argument("--token");
-  const found = token ? authenticate(config.MCP_TOKENS, `Bearer ${token}`) : undefined;
-  if (!found) fatal("MCP_TOKENS is set: pass --token with one of its tokens");
-  scope = found;
-}
 const atArg = argument("--at");
 const at = atArg === undefined ? undefined : new Date(atArg);
 if (at && Number.isNaN(at.getTime())) fatal(`--at "${atArg}" is not an ISO instant`);
 
 const db = openDatabase(config.DATABASE_PATH);
+let scope: McpScope = { role: "director", centers: "*" };
+const token = argument("--token");
+if (token !== undefined || config.MCP_TOKENS !== undefined) {
+  const principal = token ? principalFromApiToken(db, token, new Date()) : undefined;
+  const found = principal
+    ? scopeForPrincipal(principal)
+    : token
+      ? authenticate(config.MCP_TOKENS ?? [], `Bearer ${token}`)
+      : undefined;
+  if (!found) fatal("pass --token with a valid API token (or one of MCP_TOKENS)");
+  scope = found;
+}
 const server = createMcpServer(
   { db, clock: () => (at ? new Date(at) : new Date()), version: VERSION },
   scope,

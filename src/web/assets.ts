@@ -38,6 +38,8 @@ h2 small, .clock, .live { color: #5b6574; font-weight: normal; font-size: .85rem
 .people small { color: #5b6574; margin-left: .25rem; }
 .break { color: #8a5a00; }
 .tag { background: #fff1d6; border-radius: 3px; padding: 0 .25rem; }
+.sign-out { float: right; font-size: .85rem; color: #5b6574; }
+.sign-out button { font: inherit; margin-left: .25rem; }
 `;
 
 export const boardScript = `

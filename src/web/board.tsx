@@ -7,6 +7,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { raw } from "hono/html";
 import { streamSSE } from "hono/streaming";
+import { canSeeCenter, SignOutForm } from "../auth/index.js";
 import {
   centerOutlook,
   type RoomOutlook,
@@ -175,7 +176,8 @@ function CenterRooms({ db, center, asOf }: { db: Store; center: Center; asOf: Da
 
 export function registerBoard(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.get("/", (c) => {
-    const centers = listCenters(ctx.db);
+    const principal = c.get("principal");
+    const centers = listCenters(ctx.db).filter((center) => canSeeCenter(principal, center.id));
     const now = ctx.clock();
     return c.html(
       "<!doctype html>" +
@@ -188,6 +190,7 @@ export function registerBoard(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
               <style>{raw(boardStyles)}</style>
             </head>
             <body>
+              <SignOutForm token={c.get("csrfToken")} name={principal.name} />
               <h1>Centerline · live room board</h1>
               <p class="live" id="live">
                 connecting…
@@ -214,14 +217,17 @@ export function registerBoard(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   });
 
   app.get("/board/centers/:center", (c) => {
-    const center = getCenter(ctx.db, c.req.param("center"));
+    const id = c.req.param("center");
+    const center = canSeeCenter(c.get("principal"), id) ? getCenter(ctx.db, id) : undefined;
     if (!center) throw new AppError("not_found", `unknown center "${c.req.param("center")}"`);
     return c.html(<CenterRooms db={ctx.db} center={center} asOf={ctx.clock()} />);
   });
 
   app.get("/board/stream", (c) =>
     streamSSE(c, async (stream) => {
+      const principal = c.get("principal");
       const onRooms = (change: { centerId: string }) => {
+        if (!canSeeCenter(principal, change.centerId)) return;
         void stream.writeSSE({
           event: "rooms",
           data: JSON.stringify({ centerId: change.centerId }),

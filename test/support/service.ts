@@ -4,10 +4,11 @@
  * with the sandbox's real-time runner off, so a test decides exactly which deliveries arrive, when,
  * and in what order.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { SandboxSignIn } from "../../src/auth/index.js";
 import { loadConfig } from "../../src/config/index.js";
 import type { Provider } from "../../src/domain/index.js";
 import { generateSecret, signWebhook } from "../../src/ingest/standard-webhooks.js";
@@ -22,6 +23,20 @@ export interface TestService {
   sandbox: Sandbox;
   databasePath: string;
   secrets: Record<Provider, string>;
+  /** CENTERLINE_BOOTSTRAP_TOKEN of this service: an admin bearer token for every center. */
+  bootstrapToken: string;
+  /** `fetch` of a path on the service with `Authorization: Bearer <bootstrap token>` (unless given). */
+  api(path: string, init?: RequestInit): Promise<Response>;
+  /** The sandbox's seeded users, one per role, with this run's passwords. */
+  users: SandboxSignIn[];
+  /**
+   * Signs in through `POST /sign-in` (as a browser on this origin would); the session's cookie
+   * (`name=value`) and its CSRF token, or undefined if refused.
+   */
+  signIn(
+    email: string,
+    password: string,
+  ): Promise<{ cookie: string; csrfToken: string } | undefined>;
   /** Signs (with the current time unless given) and POSTs a delivery; returns status and body. */
   post(
     delivery: SandboxDelivery,
@@ -51,6 +66,8 @@ export async function startTestService(
   const dir = options.databasePath ? null : mkdtempSync(join(tmpdir(), "centerline-test-"));
   const databasePath = options.databasePath ?? join(dir as string, "centerline.db");
   const secrets = options.secrets ?? { procare: generateSecret(), kangarootime: generateSecret() };
+  const bootstrapToken =
+    options.env?.CENTERLINE_BOOTSTRAP_TOKEN ?? `boot_${randomBytes(24).toString("base64url")}`;
   const service = await startService({
     config: loadConfig({
       PORT: "0",
@@ -63,6 +80,7 @@ export async function startTestService(
       LOG_LEVEL: "silent",
       PROCARE_WEBHOOK_SECRETS: secrets.procare,
       KANGAROOTIME_WEBHOOK_SECRETS: secrets.kangarootime,
+      CENTERLINE_BOOTSTRAP_TOKEN: bootstrapToken,
       ...options.env,
     }),
     logger: silentLogger,
@@ -79,11 +97,35 @@ export async function startTestService(
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
+  const api = (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (!headers.has("authorization")) headers.set("authorization", `Bearer ${bootstrapToken}`);
+    return fetch(`${service.url}${path}`, { ...init, headers });
+  };
+  const signIn = async (email: string, password: string) => {
+    const res = await fetch(`${service.url}/sign-in`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: service.url },
+      body: new URLSearchParams({ email, password }),
+    });
+    const cookie = res.headers.getSetCookie()[0]?.split(";")[0];
+    if (res.status !== 303 || !cookie) return undefined;
+    const page = await (await fetch(`${service.url}/`, { headers: { cookie } })).text();
+    const csrfToken = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
+    if (!csrfToken) throw new Error("signed in, but the board has no CSRF token");
+    return { cookie, csrfToken };
+  };
+
   const harness: TestService = {
     service,
     sandbox,
     databasePath,
     secrets,
+    bootstrapToken,
+    api,
+    users: service.sandboxUsers,
+    signIn,
     post: (delivery, o = {}) => {
       const body = o.body ?? delivery.body;
       const headers = sandbox.signDelivery(
@@ -108,7 +150,12 @@ export async function startTestService(
     stop: async () => {
       await service.stop();
     },
-    restart: async () => startTestService({ databasePath, secrets, env: options.env }),
+    restart: async () =>
+      startTestService({
+        databasePath,
+        secrets,
+        env: { CENTERLINE_BOOTSTRAP_TOKEN: bootstrapToken, ...options.env },
+      }),
   };
   if (dir) process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   return harness;

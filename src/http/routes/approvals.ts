@@ -6,7 +6,6 @@
  * center the principal cannot see is a 404, exactly as if it did not exist.
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { z } from "zod";
 import {
   type ApprovalDeps,
@@ -21,7 +20,7 @@ import {
   editableFields,
   platformCallSchema,
 } from "../../approvals/index.js";
-import { canSeeCenter, membershipAt, type Principal } from "../../auth/principal.js";
+import { canSeeCenter, membershipAt, type Principal, principalOf } from "../../auth/index.js";
 import { AppError } from "../../errors/index.js";
 import { type ApprovalRow, getApproval, listApprovals } from "../../storage/approvals.js";
 import { getCenter } from "../../storage/directory.js";
@@ -95,11 +94,11 @@ const errors = (what: string) => ({
 
 const listRoute = createRoute({
   method: "get",
-  path: "/api/centers/{centerId}/approvals",
+  path: "/api/centers/{center}/approvals",
   tags: ["Approvals"],
   summary: "A center's approvals, newest first",
   request: {
-    params: z.object({ centerId: z.string().min(1) }),
+    params: z.object({ center: z.string().min(1) }),
     query: z.object({
       state: approvalStateSchema.optional(),
       kind: approvalKindSchema.optional(),
@@ -233,12 +232,6 @@ const bulkRoute = createRoute({
   },
 });
 
-function principalOf(c: Context<AppEnv>): Principal {
-  const principal = c.get("principal");
-  if (!principal) throw new AppError("unauthorized", "sign in or send a bearer token");
-  return principal;
-}
-
 function summary(row: ApprovalRow): z.infer<typeof approvalSummarySchema> {
   return {
     id: row.id,
@@ -317,9 +310,9 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext
 
   app.openapi(listRoute, (c) => {
     const principal = principalOf(c);
-    const { centerId } = c.req.valid("param");
+    const { center: centerId } = c.req.valid("param");
     if (!canSeeCenter(principal, centerId) || !getCenter(ctx.db, centerId)) {
-      throw new AppError("not_found", `unknown center "${centerId}"`, { field: "centerId" });
+      throw new AppError("not_found", `unknown center "${centerId}"`, { field: "center" });
     }
     const { state, kind, roomId } = c.req.valid("query");
     const rows = listApprovals(ctx.db, {

@@ -6,6 +6,7 @@
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
+import { canSeeCenter } from "../../auth/index.js";
 import { roomsWithRatio } from "../../compliance/index.js";
 import { centerSchema, roomStateSchema } from "../../domain/index.js";
 import { AppError } from "../../errors/index.js";
@@ -48,7 +49,7 @@ const listCentersRoute = createRoute({
   summary: "List centers",
   responses: {
     200: {
-      description: "Every center Centerline knows",
+      description: "Every center the caller may see",
       content: { "application/json": { schema: centersResponseSchema } },
     },
   },
@@ -96,7 +97,11 @@ const getRoomRoute = createRoute({
 });
 
 export function registerCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
-  app.openapi(listCentersRoute, (c) => c.json({ centers: listCenters(ctx.db) }, 200));
+  app.openapi(listCentersRoute, (c) => {
+    const principal = c.get("principal");
+    const centers = listCenters(ctx.db).filter((center) => canSeeCenter(principal, center.id));
+    return c.json({ centers }, 200);
+  });
 
   app.openapi(listRoomsRoute, (c) => {
     const { center: id } = c.req.valid("param");

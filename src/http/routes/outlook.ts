@@ -6,6 +6,7 @@
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
+import { principalOf } from "../../auth/index.js";
 import { centerOutlook } from "../../compliance/index.js";
 import { AppError } from "../../errors/index.js";
 import { statusSchema } from "../../rules/index.js";
@@ -142,7 +143,20 @@ const ackRoute = createRoute({
     params: centerParam.extend({ alert: z.coerce.number().int().positive() }),
     body: {
       required: true,
-      content: { "application/json": { schema: z.object({ by: z.string().min(1).max(200) }) } },
+      content: {
+        "application/json": {
+          schema: z.object({
+            by: z
+              .string()
+              .min(1)
+              .max(200)
+              .optional()
+              .describe(
+                "Who acknowledged, as the caller names them; recorded after the signed-in actor",
+              ),
+          }),
+        },
+      },
     },
   },
   responses: {
@@ -227,7 +241,10 @@ export function registerOutlookRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext)
       throw new AppError("not_found", `no open alert ${alertId} in center "${centerId}"`, {
         field: "alert",
       });
-    const result = alerting.engine.acknowledge(alertId, c.req.valid("json").by);
+    // The signed-in actor is the record; a name the caller gives is kept beside it, never instead.
+    const { by } = c.req.valid("json");
+    const actor = principalOf(c).actor;
+    const result = alerting.engine.acknowledge(alertId, by ? `${actor} (${by})` : actor);
     if (!result.ok) throw result.error;
     return c.json(toAlert(result.value), 200);
   });

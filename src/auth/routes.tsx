@@ -1,0 +1,133 @@
+/**
+ * @module auth/routes
+ * Puts authentication into the app: the middleware in front of `/api` and the pages, and the
+ * sign-in page (`GET`/`POST /sign-in`) and `POST /sign-out`. Register it before any route.
+ */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { raw } from "hono/html";
+import { AppError } from "../errors/index.js";
+import type { AppContext, AppEnv } from "../http/context.js";
+import { errorResponse } from "../http/errors.js";
+import {
+  apiAuth,
+  centerAccess,
+  originCheck,
+  pageAuth,
+  safeNext,
+  sessionCookieName,
+} from "./http.js";
+import { checkPassword, createSession, endSession } from "./sessions.js";
+
+const styles = `
+:root { font-family: system-ui, sans-serif; color: #1d2430; background: #f5f6f8; }
+body { margin: 0; padding: 1rem; }
+main { max-width: 24rem; margin: 10vh auto 0; background: #fff; border: 1px solid #d8dce3;
+  border-radius: 8px; padding: 1.25rem; }
+h1 { font-size: 1.3rem; margin: 0 0 1rem; }
+label { display: block; font-weight: 600; margin: .75rem 0 .25rem; }
+input { box-sizing: border-box; width: 100%; font-size: 1rem; padding: .6rem; border: 1px solid #9aa3b0;
+  border-radius: 6px; }
+input:focus, button:focus { outline: 3px solid #2b6cb0; outline-offset: 1px; }
+button { margin-top: 1.25rem; width: 100%; font-size: 1rem; padding: .7rem; border: 0; border-radius: 6px;
+  background: #1d4e89; color: #fff; cursor: pointer; }
+.error { background: #fde2e1; color: #8f1d18; border-radius: 6px; padding: .5rem .6rem; }
+`;
+
+function SignInPage({ next, error, email }: { next: string; error?: string; email?: string }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>Sign in — Centerline</title>
+        <style>{raw(styles)}</style>
+      </head>
+      <body>
+        <main>
+          <h1>Sign in to Centerline</h1>
+          {error ? (
+            <p class="error" role="alert" id="sign-in-error">
+              {error}
+            </p>
+          ) : null}
+          <form method="post" action="/sign-in">
+            <input type="hidden" name="next" value={next} />
+            <label for="email">Email</label>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autocomplete="username"
+              required
+              autofocus
+              value={email ?? ""}
+              aria-describedby={error ? "sign-in-error" : undefined}
+            />
+            <label for="password">Password</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+            />
+            <button type="submit">Sign in</button>
+          </form>
+        </main>
+      </body>
+    </html>
+  );
+}
+
+function page(c: Context<AppEnv>, props: Parameters<typeof SignInPage>[0], status: 200 | 401) {
+  c.header("Cache-Control", "no-store");
+  return c.html(`<!doctype html>${(<SignInPage {...props} />).toString()}`, status);
+}
+
+export function registerAuth(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
+  const cookieName = sessionCookieName(ctx.auth);
+  const cookieOptions = {
+    path: "/",
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: ctx.auth.https,
+  } as const;
+  const sameOrigin = originCheck(ctx.auth);
+
+  app.use("/api/*", apiAuth(ctx));
+  app.use("/api/centers/:center", centerAccess());
+  app.use("/api/centers/:center/*", centerAccess());
+  app.use("*", pageAuth(ctx));
+
+  app.get("/sign-in", (c) => page(c, { next: safeNext(c.req.query("next")) }, 200));
+
+  app.post("/sign-in", async (c) => {
+    // No session yet, so no synchronizer token: the Origin check stops a cross-site login form.
+    if (!(await sameOrigin(c))) {
+      return errorResponse(c, new AppError("forbidden", "cross-site sign-in refused"));
+    }
+    const form = await c.req.parseBody();
+    const email = typeof form.email === "string" ? form.email : "";
+    const password = typeof form.password === "string" ? form.password : "";
+    const next = safeNext(typeof form.next === "string" ? form.next : undefined);
+    const userId = email && password ? await checkPassword(ctx.db, email, password) : undefined;
+    if (!userId) {
+      c.get("log").info({ email }, "sign-in refused");
+      return page(c, { next, email, error: "That email and password do not match." }, 401);
+    }
+    const session = createSession(ctx.db, userId, ctx.wallClock(), ctx.auth.sessionTtlSeconds);
+    setCookie(c, cookieName, session.id, { ...cookieOptions, maxAge: ctx.auth.sessionTtlSeconds });
+    c.get("log").info({ userId }, "signed in");
+    return c.redirect(next, 303);
+  });
+
+  // Behind pageAuth, so only a live session with its CSRF token gets here.
+  app.post("/sign-out", (c) => {
+    const cookie = getCookie(c, cookieName);
+    if (cookie) endSession(ctx.db, cookie, ctx.wallClock());
+    deleteCookie(c, cookieName, cookieOptions);
+    return c.redirect("/sign-in", 303);
+  });
+}
