@@ -6,10 +6,18 @@
 import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import type { AgentRunner } from "./agent/index.js";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
 import { evaluateCenter } from "./compliance/index.js";
 import type { Config } from "./config/index.js";
 import type { Provider } from "./domain/index.js";
+import {
+  type Drafting,
+  type DraftingPolicy,
+  defaultDraftingPolicy,
+  draftingPolicySchema,
+  startDrafting,
+} from "./drafting/index.js";
 import { createApp } from "./http/app.js";
 import type { AppContext } from "./http/context.js";
 import { createInboxProcessor } from "./ingest/processor.js";
@@ -20,6 +28,7 @@ import { mountMcp } from "./mcp/http.js";
 import { getAdapter } from "./platforms/registry.js";
 import type { PlatformClient } from "./platforms/types.js";
 import { sandboxAlertPolicies } from "./sandbox/alert-policy.js";
+import { sandboxDraftingPolicies } from "./sandbox/drafting-policy.js";
 import {
   createSandbox,
   createWebhookDeliverer,
@@ -44,6 +53,10 @@ export interface RunningService {
   alerting: Alerting;
   /** Re-evaluates every room now (also runs on an interval). */
   evaluateNow(): void;
+  /** The drafting jobs: scans, queue and worker. */
+  drafting: Drafting;
+  /** One drafting tick now (every scan, then every due job), resolved when drained. */
+  draftNow(): Promise<void>;
   /** One reconciliation pass over every center (also runs on an interval). */
   reconcileNow(): Promise<number>;
   stop(): Promise<void>;
@@ -56,6 +69,8 @@ export interface ServiceOptions {
   runSandbox?: boolean;
   /** Real time; injectable for tests. */
   wallClock?: () => Date;
+  /** The agent loop for drafting; without one every job drafts from its template. */
+  agent?: AgentRunner;
 }
 
 /**
@@ -187,6 +202,25 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   ctx.alerting = alerting;
 
+  const draftingPolicies = new Map<string, DraftingPolicy>(
+    sandbox
+      ? [...sandboxDraftingPolicies(sandbox.world)].map(([id, p]) => [
+          id,
+          draftingPolicySchema.parse(p),
+        ])
+      : [],
+  );
+  const drafting = startDrafting({
+    db,
+    logger,
+    clock,
+    wallClock,
+    events,
+    policyFor: (centerId) => draftingPolicies.get(centerId) ?? defaultDraftingPolicy,
+    agent: options.agent,
+    onOutbox: () => void alerting.outbox.runDue(),
+  });
+
   await syncNow();
   if (sandbox) {
     // The simulated centers page their own (invented) directors; a stored policy is left alone.
@@ -213,6 +247,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   }
   if (config.ALERT_TICK_SECONDS > 0) {
     timers.push(setInterval(() => void alerting.tick(), config.ALERT_TICK_SECONDS * 1000));
+  }
+  if (config.DRAFTING_TICK_SECONDS > 0) {
+    timers.push(setInterval(() => void drafting.tick(), config.DRAFTING_TICK_SECONDS * 1000));
   }
   if (config.RECONCILE_INTERVAL_SECONDS > 0) {
     timers.push(setInterval(() => void reconcileNow(), config.RECONCILE_INTERVAL_SECONDS * 1000));
@@ -243,11 +280,26 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const stop = async () => {
     for (const t of timers) clearInterval(t);
     await runner?.stop();
+    drafting.stop();
+    await drafting.whenIdle();
     await alerting.whenIdle();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     db.$client.close();
   };
 
   const evaluateNow = () => evaluateAll(db, events, clock(), "request");
-  return { url, ctx, sandbox, clients, alerting, syncNow, evaluateNow, reconcileNow, stop };
+  const draftNow = () => drafting.tick();
+  return {
+    url,
+    ctx,
+    sandbox,
+    clients,
+    alerting,
+    drafting,
+    syncNow,
+    evaluateNow,
+    draftNow,
+    reconcileNow,
+    stop,
+  };
 }
