@@ -63,12 +63,12 @@ export interface SeverityFloor {
   because: string[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A word right after "no", "not" or "without" ("no bleeding") does not count. */
 function matches(text: string, word: string): boolean {
   const stem = word.endsWith("*");
-  const body = escape(stem ? word.slice(0, -1) : word);
+  const body = escapeRegExp(stem ? word.slice(0, -1) : word);
   const pattern = new RegExp(`(^|[^a-z0-9])${body}${stem ? "" : "(?=$|[^a-z0-9])"}`, "g");
   for (const hit of text.matchAll(pattern)) {
     const before = text.slice(0, (hit.index ?? 0) + hit[1]!.length);
