@@ -3,7 +3,7 @@
  * The model's only way to produce anything: each tool validates its input against the directory,
  * builds the exact platform call approval would make, and stores a pending approval through
  * `proposeApproval`. None of them can reach a platform write: they import no platform client, and
- * `tools.test.ts` scans this folder to keep it so. The write happens, once, in the approvals
+ * `test/tools-no-write.test.ts` scans this folder to keep it so. The write happens, once, in the approvals
  * executor after a person approves.
  */
 import { z } from "zod";

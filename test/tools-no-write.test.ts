@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { allTools, toolsFor } from "./index.js";
+import { allTools, toolsFor } from "../tools/index.js";
 
-const dir = new URL(".", import.meta.url).pathname;
+const dir = new URL("../tools/", import.meta.url).pathname;
 const sources = readdirSync(dir)
   .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
   .map((f) => ({ file: f, text: readFileSync(join(dir, f), "utf8") }));
