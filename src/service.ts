@@ -6,13 +6,20 @@
 import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { resumeInterruptedRuns } from "./agent/index.js";
+import { type AgentRunner, createAgentRunner, resumeInterruptedRuns } from "./agent/index.js";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
 import { expireApprovals } from "./approvals/index.js";
 import { type SandboxSignIn, seedSandboxUsers } from "./auth/index.js";
 import { evaluateCenter } from "./compliance/index.js";
 import type { Config } from "./config/index.js";
 import type { Provider } from "./domain/index.js";
+import {
+  type Drafting,
+  type DraftingPolicy,
+  defaultDraftingPolicy,
+  draftingPolicySchema,
+  startDrafting,
+} from "./drafting/index.js";
 import { createApp } from "./http/app.js";
 import type { AppContext } from "./http/context.js";
 import { createInboxProcessor } from "./ingest/processor.js";
@@ -23,6 +30,7 @@ import { mountMcp } from "./mcp/http.js";
 import { getAdapter } from "./platforms/registry.js";
 import type { PlatformClient } from "./platforms/types.js";
 import { sandboxAlertPolicies } from "./sandbox/alert-policy.js";
+import { sandboxDraftingPolicies } from "./sandbox/drafting-policy.js";
 import {
   createSandbox,
   createWebhookDeliverer,
@@ -49,6 +57,10 @@ export interface RunningService {
   alerting: Alerting;
   /** Re-evaluates every room now (also runs on an interval). */
   evaluateNow(): void;
+  /** The drafting jobs: scans, queue and worker. */
+  drafting: Drafting;
+  /** One drafting tick now (every scan, then every due job), resolved when drained. */
+  draftNow(): Promise<void>;
   /** One reconciliation pass over every center (also runs on an interval). */
   reconcileNow(): Promise<number>;
   stop(): Promise<void>;
@@ -61,6 +73,11 @@ export interface ServiceOptions {
   runSandbox?: boolean;
   /** Real time; injectable for tests. */
   wallClock?: () => Date;
+  /**
+   * The agent loop for drafting (tests pass a scripted one). Default: the loop on Anthropic's API
+   * when `ANTHROPIC_API_KEY` is set; without it every job drafts from its template.
+   */
+  agent?: AgentRunner;
 }
 
 /**
@@ -200,6 +217,36 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   ctx.alerting = alerting;
 
+  const draftingPolicies = new Map<string, DraftingPolicy>(
+    sandbox
+      ? [...sandboxDraftingPolicies(sandbox.world)].map(([id, p]) => [
+          id,
+          draftingPolicySchema.parse(p),
+        ])
+      : [],
+  );
+  const drafting = startDrafting({
+    db,
+    logger,
+    clock,
+    wallClock,
+    events,
+    policyFor: (centerId) => draftingPolicies.get(centerId) ?? defaultDraftingPolicy,
+    agent:
+      options.agent ??
+      createAgentRunner({
+        db,
+        logger: logger.child({ component: "agent" }),
+        config,
+        wallClock,
+        platformFor: (centerId) => {
+          const center = listCenters(db).find((c) => c.id === centerId);
+          return clients.find((c) => c.provider === center?.provider);
+        },
+      }),
+    onOutbox: () => void alerting.outbox.runDue(),
+  });
+
   await syncNow();
   const sandboxUsers = sandbox
     ? await seedSandboxUsers(db, listCenters(db), (id) => listRooms(db, id), wallClock())
@@ -239,6 +286,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       }, config.ALERT_TICK_SECONDS * 1000),
     );
   }
+  if (config.DRAFTING_TICK_SECONDS > 0) {
+    timers.push(setInterval(() => void drafting.tick(), config.DRAFTING_TICK_SECONDS * 1000));
+  }
   if (config.RECONCILE_INTERVAL_SECONDS > 0) {
     timers.push(setInterval(() => void reconcileNow(), config.RECONCILE_INTERVAL_SECONDS * 1000));
   }
@@ -268,12 +318,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const stop = async () => {
     for (const t of timers) clearInterval(t);
     await runner?.stop();
+    drafting.stop();
+    await drafting.whenIdle();
     await alerting.whenIdle();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     db.$client.close();
   };
 
   const evaluateNow = () => evaluateAll(db, events, clock(), "request");
+  const draftNow = () => drafting.tick();
   return {
     url,
     ctx,
@@ -281,8 +334,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     clients,
     sandboxUsers,
     alerting,
+    drafting,
     syncNow,
     evaluateNow,
+    draftNow,
     reconcileNow,
     stop,
   };

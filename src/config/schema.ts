@@ -50,6 +50,7 @@ export const configSchema = z
     DIRECTORY_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(900),
     EVALUATE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(15),
     ALERT_TICK_SECONDS: z.coerce.number().int().min(0).default(1),
+    DRAFTING_TICK_SECONDS: z.coerce.number().int().min(0).default(5),
     SANDBOX: onOff.default("on"),
     SANDBOX_SPEED: z.coerce.number().positive().max(100_000).default(72),
     SANDBOX_SEED: z.coerce.number().int().min(0).default(42),

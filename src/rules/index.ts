@@ -1,3 +1,5 @@
+export type { AbsenceDecision, AbsenceInput, AbsencePolicy } from "./absence.js";
+export { absenceInputSchema, absencePolicySchema, decideAbsence } from "./absence.js";
 export { completedMonths, completedYears } from "./ages.js";
 export type { CoverageProposal, CoverageResult } from "./coverage.js";
 export { proposeCoverage } from "./coverage.js";
@@ -12,7 +14,27 @@ export {
 } from "./evaluation.js";
 export type { Forecast, ForecastBreach, FutureEvent } from "./forecast.js";
 export { forecastRoom, futureEventSchema, plannedEvents } from "./forecast.js";
+export type { InjuryFields, Severity, SeverityFloor } from "./incident-severity.js";
+export {
+  incidentSeverityFloor,
+  injuryFieldsSchema,
+  severityAtLeast,
+  severitySchema,
+} from "./incident-severity.js";
+export type {
+  LatePickupAssessment,
+  LatePickupPolicy,
+  LatePickupPolicyInput,
+} from "./late-pickup.js";
+export {
+  assessLatePickup,
+  formatCents,
+  latePickupAssessmentSchema,
+  latePickupPolicySchema,
+} from "./late-pickup.js";
 export type { Band, CenterPolicy, Citation, Program, RulePack } from "./pack.js";
 export { centerPolicySchema, rulePackSchema } from "./pack.js";
 export { getRulePack, listRulePacks, rulePacks } from "./packs/index.js";
+export type { ReviewDue, ReviewPolicy, StaffHire } from "./review-due.js";
+export { addMonths, nextReview, reviewPolicySchema, staffHireSchema } from "./review-due.js";
 export * as staff from "./staff/index.js";

@@ -72,6 +72,13 @@ export function listChildren(db: Store, centerId: string, ids?: readonly string[
     .map((c) => ({ ...c, schedule: c.schedule as Child["schedule"] }));
 }
 
+export function listFamilies(db: Store, centerId: string, ids?: readonly string[]): Family[] {
+  const where = ids
+    ? and(eq(families.centerId, centerId), inArray(families.id, [...ids]))
+    : eq(families.centerId, centerId);
+  return db.select().from(families).where(where).all();
+}
+
 export function listStaff(db: Store, centerId: string, ids?: readonly string[]): Staff[] {
   const where = ids
     ? and(eq(staff.centerId, centerId), inArray(staff.id, [...ids]))

@@ -77,6 +77,7 @@ export async function startTestService(
       DIRECTORY_SYNC_INTERVAL_SECONDS: "0",
       EVALUATE_INTERVAL_SECONDS: "0",
       ALERT_TICK_SECONDS: "0",
+      DRAFTING_TICK_SECONDS: "0",
       LOG_LEVEL: "silent",
       PROCARE_WEBHOOK_SECRETS: secrets.procare,
       KANGAROOTIME_WEBHOOK_SECRETS: secrets.kangarootime,

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { latePickupPrompt } from "../../../prompts/index.js";
+import { dateSchema, idSchema } from "../../domain/index.js";
+import { formatCents, latePickupAssessmentSchema } from "../../rules/index.js";
+import { defineJob, factLines } from "../job.js";
+
+export const latePickupInputSchema = z.object({
+  centerName: z.string(),
+  childId: idSchema,
+  childName: z.string(),
+  familyId: idSchema,
+  familyName: z.string(),
+  roomId: idSchema.nullable(),
+  roomName: z.string().nullable(),
+  date: dateSchema,
+  pickedUpBy: z.string().nullable(),
+  graceMinutes: z.number().int(),
+  assessment: latePickupAssessmentSchema,
+});
+export type LatePickupInput = z.infer<typeof latePickupInputSchema>;
+
+export const latePickupJob = defineJob({
+  name: "late-pickup",
+  prompt: latePickupPrompt,
+  inputSchema: latePickupInputSchema,
+  buildUserMessage: (i) =>
+    factLines("Job: late pick-up. Draft the family message with propose_family_message.", [
+      ["Center", i.centerName],
+      ["Child", `${i.childName} (childId ${i.childId})`],
+      ["Room", i.roomName === null ? null : `${i.roomName} (roomId ${i.roomId})`],
+      ["Family", `${i.familyName} (familyId ${i.familyId})`],
+      ["Date", i.date],
+      ["Picked up at", i.assessment.pickedUpAt],
+      ["Picked up by", i.pickedUpBy],
+      ["Center closes at", i.assessment.closesAt],
+      ["Grace period (minutes)", i.graceMinutes],
+      ["Minutes after close", i.assessment.minutesAfterClose],
+      ["Late fee", formatCents(i.assessment.feeCents)],
+      ["Fee arithmetic", i.assessment.arithmetic],
+    ]),
+  template(i, centerId) {
+    const first = i.childName.split(" ")[0] ?? i.childName;
+    const a = i.assessment;
+    const fee =
+      a.feeCents > 0
+        ? `Under our late pick-up policy a fee of ${formatCents(a.feeCents)} applies: ${a.arithmetic}`
+        : a.arithmetic;
+    const body = [
+      `Dear ${i.familyName},`,
+      `Thank you for collecting ${first} today. Our records show the pick-up at ${a.pickedUpAt}, ${a.minutesAfterClose} minutes after our ${a.closesAt} close.`,
+      fee,
+      `We close at ${a.closesAt}. If you expect to be late, please call us so we can plan for ${first}.`,
+      `Thank you,\n${i.centerName}`,
+    ].join("\n\n");
+    const subject = `Late pick-up on ${i.date}`;
+    return [
+      {
+        kind: "family_message",
+        target: i.familyId,
+        roomId: i.roomId,
+        subject: i.childId,
+        title: `${subject}: ${formatCents(a.feeCents)}`,
+        draft: { familyId: i.familyId, childId: i.childId, subject, body },
+        platformCall: {
+          centerId,
+          op: "message.send",
+          familyId: i.familyId,
+          childId: i.childId,
+          subject,
+          body,
+        },
+      },
+    ];
+  },
+});

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { quickLogPrompt } from "../../../prompts/index.js";
+import { untrusted } from "../../agent/index.js";
+import { dateSchema, idSchema, instantSchema } from "../../domain/index.js";
+import { defineJob, factLines } from "../job.js";
+import { parseQuickLog } from "../quick-log.js";
+
+export const quickLogInputSchema = z.object({
+  childId: idSchema,
+  childName: z.string(),
+  roomId: idSchema.nullable(),
+  date: dateSchema,
+  timeZone: z.string(),
+  /** e.g. `-08:00`, so the model can write instants without doing zone arithmetic. */
+  utcOffset: z.string(),
+  writtenAt: instantSchema,
+  writtenBy: z.string().nullable(),
+  /** Written by a person: untrusted. */
+  text: z.string().min(1).max(4000),
+});
+export type QuickLogInput = z.infer<typeof quickLogInputSchema>;
+
+export const quickLogJob = defineJob({
+  name: "quick-log",
+  prompt: quickLogPrompt,
+  inputSchema: quickLogInputSchema,
+  buildUserMessage: (i) =>
+    [
+      factLines("Job: quick log. Submit with submit_structured_log.", [
+        ["Child", `${i.childName} (childId ${i.childId})`],
+        ["Date", i.date],
+        ["Center UTC offset", i.utcOffset],
+        ["Written at", i.writtenAt],
+        ["Written by", i.writtenBy],
+      ]),
+      "The log as the teacher wrote it:",
+      untrusted("quick_log", i.text),
+    ].join("\n"),
+  template(i, centerId) {
+    const { entries, unparsed } = parseQuickLog(i.text, {
+      date: i.date,
+      timeZone: i.timeZone,
+      writtenAt: new Date(i.writtenAt),
+    });
+    if (entries.length === 0) return [];
+    return [
+      {
+        kind: "structured_log",
+        target: i.childId,
+        roomId: i.roomId,
+        subject: i.childId,
+        title: `Daily log: ${entries.length} entr${entries.length === 1 ? "y" : "ies"}`,
+        draft: { childId: i.childId, entries, unparsed, text: i.text },
+        platformCall: { centerId, op: "log.create", childId: i.childId, entries },
+      },
+    ];
+  },
+});

@@ -1,0 +1,466 @@
+/**
+ * @module drafting/triggers
+ * What puts a drafting job on the queue. The deterministic core decides (late and the fee, absent
+ * without notice, the severity floor, a review coming due, a room nobody can cover); the job's
+ * input is that decision as data. Every scan is idempotent: the dedupe key is one per (job,
+ * subject, occasion), so scanning the same day again enqueues nothing new.
+ */
+
+import type { StatusChange } from "../compliance/index.js";
+import { centerOutlook } from "../compliance/index.js";
+import type { Center, DomainEvent } from "../domain/index.js";
+import { addDays, instantToZoned, zonedDateTimeToInstant } from "../domain/time.js";
+import { roomStates } from "../live/index.js";
+import {
+  assessLatePickup,
+  decideAbsence,
+  incidentSeverityFloor,
+  nextReview,
+} from "../rules/index.js";
+import { enqueueAgentJob } from "../storage/agent-jobs.js";
+import { listEvents } from "../storage/attendance.js";
+import { type Db, inTransaction } from "../storage/db.js";
+import {
+  listChildren,
+  listFamilies,
+  listRooms,
+  listShifts,
+  listStaff,
+} from "../storage/directory.js";
+import { listPresence } from "../storage/presence.js";
+import type { IncidentJobInput, LatePickupInput, RatioImpactInput } from "./jobs/index.js";
+import { enqueueDirectorNotice } from "./notice.js";
+import type { DraftingPolicy } from "./policy.js";
+
+export interface EnqueuedJob {
+  job: string;
+  dedupeKey: string;
+}
+
+interface Scan {
+  db: Db;
+  center: Center;
+  policy: DraftingPolicy;
+  at: Date;
+  localDate: string;
+  localTime: string;
+  /** Wall time: the queue's and the outbox's clocks. */
+  now: string;
+  events: ReturnType<typeof listEvents>;
+}
+
+interface Candidate {
+  job: string;
+  dedupeKey: string;
+  triggerEventId: string;
+  input: Record<string, unknown>;
+  /** Runs in the enqueue's transaction, only when the job is new. */
+  onCreated?: (tx: Db) => void;
+}
+
+const eventId = (e: Scan["events"][number]) => `${e.provider}:${e.sourceEventId}:${e.seq}`;
+const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
+
+function enqueue(scan: Scan, candidates: readonly Candidate[]): EnqueuedJob[] {
+  const created: EnqueuedJob[] = [];
+  for (const c of candidates) {
+    inTransaction(scan.db, (tx) => {
+      const added = enqueueAgentJob(
+        tx,
+        {
+          job: c.job,
+          centerId: scan.center.id,
+          dedupeKey: c.dedupeKey,
+          input: c.input,
+          triggerEventId: c.triggerEventId,
+          runAfter: scan.now,
+        },
+        scan.now,
+      );
+      if (added) {
+        c.onCreated?.(tx as Db);
+        created.push({ job: c.job, dedupeKey: c.dedupeKey });
+      }
+    });
+  }
+  return created;
+}
+
+function latePickups(scan: Scan): Candidate[] {
+  const { db, center, policy } = scan;
+  const outs = scan.events.filter((e) => e.type === "child.checked_out");
+  if (outs.length === 0) return [];
+  const children = new Map(listChildren(db, center.id).map((c) => [c.id, c]));
+  const families = new Map(listFamilies(db, center.id).map((f) => [f.id, f]));
+  const rooms = new Map(listRooms(db, center.id).map((r) => [r.id, r]));
+  return outs.flatMap((e): Candidate[] => {
+    const event = e.payload as DomainEvent;
+    if (event.type !== "child.checked_out") return [];
+    const child = children.get(event.childId);
+    const family = child?.familyId ? families.get(child.familyId) : undefined;
+    if (!child || !family) return [];
+    const assessment = assessLatePickup(
+      policy.latePickup,
+      new Date(event.occurredAt),
+      center.timeZone,
+    );
+    if (!assessment.late) return [];
+    const room = child.homeRoomId ? rooms.get(child.homeRoomId) : undefined;
+    const input: LatePickupInput = {
+      centerName: center.name,
+      childId: child.id,
+      childName: fullName(child),
+      familyId: family.id,
+      familyName: family.name,
+      roomId: room?.id ?? null,
+      roomName: room?.name ?? null,
+      date: assessment.date,
+      pickedUpBy: event.pickedUpBy,
+      graceMinutes: policy.latePickup.graceMinutes,
+      assessment,
+    };
+    return [
+      {
+        job: "late-pickup",
+        dedupeKey: `late-pickup:${center.id}:${child.id}:${assessment.date}`,
+        triggerEventId: eventId(e),
+        input,
+      },
+    ];
+  });
+}
+
+function incidents(scan: Scan): Candidate[] {
+  const { db, center } = scan;
+  const reports = scan.events.filter((e) => e.type === "incident.reported");
+  if (reports.length === 0) return [];
+  const children = new Map(listChildren(db, center.id).map((c) => [c.id, c]));
+  const staff = new Map(listStaff(db, center.id).map((s) => [s.id, s]));
+  const rooms = new Map(listRooms(db, center.id).map((r) => [r.id, r]));
+  return reports.flatMap((e): Candidate[] => {
+    const event = e.payload as DomainEvent;
+    if (event.type !== "incident.reported") return [];
+    const floor = incidentSeverityFloor(event.description);
+    const reporter = event.reportedByStaffId ? staff.get(event.reportedByStaffId) : undefined;
+    const room = event.roomId ? rooms.get(event.roomId) : undefined;
+    const input: IncidentJobInput = {
+      centerName: center.name,
+      incidentId: e.sourceEventId,
+      roomId: room?.id ?? null,
+      roomName: room?.name ?? null,
+      occurredAt: event.occurredAt,
+      localTime: instantToZoned(new Date(event.occurredAt), center.timeZone).time,
+      children: event.childIds.map((id) => {
+        const child = children.get(id);
+        return {
+          childId: id,
+          name: child ? fullName(child) : id,
+          familyId: child?.familyId ?? null,
+        };
+      }),
+      reportedBy: reporter ? fullName(reporter) : null,
+      description: event.description,
+      severityFloor: floor.floor,
+      floorBecause: floor.because,
+    };
+    return [
+      {
+        job: "incident-triage",
+        dedupeKey: `incident-triage:${center.id}:${eventId(e)}`,
+        triggerEventId: eventId(e),
+        input,
+        // Deterministic and independent of any draft: the director hears of it now.
+        onCreated:
+          floor.floor === "high"
+            ? (tx) => enqueueDirectorNotice(tx, center.id, input, scan.now)
+            : undefined,
+      },
+    ];
+  });
+}
+
+function absences(scan: Scan): Candidate[] {
+  const { db, center, policy } = scan;
+  // Before the cut-off nothing is decided; after close a check-in message is no use.
+  if (scan.localTime < policy.absence.cutoff || scan.localTime >= policy.latePickup.closesAt) {
+    return [];
+  }
+  const checkedIn = new Set(
+    scan.events.filter((e) => e.type === "child.checked_in").map((e) => e.subjectId),
+  );
+  // A center that has checked nobody in today is closed or not feeding us events: no verdicts.
+  if (checkedIn.size === 0) return [];
+  for (const p of listPresence(db, center.id)) {
+    if (p.subjectKind === "child" && p.present) checkedIn.add(p.subjectId);
+  }
+  const families = new Map(listFamilies(db, center.id).map((f) => [f.id, f]));
+  const rooms = new Map(listRooms(db, center.id).map((r) => [r.id, r]));
+  return listChildren(db, center.id).flatMap((child): Candidate[] => {
+    const family = child.familyId ? families.get(child.familyId) : undefined;
+    if (!family) return [];
+    const decision = decideAbsence(
+      policy.absence,
+      // No platform sends absence notices yet, so none is ever on record.
+      { schedule: child.schedule, checkedInToday: checkedIn.has(child.id), noticeGiven: false },
+      scan.at,
+      center.timeZone,
+    );
+    if (decision.status !== "absent_without_notice") return [];
+    const room = child.homeRoomId ? rooms.get(child.homeRoomId) : undefined;
+    const dedupeKey = `absence-follow-up:${center.id}:${child.id}:${scan.localDate}`;
+    return [
+      {
+        job: "absence-follow-up",
+        dedupeKey,
+        triggerEventId: dedupeKey,
+        input: {
+          centerName: center.name,
+          childId: child.id,
+          childName: fullName(child),
+          familyId: family.id,
+          familyName: family.name,
+          roomId: room?.id ?? null,
+          roomName: room?.name ?? null,
+          date: scan.localDate,
+          expectedArrival: decision.expectedArrival,
+          cutoff: decision.cutoff,
+          reason: decision.reason,
+        },
+      },
+    ];
+  });
+}
+
+const PUNCTUALITY_DAYS = 30;
+const LATE_AFTER_MINUTES = 5;
+
+function reviews(scan: Scan): Candidate[] {
+  const { db, center, policy } = scan;
+  if (policy.hires.length === 0) return [];
+  const people = new Map(listStaff(db, center.id).map((s) => [s.id, s]));
+  const dates = Array.from({ length: PUNCTUALITY_DAYS }, (_, i) => addDays(scan.localDate, -i));
+  const from = zonedDateTimeToInstant(dates.at(-1)!, "00:00", center.timeZone).toISOString();
+  const history = listEvents(db, center.id, from, new Date(scan.at.getTime() + 1).toISOString());
+  const shifts = listShifts(db, center.id, dates);
+  const today = Date.parse(`${scan.localDate}T00:00:00Z`);
+  return policy.hires.flatMap((hire): Candidate[] => {
+    const person = people.get(hire.staffId);
+    if (!person) return [];
+    const due = nextReview(policy.review, hire.hireDate, scan.localDate);
+    if (!due?.withinWindow) return [];
+    const clockIns = history
+      .filter((e) => e.type === "staff.clocked_in" && e.subjectId === person.id)
+      .map((e) => new Date(e.occurredAt));
+    const started = shifts.filter(
+      (s) =>
+        s.staffId === person.id &&
+        zonedDateTimeToInstant(s.date, s.start, center.timeZone) <= scan.at,
+    );
+    let onTime = 0;
+    let late = 0;
+    for (const shift of started) {
+      const first = clockIns.find((t) => instantToZoned(t, center.timeZone).date === shift.date);
+      if (!first) continue;
+      const start = zonedDateTimeToInstant(shift.date, shift.start, center.timeZone);
+      if (first.getTime() - start.getTime() > LATE_AFTER_MINUTES * 60_000) late += 1;
+      else onTime += 1;
+    }
+    const dedupeKey = `review-summary:${center.id}:${person.id}:${due.dueOn}`;
+    return [
+      {
+        job: "review-summary",
+        dedupeKey,
+        triggerEventId: dedupeKey,
+        input: {
+          centerName: center.name,
+          staffId: person.id,
+          staffName: fullName(person),
+          role: person.role,
+          homeRoomId: person.homeRoomId,
+          hireDate: hire.hireDate,
+          dueOn: due.dueOn,
+          daysUntil: due.daysUntil,
+          reviewNumber: due.number,
+          punctuality: {
+            windowDays: PUNCTUALITY_DAYS,
+            shifts: started.length,
+            onTime,
+            late,
+            missing: started.length - onTime - late,
+          },
+          credentials: person.credentials.map((c) => ({
+            type: c.type,
+            expiresOn: c.expiresOn,
+            daysUntilExpiry:
+              c.expiresOn === null
+                ? null
+                : Math.round((Date.parse(`${c.expiresOn}T00:00:00Z`) - today) / 86_400_000),
+          })),
+          incidentsReported: history.filter(
+            (e) =>
+              e.type === "incident.reported" &&
+              (e.payload as DomainEvent & { reportedByStaffId?: string | null })
+                .reportedByStaffId === person.id,
+          ).length,
+        },
+      },
+    ];
+  });
+}
+
+function scanOf(db: Db, center: Center, policy: DraftingPolicy, at: Date, wallNow: Date): Scan {
+  const local = instantToZoned(at, center.timeZone);
+  const dayStart = zonedDateTimeToInstant(local.date, "00:00", center.timeZone).toISOString();
+  return {
+    db,
+    center,
+    policy,
+    at,
+    localDate: local.date,
+    localTime: local.time,
+    now: wallNow.toISOString(),
+    events: listEvents(db, center.id, dayStart, new Date(at.getTime() + 1).toISOString()),
+  };
+}
+
+/** After events arrive: late pick-ups among today's check-outs, and today's incident reports. */
+export function scanEvents(
+  db: Db,
+  center: Center,
+  policy: DraftingPolicy,
+  at: Date,
+  wallNow: Date,
+) {
+  const scan = scanOf(db, center, policy, at, wallNow);
+  return enqueue(scan, [...incidents(scan), ...latePickups(scan)]);
+}
+
+/** On the schedule tick: everything `scanEvents` does, plus absences past the cut-off and reviews
+ * coming due. */
+export function scanSchedule(
+  db: Db,
+  center: Center,
+  policy: DraftingPolicy,
+  at: Date,
+  wallNow: Date,
+) {
+  const scan = scanOf(db, center, policy, at, wallNow);
+  return enqueue(scan, [
+    ...incidents(scan),
+    ...latePickups(scan),
+    ...absences(scan),
+    ...reviews(scan),
+  ]);
+}
+
+/**
+ * A room gone out of ratio that no single staff move can cover (the coverage core proposes none):
+ * the families of the children in it get a notice to approve.
+ */
+export function scanRatioImpact(
+  db: Db,
+  center: Center,
+  policy: DraftingPolicy,
+  change: StatusChange,
+  wallNow: Date,
+): EnqueuedJob[] {
+  if (change.to !== "violation" && change.to !== "critical") return [];
+  const at = new Date(change.at);
+  const outlook = centerOutlook(db, center.id, at).find((o) => o.roomId === change.roomId);
+  if (!outlook || (outlook.coverage && outlook.coverage.proposals.length > 0)) return [];
+  const room = roomStates(db, center.id).find((r) => r.id === change.roomId);
+  if (!room || room.children.length === 0) return [];
+  const children = new Map(
+    listChildren(
+      db,
+      center.id,
+      room.children.map((c) => c.id),
+    ).map((c) => [c.id, c]),
+  );
+  const families = new Map(listFamilies(db, center.id).map((f) => [f.id, f]));
+  const seen = new Set<string>();
+  const affected: RatioImpactInput["families"] = [];
+  for (const c of room.children) {
+    const family = children.get(c.id)?.familyId;
+    const record = family ? families.get(family) : undefined;
+    if (!record || seen.has(record.id)) continue;
+    seen.add(record.id);
+    affected.push({
+      familyId: record.id,
+      familyName: record.name,
+      childId: c.id,
+      childName: fullName(c),
+    });
+  }
+  if (affected.length === 0) return [];
+  const scan = scanOf(db, center, policy, at, wallNow);
+  const occasion = change.violationId === null ? change.at : `violation-${change.violationId}`;
+  const dedupeKey = `ratio-impact:${center.id}:${room.id}:${occasion}`;
+  const input: RatioImpactInput = {
+    centerName: center.name,
+    roomId: room.id,
+    roomName: room.name,
+    date: scan.localDate,
+    since: scan.localTime,
+    status: change.to,
+    ratioLines: [change.evaluation.slack],
+    plan: policy.ratioImpactPlan,
+    families: affected,
+  };
+  return enqueue(scan, [{ job: "ratio-impact", dedupeKey, triggerEventId: dedupeKey, input }]);
+}
+
+/** `-08:00` for Los Angeles in winter: the zone's offset at `at`. */
+function utcOffset(at: Date, timeZone: string): string {
+  const local = instantToZoned(at, timeZone);
+  const wall = zonedDateTimeToInstant(local.date, local.time, timeZone);
+  const asUtc = Date.parse(`${local.date}T${local.time}:00Z`);
+  const minutes = Math.round((asUtc - wall.getTime()) / 60_000);
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+export interface QuickLogEntry {
+  /** The log's own id (e.g. the platform note id): one draft per log. */
+  logId: string;
+  childId: string;
+  text: string;
+  writtenAt: Date;
+  writtenBy: string | null;
+}
+
+/**
+ * A teacher's quick log about one child, to become structured entries. No platform sends these
+ * yet; this is where a route or a platform note feed enqueues them.
+ */
+export function enqueueQuickLog(
+  db: Db,
+  center: Center,
+  policy: DraftingPolicy,
+  log: QuickLogEntry,
+  wallNow: Date,
+): EnqueuedJob[] {
+  const child = listChildren(db, center.id, [log.childId])[0];
+  if (!child) return [];
+  const scan = scanOf(db, center, policy, log.writtenAt, wallNow);
+  const dedupeKey = `quick-log:${center.id}:${log.logId}`;
+  return enqueue(scan, [
+    {
+      job: "quick-log",
+      dedupeKey,
+      triggerEventId: dedupeKey,
+      input: {
+        childId: child.id,
+        childName: fullName(child),
+        roomId: child.homeRoomId,
+        date: scan.localDate,
+        timeZone: center.timeZone,
+        utcOffset: utcOffset(log.writtenAt, center.timeZone),
+        writtenAt: log.writtenAt.toISOString(),
+        writtenBy: log.writtenBy,
+        text: log.text,
+      },
+    },
+  ]);
+}

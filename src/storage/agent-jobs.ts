@@ -1,0 +1,136 @@
+/**
+ * @module storage/agent-jobs
+ * The drafting job queue. A job is enqueued once per dedupe key (a trigger seen twice adds
+ * nothing), claimed with a lease (a runner that died mid-job loses it when the lease runs out)
+ * and finished or failed only by the lease holder.
+ */
+import { and, asc, eq, lt, lte, or } from "drizzle-orm";
+import type { Store } from "./db.js";
+import { agentJobs } from "./schema.js";
+
+export type AgentJobRow = typeof agentJobs.$inferSelect;
+
+export interface NewAgentJob {
+  job: string;
+  centerId: string;
+  dedupeKey: string;
+  input: Record<string, unknown>;
+  triggerEventId: string | null;
+  runAfter: string;
+}
+
+/** Inserts unless the dedupe key exists; returns whether a row was added. */
+export function enqueueAgentJob(db: Store, job: NewAgentJob, now: string): boolean {
+  const inserted = db
+    .insert(agentJobs)
+    .values({ ...job, state: "pending", attempts: 0, createdAt: now, updatedAt: now })
+    .onConflictDoNothing({ target: agentJobs.dedupeKey })
+    .returning({ id: agentJobs.id })
+    .get();
+  return inserted !== undefined;
+}
+
+const due = (now: string) =>
+  or(
+    and(eq(agentJobs.state, "pending"), lte(agentJobs.runAfter, now)),
+    and(eq(agentJobs.state, "running"), lt(agentJobs.leaseUntil, now)),
+  );
+
+/** Claims the oldest due job for `owner` until `leaseUntil`; undefined when none is due. */
+export function claimAgentJob(
+  db: Store,
+  claim: { owner: string; now: string; leaseUntil: string },
+): AgentJobRow | undefined {
+  for (let round = 0; round < 5; round++) {
+    const candidate = db
+      .select({ id: agentJobs.id, attempts: agentJobs.attempts })
+      .from(agentJobs)
+      .where(due(claim.now))
+      .orderBy(asc(agentJobs.runAfter), asc(agentJobs.id))
+      .limit(1)
+      .get();
+    if (!candidate) return undefined;
+    const claimed = db
+      .update(agentJobs)
+      .set({
+        state: "running",
+        leaseOwner: claim.owner,
+        leaseUntil: claim.leaseUntil,
+        attempts: candidate.attempts + 1,
+        updatedAt: claim.now,
+      })
+      .where(
+        and(
+          eq(agentJobs.id, candidate.id),
+          eq(agentJobs.attempts, candidate.attempts),
+          due(claim.now),
+        ),
+      )
+      .returning()
+      .get();
+    if (claimed) return claimed;
+  }
+  return undefined;
+}
+
+/** Ends a claimed job: `done`, `failed` for good, or `pending` again at `retryAt`. */
+export function finishAgentJob(
+  db: Store,
+  id: number,
+  owner: string,
+  outcome:
+    | { state: "done"; at: string }
+    | { state: "failed"; at: string; error: string }
+    | { state: "pending"; at: string; error: string; retryAt: string },
+): boolean {
+  const done = db
+    .update(agentJobs)
+    .set({
+      state: outcome.state,
+      leaseOwner: null,
+      leaseUntil: null,
+      updatedAt: outcome.at,
+      ...(outcome.state === "done" ? {} : { lastError: outcome.error }),
+      ...(outcome.state === "pending" ? { runAfter: outcome.retryAt } : {}),
+    })
+    .where(
+      and(eq(agentJobs.id, id), eq(agentJobs.state, "running"), eq(agentJobs.leaseOwner, owner)),
+    )
+    .returning({ id: agentJobs.id })
+    .get();
+  return done !== undefined;
+}
+
+export function listAgentJobs(
+  db: Store,
+  filter: { centerId?: string; job?: string } = {},
+): AgentJobRow[] {
+  const where = [
+    ...(filter.centerId ? [eq(agentJobs.centerId, filter.centerId)] : []),
+    ...(filter.job ? [eq(agentJobs.job, filter.job)] : []),
+  ];
+  return db
+    .select()
+    .from(agentJobs)
+    .where(and(...where))
+    .orderBy(asc(agentJobs.id))
+    .all();
+}
+
+/** The job a run belongs to, found by what triggered it (tools check their facts against it). */
+export function findAgentJob(
+  db: Store,
+  key: { job: string; centerId: string; triggerEventId: string },
+): AgentJobRow | undefined {
+  return db
+    .select()
+    .from(agentJobs)
+    .where(
+      and(
+        eq(agentJobs.job, key.job),
+        eq(agentJobs.centerId, key.centerId),
+        eq(agentJobs.triggerEventId, key.triggerEventId),
+      ),
+    )
+    .get();
+}
