@@ -7,6 +7,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { requestId } from "hono/request-id";
 import { AppError, fromZodError } from "../errors/index.js";
 import { registerBoard } from "../web/board.js";
+import { registerWebApp } from "../web/index.js";
 import type { AppContext, AppEnv } from "./context.js";
 import { registerDocs } from "./docs.js";
 import { errorResponse, toAppError } from "./errors.js";
@@ -47,6 +48,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerOutlookRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerBoard(app, ctx);
+  registerWebApp(app, ctx);
   registerDocs(app);
   if (ctx.sandboxApi) app.route("/", ctx.sandboxApi);
 

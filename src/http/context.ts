@@ -5,10 +5,12 @@
 import type { EventEmitter } from "node:events";
 import type { Hono } from "hono";
 import type { Alerting } from "../alerts/index.js";
+import type { Principal } from "../auth/principal.js";
 import type { Provider } from "../domain/index.js";
 import type { InboxProcessor } from "../ingest/processor.js";
 import type { Logger } from "../logging/index.js";
 import type { Db } from "../storage/db.js";
+import type { ApprovalActions } from "../web/approvals-actions.js";
 
 export interface AppContext {
   db: Db;
@@ -26,6 +28,8 @@ export interface AppContext {
   sandboxApi?: Hono;
   /** Set once alerting has started (it needs the platform clients, which need the server up). */
   alerting?: Alerting;
+  /** What the web app's approve / reject forms call; without it the forms are not offered. */
+  approvalActions?: ApprovalActions;
   version: string;
 }
 
@@ -33,5 +37,9 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     log: Logger;
+    /** Who is asking; set by the sign-in middleware (absent when nobody is signed in). */
+    principal?: Principal;
+    /** The session's CSRF token, which every form post must carry as `_csrf`. */
+    csrfToken?: string;
   };
 };
