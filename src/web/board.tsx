@@ -4,7 +4,7 @@
  * server-rendered fragment whenever the SSE stream says a center's rooms changed (with a slow poll
  * as a fallback when the stream drops).
  */
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Hono } from "hono";
 import { raw } from "hono/html";
 import { streamSSE } from "hono/streaming";
 import { isAcknowledged } from "../alerts/decide.js";
@@ -214,7 +214,7 @@ export function CenterRooms({
   );
 }
 
-export function registerBoard(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
+export function registerBoard(app: Hono<AppEnv>, ctx: AppContext): void {
   app.get("/", (c) => {
     // Signed in: the per-center pages, scoped to what this person may see.
     if (c.get("principal")) return c.redirect("/centers", 303);
