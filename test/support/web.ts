@@ -56,7 +56,8 @@ export function fakeApprovalActions(ctx: AppContext) {
     if (row?.kind === "family_message" && role !== "director" && role !== "assistant_director") {
       return { status: "forbidden", message: "family messages are decided by a director" };
     }
-    if (!row || row.state !== "pending" || row.contentHash !== d.contentHash) {
+    const stale = row === undefined || row.contentHash !== d.contentHash;
+    if (stale || row.state !== "pending") {
       return { status: "changed", message: "changed since it was shown" };
     }
     const at = ctx.wallClock().toISOString();
