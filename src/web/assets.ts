@@ -79,7 +79,8 @@ a { color: #1d4ed8; }
 .top { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; padding: .75rem 0; border-bottom: 1px solid #d8dce3; }
 .top .brand { font-weight: 700; margin-right: auto; color: inherit; text-decoration: none; }
 .top .who { font-size: .85rem; color: #3a4350; }
-.switcher { display: flex; gap: .25rem; align-items: center; }
+.switcher { display: flex; gap: .25rem; align-items: center; min-width: 0; max-width: 100%; }
+.switcher select { flex: 1 1 auto; min-width: 0; }
 nav.sections ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem; margin: .5rem 0; padding: 0; }
 nav.sections a { display: inline-block; min-height: 44px; padding: .7rem .8rem; border-radius: 6px; text-decoration: none; color: #1d2430; }
 nav.sections a[aria-current="page"] { background: #1d2430; color: #fff; }
@@ -132,6 +133,7 @@ dl.facts dd { margin: 0; word-break: break-word; }
   .side { grid-template-columns: 1fr; }
   .rooms { grid-template-columns: 1fr; }
   .top .brand { width: 100%; }
+  .switcher { width: 100%; }
 }
 `;
 
