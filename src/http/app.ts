@@ -8,6 +8,7 @@ import { requestId } from "hono/request-id";
 import { registerAuth, withBearerAuth } from "../auth/index.js";
 import { AppError, fromZodError } from "../errors/index.js";
 import { registerBoard } from "../web/board.js";
+import { registerWebApp } from "../web/index.js";
 import type { AppContext, AppEnv } from "./context.js";
 import { registerDocs } from "./docs.js";
 import { errorResponse, toAppError } from "./errors.js";
@@ -55,6 +56,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerAuditRoutes(app, ctx);
   registerApprovalRoutes(app, ctx);
   registerBoard(app, ctx);
+  registerWebApp(app, ctx);
   registerDocs(app);
   if (ctx.sandboxApi) app.route("/", ctx.sandboxApi);
 

@@ -2,7 +2,7 @@
  * @module storage/ratio
  * Room status, ratio history, violation records and center policies.
  */
-import { and, asc, eq, gte, isNull, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt } from "drizzle-orm";
 import type { Store } from "./db.js";
 import { centerPolicies, ratioHistory, ratioViolations, roomStatus } from "./schema.js";
 
@@ -58,6 +58,28 @@ export function listHistory(
     )
     .orderBy(asc(ratioHistory.at), asc(ratioHistory.id))
     .all();
+}
+
+/** The room's last status change before `at`: its status when a window starts. */
+export function lastHistoryBefore(
+  db: Store,
+  centerId: string,
+  roomId: string,
+  at: string,
+): HistoryRow | undefined {
+  return db
+    .select()
+    .from(ratioHistory)
+    .where(
+      and(
+        eq(ratioHistory.centerId, centerId),
+        eq(ratioHistory.roomId, roomId),
+        lt(ratioHistory.at, at),
+      ),
+    )
+    .orderBy(desc(ratioHistory.at), desc(ratioHistory.id))
+    .limit(1)
+    .get();
 }
 
 export function openViolation(db: Store, row: typeof ratioViolations.$inferInsert): number {

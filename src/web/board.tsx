@@ -4,9 +4,10 @@
  * server-rendered fragment whenever the SSE stream says a center's rooms changed (with a slow poll
  * as a fallback when the stream drops).
  */
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Hono } from "hono";
 import { raw } from "hono/html";
 import { streamSSE } from "hono/streaming";
+import { isAcknowledged } from "../alerts/decide.js";
 import { canSeeCenter, SignOutForm } from "../auth/index.js";
 import {
   centerOutlook,
@@ -23,21 +24,48 @@ import type { Store } from "../storage/db.js";
 import { getCenter, listCenters, listStaff } from "../storage/directory.js";
 import { boardScript, boardStyles } from "./assets.js";
 
-interface RoomExtras {
-  outlook: RoomOutlook | undefined;
-  alert: AlertRow | undefined;
-  staffNames: ReadonlyMap<string, string>;
-  timeZone: string;
+/** Offered on the signed-in board to people who may act: an Acknowledge form per alert. */
+export interface AckForms {
+  centerId: string;
+  csrfToken: string | undefined;
 }
 
-function AlertLine({ alert, timeZone }: { alert: AlertRow; timeZone: string }) {
+interface RoomExtras {
+  outlook: RoomOutlook | undefined;
+  alerts: AlertRow[];
+  staffNames: ReadonlyMap<string, string>;
+  timeZone: string;
+  ack: AckForms | undefined;
+}
+
+function AlertLine({
+  alert,
+  timeZone,
+  ack,
+}: {
+  alert: AlertRow;
+  timeZone: string;
+  ack: AckForms | undefined;
+}) {
   return (
-    <p class={`alert ${alert.severity}`} data-alert={alert.id}>
+    <div class={`alert ${alert.severity}`} data-alert={alert.id}>
       Alert #{alert.id}: {alert.severity}
       {alert.state === "resolving" ? " (back in ratio, confirming)" : ""} since{" "}
       {instantToZoned(new Date(alert.openedAt), timeZone).time}
       {alert.acknowledgedBy ? ` · acknowledged by ${alert.acknowledgedBy}` : " · not acknowledged"}
-    </p>
+      {ack && !isAcknowledged(alert) ? (
+        <form
+          class="ack"
+          method="post"
+          action={`/centers/${encodeURIComponent(ack.centerId)}/alerts/${alert.id}/acknowledge`}
+        >
+          <input type="hidden" name="_csrf" value={ack.csrfToken ?? ""} />
+          <button type="submit" aria-label={`Acknowledge alert ${alert.id} (${alert.roomName})`}>
+            Acknowledge
+          </button>
+        </form>
+      ) : null}
+    </div>
   );
 }
 
@@ -85,7 +113,9 @@ function RoomCard({ room, extras }: { room: RoomWithRatio; extras: RoomExtras })
         </span>
       </header>
       <RatioLine room={room} />
-      {extras.alert ? <AlertLine alert={extras.alert} timeZone={extras.timeZone} /> : null}
+      {extras.alerts.map((alert) => (
+        <AlertLine alert={alert} timeZone={extras.timeZone} ack={extras.ack} />
+      ))}
       <OutlookLines extras={extras} />
       <div class="people">
         <section>
@@ -144,7 +174,17 @@ function RatioLine({ room }: { room: RoomWithRatio }) {
   );
 }
 
-function CenterRooms({ db, center, asOf }: { db: Store; center: Center; asOf: Date }) {
+export function CenterRooms({
+  db,
+  center,
+  asOf,
+  ack,
+}: {
+  db: Store;
+  center: Center;
+  asOf: Date;
+  ack?: AckForms;
+}) {
   const rooms = roomsWithRatio(db, center.id);
   const outlook = new Map(centerOutlook(db, center.id, asOf).map((o) => [o.roomId, o]));
   const alerts = listOpenAlerts(db, center.id);
@@ -163,9 +203,10 @@ function CenterRooms({ db, center, asOf }: { db: Store; center: Center; asOf: Da
             room={room}
             extras={{
               outlook: outlook.get(room.id),
-              alert: alerts.find((a) => a.roomId === room.id),
+              alerts: alerts.filter((a) => a.roomId === room.id),
               staffNames,
               timeZone: center.timeZone,
+              ack,
             }}
           />
         ))}
@@ -174,7 +215,7 @@ function CenterRooms({ db, center, asOf }: { db: Store; center: Center; asOf: Da
   );
 }
 
-export function registerBoard(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
+export function registerBoard(app: Hono<AppEnv>, ctx: AppContext): void {
   app.get("/", (c) => {
     const principal = c.get("principal");
     const centers = listCenters(ctx.db).filter((center) => canSeeCenter(principal, center.id));

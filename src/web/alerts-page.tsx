@@ -1,0 +1,163 @@
+/**
+ * @module web/alerts-page
+ * Alert history for a local day (and optionally one room): every alert with its severity, when it
+ * opened and resolved, who acknowledged it, its escalations, and every send from the outbox.
+ * Also the board's Acknowledge form post.
+ */
+import type { Hono } from "hono";
+import { z } from "zod";
+import { instantToZoned } from "../domain/time.js";
+import type { AppContext, AppEnv } from "../http/context.js";
+import { listAlerts, listOpenAlerts } from "../storage/alerts.js";
+import { listRooms } from "../storage/directory.js";
+import { listOutbox } from "../storage/outbox.js";
+import { canAct } from "./access.js";
+import { frameFor } from "./frame.js";
+import { centerPath, renderPage } from "./layout.js";
+import { isDay, localDay } from "./timeline-page.js";
+
+export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
+  app.get("/centers/:centerId/alerts", (c) => {
+    const framed = frameFor(c, ctx, "alerts");
+    if (!framed.ok) return framed.response;
+    const { center } = framed;
+    const rooms = listRooms(ctx.db, center.id);
+    const roomNames = new Map(rooms.map((r) => [r.id, r.name]));
+    const asked = c.req.query("date");
+    const badDate = asked !== undefined && asked !== "" && !isDay(asked);
+    const date = asked && !badDate ? asked : instantToZoned(ctx.clock(), center.timeZone).date;
+    const room = roomNames.has(c.req.query("room") ?? "") ? c.req.query("room") : undefined;
+    const day = localDay(date, center.timeZone);
+    const alerts = listAlerts(ctx.db, center.id, {
+      from: day.dayStart.toISOString(),
+      to: day.dayEnd.toISOString(),
+    }).filter((a) => (room ? a.roomId === room : true) && a.openedAt < day.dayEnd.toISOString());
+    const local = (iso: string | null) => {
+      if (!iso) return "—";
+      const z = instantToZoned(new Date(iso), center.timeZone);
+      return z.date === date ? z.time : `${z.date} ${z.time}`;
+    };
+    const outbox = new Map(alerts.map((a) => [a.id, listOutbox(ctx.db, { alertId: a.id })]));
+    return renderPage(
+      c,
+      {
+        ...framed.frame,
+        title: "Alert history",
+        children: (
+          <>
+            <form class="filters" method="get" action={centerPath(center.id, "alerts")}>
+              <div>
+                <label for="a-date">Day</label>
+                <input id="a-date" type="date" name="date" value={date} />
+              </div>
+              <div>
+                <label for="a-room">Room</label>
+                <select id="a-room" name="room">
+                  <option value="">All rooms</option>
+                  {rooms.map((r) => (
+                    <option value={r.id} selected={room === r.id}>
+                      {r.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit">Filter</button>
+            </form>
+            {badDate ? (
+              <p class="notice bad" role="alert">
+                date: expected a day as YYYY-MM-DD, got “{asked}”; showing {date}.
+              </p>
+            ) : null}
+            <p class="muted">
+              {alerts.length} alert{alerts.length === 1 ? "" : "s"} opened on {date} (
+              {center.timeZone}).
+            </p>
+            <div class="table-wrap">
+              <table data-alerts={alerts.length}>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">Room</th>
+                    <th scope="col">Severity</th>
+                    <th scope="col">Opened</th>
+                    <th scope="col">Resolved</th>
+                    <th scope="col">Acknowledged</th>
+                    <th scope="col">Escalations</th>
+                    <th scope="col">Sends</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {alerts.map((a) => (
+                    <tr data-alert={a.id}>
+                      <td>
+                        {a.id}
+                        {a.shadow ? (
+                          <>
+                            {" "}
+                            <span class="badge">shadow</span>
+                          </>
+                        ) : null}
+                      </td>
+                      <td>{roomNames.get(a.roomId) ?? a.roomName}</td>
+                      <td>
+                        <span class={`badge ${a.severity}`}>{a.severity}</span>
+                      </td>
+                      <td>{local(a.openedAt)}</td>
+                      <td>
+                        {a.resolvedAt
+                          ? `${local(a.resolvedAt)}${a.resolution === "superseded" ? " (superseded)" : ""}`
+                          : a.state === "resolving"
+                            ? "back in ratio, confirming"
+                            : "open"}
+                      </td>
+                      <td>
+                        {a.acknowledgedBy
+                          ? `${a.acknowledgedBy} at ${local(a.acknowledgedAt)}`
+                          : "not acknowledged"}
+                      </td>
+                      <td>
+                        {a.escalationLevel === 0
+                          ? "none"
+                          : `${a.escalationLevel}, last at ${local(a.escalatedAt)}`}
+                      </td>
+                      <td>
+                        <ul data-sends>
+                          {(outbox.get(a.id) ?? []).map((row) => (
+                            <li data-send={row.channel}>
+                              {row.channel} → {row.recipient}: <strong>{row.status}</strong>
+                              {row.sentAt ? ` at ${local(row.sentAt)}` : ""}
+                              {row.attempts > 1 ? ` (${row.attempts} attempts)` : ""}
+                              {row.lastError ? ` — ${row.lastError}` : ""}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ),
+      },
+      badDate ? 400 : 200,
+    );
+  });
+
+  app.post("/centers/:centerId/alerts/:alertId/acknowledge", async (c) => {
+    const framed = frameFor(c, ctx, "board");
+    if (!framed.ok) return framed.response;
+    const { center, principal } = framed;
+    const board = centerPath(center.id);
+    const id = z.coerce.number().int().positive().safeParse(c.req.param("alertId"));
+    const open = id.success
+      ? listOpenAlerts(ctx.db, center.id, { includeShadow: true }).find((a) => a.id === id.data)
+      : undefined;
+    if (!open || !ctx.alerting) return c.redirect(`${board}?ack=gone`, 303);
+    if (!canAct(principal, center.id)) return c.redirect(`${board}?ack=forbidden`, 303);
+    const result = ctx.alerting.engine.acknowledge(open.id, principal.name);
+    if (!result.ok) return c.redirect(`${board}?ack=gone`, 303);
+    ctx.events.emit("alerts", { centerId: center.id, alertId: open.id, event: "acknowledged" });
+    return c.redirect(`${board}?ack=${open.id}`, 303);
+  });
+}

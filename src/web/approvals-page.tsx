@@ -1,0 +1,519 @@
+/**
+ * @module web/approvals-page
+ * The approvals queue (filter by kind and room, bulk approve for low-risk kinds, live over SSE)
+ * and one item's review page: the draft beside an editable copy, the exact platform call, the
+ * facts behind it, where it came from, and the approve / approve-with-edits / reject forms, each
+ * carrying the approval id and the hash of the content shown.
+ */
+import type { Hono } from "hono";
+import { z } from "zod";
+import { type ApprovalKind, approvalKindSchema } from "../approvals/kinds.js";
+import { instantToZoned } from "../domain/time.js";
+import type { AppContext, AppEnv } from "../http/context.js";
+import { type ApprovalRow, getApproval, listApprovals } from "../storage/approvals.js";
+import type { Store } from "../storage/db.js";
+import { listRooms } from "../storage/directory.js";
+import { canAct } from "./access.js";
+import {
+  bulkApprovableKinds,
+  type DecisionResult,
+  decisionResultSchema,
+  editableFields,
+} from "./approvals-actions.js";
+import { frameFor, notFound } from "./frame.js";
+import { CsrfField, centerPath, renderPage } from "./layout.js";
+
+const kindLabel: Record<ApprovalKind, string> = {
+  family_message: "Family message",
+  note: "Note",
+  task: "Task",
+  staff_reassignment: "Staff move",
+  incident_triage: "Incident triage",
+  review_summary: "Review summary",
+  structured_log: "Daily log",
+  payroll_correction: "Payroll correction",
+};
+
+const queueQuery = z.object({
+  kind: approvalKindSchema.optional().catch(undefined),
+  room: z.string().min(1).max(128).optional().catch(undefined),
+});
+type QueueQuery = z.infer<typeof queueQuery>;
+
+/** `3 min`, `2 h 5 min`, `1 d 4 h`: how long an item has waited. */
+export function ageText(fromIso: string, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(fromIso)) / 60_000));
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+function KindBadges({ row }: { row: ApprovalRow }) {
+  return (
+    <>
+      <span class="badge">{kindLabel[row.kind]}</span>
+      {row.draftSource === "template" ? (
+        <>
+          {" "}
+          <span class="badge template" data-template>
+            Template draft
+          </span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** `?kind=…&room=…`, or "" without filters. */
+const queueSearch = (q: QueueQuery) => {
+  const params = new URLSearchParams();
+  if (q.kind) params.set("kind", q.kind);
+  if (q.room) params.set("room", q.room);
+  const s = params.toString();
+  return s ? `?${s}` : "";
+};
+
+interface QueueProps {
+  db: Store;
+  centerId: string;
+  query: QueueQuery;
+  now: Date;
+  bulk: { enabled: boolean; csrfToken: string | undefined };
+}
+
+/** The pending list (the live region), inside the bulk form when bulk approval is offered. */
+function QueueTable({ db, centerId, query, now, bulk }: QueueProps) {
+  const rooms = new Map(listRooms(db, centerId).map((r) => [r.id, r.name]));
+  const rows = listApprovals(db, {
+    centerIds: [centerId],
+    states: ["pending"],
+    kinds: query.kind ? [query.kind] : undefined,
+    roomId: query.room,
+  });
+  const anyBulk = bulk.enabled && rows.some((r) => bulkApprovableKinds.includes(r.kind));
+  const table = (
+    <div class="table-wrap">
+      <table data-queue>
+        <caption class="muted">{rows.length} pending</caption>
+        <thead>
+          <tr>
+            {anyBulk ? <th scope="col">Select</th> : null}
+            <th scope="col">Item</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Room</th>
+            <th scope="col">About</th>
+            <th scope="col">Waiting</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colspan={anyBulk ? 6 : 5}>Nothing waiting.</td>
+            </tr>
+          ) : null}
+          {rows.map((row) => (
+            <tr data-approval={row.id}>
+              {anyBulk ? (
+                <td>
+                  {bulkApprovableKinds.includes(row.kind) ? (
+                    <label class="inline">
+                      <input type="checkbox" name="item" value={`${row.id}:${row.contentHash}`} />
+                      <span class="skip">Select {row.title}</span>
+                    </label>
+                  ) : (
+                    <span class="muted" title="Decided one by one">
+                      —
+                    </span>
+                  )}
+                </td>
+              ) : null}
+              <td>
+                <a href={`${centerPath(centerId, "approvals")}/${row.id}`}>{row.title}</a>
+              </td>
+              <td>
+                <KindBadges row={row} />
+              </td>
+              <td>{row.roomId ? (rooms.get(row.roomId) ?? row.roomId) : "—"}</td>
+              <td>{row.subject ?? "—"}</td>
+              <td>{ageText(row.createdAt, now)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  if (!anyBulk) return table;
+  return (
+    <form method="post" action={`${centerPath(centerId, "approvals")}/bulk`}>
+      <CsrfField token={bulk.csrfToken} />
+      {table}
+      <p>
+        <button type="submit" class="primary">
+          Approve selected
+        </button>{" "}
+        <span class="muted">
+          Only low-risk kinds ({bulkApprovableKinds.map((k) => kindLabel[k]).join(", ")}) can be
+          approved together.
+        </span>
+      </p>
+    </form>
+  );
+}
+
+const resultText: Record<DecisionResult, { tone: "good" | "bad" | "warn"; text: string }> = {
+  executed: { tone: "good", text: "Approved and done: the platform accepted it." },
+  queued: { tone: "good", text: "Approved: it is queued and will run once." },
+  rejected: { tone: "good", text: "Rejected. Nothing was sent." },
+  failed: { tone: "bad", text: "Approved, but the platform refused it." },
+  changed: {
+    tone: "warn",
+    text: "This item changed since you opened it; review it again. Nothing was decided.",
+  },
+  forbidden: { tone: "bad", text: "Your role may not decide this item. Nothing was decided." },
+  reason_required: { tone: "bad", text: "Say why you reject it: the reason is required." },
+  bad_request: { tone: "bad", text: "The form was incomplete; nothing was decided." },
+};
+
+function BulkSummary({ summary, db }: { summary: string; db: Store }) {
+  if (summary === "none") return <p class="notice warn">Select at least one item to approve.</p>;
+  if (summary === "forbidden")
+    return <p class="notice bad">Your role may not approve items here. Nothing was decided.</p>;
+  const lines = summary.split(",").flatMap((part) => {
+    const [id, status] = part.split(":");
+    const result = decisionResultSchema.safeParse(status);
+    const row = getApproval(db, Number(id));
+    return result.success && row ? [{ row, result: result.data }] : [];
+  });
+  return (
+    <div class="notice good" role="status" data-bulk-result>
+      <strong>Bulk approval</strong>
+      <ul>
+        {lines.map(({ row, result }) => (
+          <li data-result={result}>
+            {row.title}: {resultText[result].text}
+            {result === "failed" && row.lastError ? ` (${row.lastError})` : ""}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Json({ value }: { value: unknown }) {
+  return <pre>{JSON.stringify(value, null, 2)}</pre>;
+}
+
+function ItemBody({
+  row,
+  roomName,
+  timeZone,
+  mayDecide,
+  csrfToken,
+  result,
+}: {
+  row: ApprovalRow;
+  roomName: string | null;
+  timeZone: string;
+  mayDecide: "yes" | "role" | "unwired";
+  csrfToken: string | undefined;
+  result: DecisionResult | undefined;
+}) {
+  const local = (iso: string | null) => {
+    if (!iso) return "—";
+    const z = instantToZoned(new Date(iso), timeZone);
+    return `${z.date} ${z.time}`;
+  };
+  const fields = editableFields(row.draft);
+  const other = Object.fromEntries(Object.entries(row.draft).filter(([k]) => !fields.includes(k)));
+  const hidden = (decision: string) => (
+    <>
+      <CsrfField token={csrfToken} />
+      <input type="hidden" name="approvalId" value={String(row.id)} />
+      <input type="hidden" name="contentHash" value={row.contentHash} />
+      <input type="hidden" name="decision" value={decision} />
+    </>
+  );
+  const action = `${centerPath(row.centerId, "approvals")}/${row.id}/decision`;
+  const pending = row.state === "pending";
+  return (
+    <>
+      {result ? (
+        <div class={`notice ${resultText[result].tone}`} role="status" data-result={result}>
+          {resultText[result].text}
+          {result === "failed" && row.lastError ? (
+            <div>
+              Platform error: <code data-platform-error>{row.lastError}</code>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      <p>
+        <KindBadges row={row} />{" "}
+        <span class="badge" data-state={row.state}>
+          {row.state.replaceAll("_", " ")}
+        </span>
+      </p>
+      <dl class="facts">
+        <dt>Room</dt>
+        <dd>{roomName ?? "—"}</dd>
+        <dt>About</dt>
+        <dd>{row.subject ?? "—"}</dd>
+        <dt>Proposed</dt>
+        <dd>{local(row.createdAt)}</dd>
+        {row.expiresAt ? (
+          <>
+            <dt>Expires</dt>
+            <dd>{local(row.expiresAt)}</dd>
+          </>
+        ) : null}
+        {row.decidedBy ? (
+          <>
+            <dt>Decided</dt>
+            <dd>
+              by {row.decidedBy} at {local(row.decidedAt)}
+              {row.decisionReason ? ` — “${row.decisionReason}”` : ""}
+            </dd>
+          </>
+        ) : null}
+        {row.executedAt ? (
+          <>
+            <dt>Executed</dt>
+            <dd>{local(row.executedAt)}</dd>
+          </>
+        ) : null}
+        {row.lastError ? (
+          <>
+            <dt>Last error</dt>
+            <dd>{row.lastError}</dd>
+          </>
+        ) : null}
+      </dl>
+      {row.draftSource === "template" ? (
+        <p class="notice warn">
+          Template draft: the model was not available, so this was filled in from a plain template.
+        </p>
+      ) : null}
+      {pending && mayDecide === "unwired" ? (
+        <p class="notice warn">Deciding is not available: the approvals engine is not running.</p>
+      ) : null}
+      {pending && mayDecide === "role" ? (
+        <p class="notice warn">Your role can read this item but not decide it.</p>
+      ) : null}
+      <div class="side">
+        <section class="panel" aria-labelledby="draft-h">
+          <h2 id="draft-h">
+            Draft as the {row.draftSource === "template" ? "template" : "model"} wrote it
+          </h2>
+          {fields.map((key) => (
+            <div data-draft-field={key}>
+              <h3>{key}</h3>
+              <pre>{String(row.draft[key])}</pre>
+            </div>
+          ))}
+          {Object.keys(other).length > 0 ? <Json value={other} /> : null}
+          {row.edited ? (
+            <>
+              <h3>As approved with edits</h3>
+              <Json value={row.edited} />
+            </>
+          ) : null}
+        </section>
+        <section class="panel" aria-labelledby="edit-h">
+          <h2 id="edit-h">Your version</h2>
+          {pending && mayDecide === "yes" ? (
+            <form method="post" action={action} data-form="edit">
+              {hidden("approve_with_edits")}
+              {fields.map((key) => (
+                <>
+                  <label for={`edit-${key}`}>{key}</label>
+                  <textarea id={`edit-${key}`} name={`edit.${key}`}>
+                    {String(row.draft[key])}
+                  </textarea>
+                </>
+              ))}
+              <p>
+                <button type="submit" class="primary">
+                  Approve with edits
+                </button>
+              </p>
+            </form>
+          ) : (
+            <p class="muted">Editing is offered while the item is pending, to those who decide.</p>
+          )}
+        </section>
+      </div>
+      {pending && mayDecide === "yes" ? (
+        <section aria-labelledby="decide-h">
+          <h2 id="decide-h">Decide</h2>
+          <div class="actions">
+            <form method="post" action={action} data-form="approve">
+              {hidden("approve")}
+              <button type="submit" class="primary">
+                Approve
+              </button>
+              <p class="muted">Approves the draft exactly as shown.</p>
+            </form>
+            <form method="post" action={action} data-form="reject">
+              {hidden("reject")}
+              <label for="reject-reason">Reason for rejecting</label>
+              <textarea id="reject-reason" name="reason" required maxlength={1000} />
+              <button type="submit" class="danger">
+                Reject
+              </button>
+            </form>
+          </div>
+        </section>
+      ) : null}
+      <section aria-labelledby="call-h">
+        <h2 id="call-h">What approval does</h2>
+        {row.platformCall ? (
+          <>
+            <p>
+              The exact platform call (<code>{String(row.platformCall.op)}</code>), run once:
+            </p>
+            <div data-platform-call>
+              <Json value={row.platformCall} />
+            </div>
+          </>
+        ) : (
+          <p>Nothing is sent to the platform: approval records the decision only.</p>
+        )}
+      </section>
+      <section aria-labelledby="context-h">
+        <h2 id="context-h">The facts behind it</h2>
+        <dl class="facts" data-context>
+          {Object.entries(row.context).map(([k, v]) => (
+            <>
+              <dt>{k}</dt>
+              <dd>{typeof v === "string" ? v : JSON.stringify(v)}</dd>
+            </>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="origin-h">
+        <h2 id="origin-h">Where it came from</h2>
+        <dl class="facts" data-provenance>
+          <dt>Prompt</dt>
+          <dd>{row.promptId ? `${row.promptId} v${row.promptVersion ?? "?"}` : "— (template)"}</dd>
+          <dt>Agent run</dt>
+          <dd>{row.agentRunId ?? "—"}</dd>
+          <dt>Triggering event</dt>
+          <dd>{row.triggerEventId ?? "—"}</dd>
+          <dt>Content hash</dt>
+          <dd>
+            <code>{row.contentHash}</code>
+          </dd>
+        </dl>
+      </section>
+    </>
+  );
+}
+
+export function registerApprovalPages(app: Hono<AppEnv>, ctx: AppContext): void {
+  const queueProps = (
+    csrfToken: string | undefined,
+    centerId: string,
+    query: QueueQuery,
+    enabled: boolean,
+  ): QueueProps => ({
+    db: ctx.db,
+    centerId,
+    query,
+    now: ctx.wallClock(),
+    bulk: { enabled, csrfToken },
+  });
+
+  app.get("/centers/:centerId/approvals", (c) => {
+    const framed = frameFor(c, ctx, "approvals");
+    if (!framed.ok) return framed.response;
+    const { center, principal } = framed;
+    const query = queueQuery.parse(c.req.query());
+    const rooms = listRooms(ctx.db, center.id);
+    const enabled = ctx.approvalActions !== undefined && canAct(principal, center.id);
+    const fragment = `${centerPath(center.id, "approvals")}/fragment${queueSearch(query)}`;
+    const bulk = c.req.query("bulk");
+    return renderPage(c, {
+      ...framed.frame,
+      title: "Approvals",
+      stream: `/centers/${encodeURIComponent(center.id)}/stream`,
+      children: (
+        <>
+          {bulk ? <BulkSummary summary={bulk} db={ctx.db} /> : null}
+          <form class="filters" method="get" action={centerPath(center.id, "approvals")}>
+            <div>
+              <label for="f-kind">Kind</label>
+              <select id="f-kind" name="kind">
+                <option value="">All kinds</option>
+                {approvalKindSchema.options.map((k) => (
+                  <option value={k} selected={query.kind === k}>
+                    {kindLabel[k]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label for="f-room">Room</label>
+              <select id="f-room" name="room">
+                <option value="">All rooms</option>
+                {rooms.map((r) => (
+                  <option value={r.id} selected={query.room === r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit">Filter</button>
+          </form>
+          <div data-live="approvals" data-live-url={fragment}>
+            <QueueTable {...queueProps(c.get("csrfToken"), center.id, query, enabled)} />
+          </div>
+        </>
+      ),
+    });
+  });
+
+  app.get("/centers/:centerId/approvals/fragment", (c) => {
+    const framed = frameFor(c, ctx, "approvals");
+    if (!framed.ok) return framed.response;
+    const { center, principal } = framed;
+    const enabled = ctx.approvalActions !== undefined && canAct(principal, center.id);
+    const query = queueQuery.parse(c.req.query());
+    return c.html(<QueueTable {...queueProps(c.get("csrfToken"), center.id, query, enabled)} />);
+  });
+
+  app.get("/centers/:centerId/approvals/:approvalId", (c) => {
+    const framed = frameFor(c, ctx, "approvals");
+    if (!framed.ok) return framed.response;
+    const { center, principal } = framed;
+    const id = z.coerce.number().int().positive().safeParse(c.req.param("approvalId"));
+    const row = id.success ? getApproval(ctx.db, id.data) : undefined;
+    if (!row || row.centerId !== center.id) return notFound(c);
+    const result = decisionResultSchema.safeParse(c.req.query("result"));
+    const roomName = row.roomId
+      ? (listRooms(ctx.db, center.id).find((r) => r.id === row.roomId)?.name ?? row.roomId)
+      : null;
+    return renderPage(c, {
+      ...framed.frame,
+      title: row.title,
+      children: (
+        <>
+          <p>
+            <a href={centerPath(center.id, "approvals")}>← Back to the queue</a>
+          </p>
+          <ItemBody
+            row={row}
+            roomName={roomName}
+            timeZone={center.timeZone}
+            mayDecide={
+              !ctx.approvalActions ? "unwired" : canAct(principal, center.id) ? "yes" : "role"
+            }
+            csrfToken={c.get("csrfToken")}
+            result={result.success ? result.data : undefined}
+          />
+        </>
+      ),
+    });
+  });
+}

@@ -1,0 +1,167 @@
+/**
+ * @module web/layout
+ * The frame every signed-in page shares: a skip link, the center switcher (only centers the
+ * principal may see), the section nav, who is signed in with their role, and a sign-out form.
+ */
+import type { Context } from "hono";
+import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
+import type { Principal } from "../auth/principal.js";
+import type { Center } from "../domain/index.js";
+import type { AppEnv } from "../http/context.js";
+import { roleAt, roleLabel, SIGN_IN_PATH, SIGN_OUT_PATH } from "./access.js";
+import { appScript, appStyles, boardStyles } from "./assets.js";
+
+export const sections = [
+  { id: "board", label: "Board", path: "" },
+  { id: "approvals", label: "Approvals", path: "/approvals" },
+  { id: "alerts", label: "Alerts", path: "/alerts" },
+  { id: "timeline", label: "Timeline", path: "/timeline" },
+  { id: "audit", label: "Audit", path: "/audit" },
+  { id: "settings", label: "Settings", path: "/settings" },
+] as const;
+export type Section = (typeof sections)[number]["id"];
+
+export const centerPath = (centerId: string, section: Section = "board") =>
+  `/centers/${encodeURIComponent(centerId)}${sections.find((s) => s.id === section)?.path ?? ""}`;
+
+/**
+ * The hidden CSRF field every form post carries. The token comes from the session (the sign-in
+ * middleware sets `csrfToken`); the same middleware checks it on the way back in.
+ */
+export function CsrfField({ token }: { token: string | undefined }) {
+  return <input type="hidden" name="_csrf" value={token ?? ""} />;
+}
+
+export interface PageFrame {
+  principal: Principal;
+  centers: readonly Center[];
+  center: Center;
+  section: Section;
+  title: string;
+  csrfToken: string | undefined;
+  /** SSE stream the page's `[data-live]` regions follow. */
+  stream?: string;
+  children?: Child;
+}
+
+function Document({
+  title,
+  stream,
+  children,
+}: {
+  title: string;
+  stream?: string;
+  children: Child;
+}) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title} · Centerline</title>
+        <style>{raw(boardStyles + appStyles)}</style>
+      </head>
+      <body data-stream={stream}>
+        {children}
+        {stream ? <script>{raw(appScript)}</script> : null}
+      </body>
+    </html>
+  );
+}
+
+export function Layout(frame: PageFrame) {
+  const { principal, center, section } = frame;
+  const role = roleAt(principal, center.id);
+  return (
+    <Document title={`${frame.title} — ${center.name}`} stream={frame.stream}>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <a class="brand" href={centerPath(center.id)}>
+          Centerline
+        </a>
+        <form class="switcher" method="get" action="/centers/switch">
+          <label for="center-switch" class="inline">
+            Center
+          </label>
+          <select id="center-switch" name="center">
+            {frame.centers.map((c) => (
+              <option value={c.id} selected={c.id === center.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <input type="hidden" name="section" value={section} />
+          <button type="submit">Go</button>
+        </form>
+        <span class="who" data-principal={principal.actor}>
+          {principal.name} · {role ? roleLabel[role] : "no role here"}
+        </span>
+        <form method="post" action={SIGN_OUT_PATH}>
+          <CsrfField token={frame.csrfToken} />
+          <button type="submit">Sign out</button>
+        </form>
+      </header>
+      <nav class="sections" aria-label="Sections">
+        <ul>
+          {sections.map((s) => (
+            <li>
+              <a
+                href={centerPath(center.id, s.id)}
+                aria-current={s.id === section ? "page" : undefined}
+              >
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main">
+        <h1>
+          {frame.title} <small class="muted">{center.name}</small>
+        </h1>
+        {frame.stream ? (
+          <p class="live" id="live" aria-live="polite">
+            connecting…
+          </p>
+        ) : null}
+        {frame.children}
+      </main>
+    </Document>
+  );
+}
+
+export function renderPage(c: Context<AppEnv>, frame: PageFrame, status: 200 | 400 | 409 = 200) {
+  return c.html(`<!doctype html>${(<Layout {...frame} />).toString()}`, status);
+}
+
+/** A bare page for when there is no center to frame it (not signed in, nothing visible, 404). */
+export function renderBare(
+  c: Context<AppEnv>,
+  status: 401 | 403 | 404,
+  title: string,
+  message: string,
+) {
+  const body = (
+    <Document title={title}>
+      <main id="main">
+        <h1>{title}</h1>
+        <p>{message}</p>
+        {status === 401 ? (
+          <p>
+            <a class="button" href={SIGN_IN_PATH}>
+              Sign in
+            </a>
+          </p>
+        ) : (
+          <p>
+            <a href="/centers">Your centers</a>
+          </p>
+        )}
+      </main>
+    </Document>
+  );
+  return c.html(`<!doctype html>${body.toString()}`, status);
+}

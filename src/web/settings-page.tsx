@@ -1,0 +1,447 @@
+/**
+ * @module web/settings-page
+ * Center settings: the jurisdiction's rule pack with its citations, the center's own stricter
+ * ratios, and the alert policy (channels, escalation, cool-down, shadow mode). Everyone who can
+ * see the center reads them; only its director edits them, and every change is audited.
+ */
+import type { Context, Hono } from "hono";
+import { storedPolicyFor } from "../alerts/engine.js";
+import type { AlertPolicy } from "../alerts/policy.js";
+import { alertSeveritySchema } from "../alerts/policy.js";
+import { appendAudit } from "../audit/append.js";
+import type { Principal } from "../auth/principal.js";
+import type { Center } from "../domain/index.js";
+import type { AppContext, AppEnv } from "../http/context.js";
+import { type CenterPolicy, centerPolicySchema, type RulePack } from "../rules/pack.js";
+import { getRulePack } from "../rules/packs/index.js";
+import { putAlertPolicy } from "../storage/alerts.js";
+import { inTransaction } from "../storage/db.js";
+import { getPolicy, putPolicy } from "../storage/ratio.js";
+import { canEditSettings } from "./access.js";
+import { frameFor } from "./frame.js";
+import { CsrfField, centerPath, renderBare, renderPage } from "./layout.js";
+import {
+  alertPolicyFromForm,
+  centerPolicyFromForm,
+  type FieldErrors,
+  type FormValues,
+  packBands,
+  ruleChannels,
+} from "./settings-form.js";
+
+type Values = Record<string, string | string[]>;
+
+function FieldError({ errors, field }: { errors: FieldErrors; field: string }) {
+  const message = errors[field];
+  return message ? (
+    <p class="field-error" id={`err-${field}`} data-error-for={field}>
+      {message}
+    </p>
+  ) : null;
+}
+
+function storedCenterPolicy(ctx: AppContext, centerId: string): CenterPolicy | undefined {
+  const parsed = centerPolicySchema.safeParse(getPolicy(ctx.db, centerId));
+  return parsed.success ? parsed.data : undefined;
+}
+
+function PackSection({ pack }: { pack: RulePack }) {
+  return (
+    <section aria-labelledby="pack-h">
+      <h2 id="pack-h">Jurisdiction rule pack</h2>
+      <p>
+        <strong data-pack={pack.code}>{pack.name}</strong> ({pack.code}, sources as of {pack.asOf})
+      </p>
+      <p class="muted">{pack.summary}</p>
+      <p class="muted">
+        Staff rules: minimum age {pack.staff.minAge}; {pack.staff.citation.source}
+      </p>
+    </section>
+  );
+}
+
+function RatioForm({
+  pack,
+  policy,
+  editable,
+  csrfToken,
+  errors,
+  values,
+  action,
+}: {
+  pack: RulePack;
+  policy: CenterPolicy | undefined;
+  editable: boolean;
+  csrfToken: string | undefined;
+  errors: FieldErrors;
+  values: Values | undefined;
+  action: string;
+}) {
+  const value = (field: string, fallback: number | null | undefined) => {
+    const v = values?.[field];
+    if (typeof v === "string") return v;
+    return fallback === null || fallback === undefined ? "" : String(fallback);
+  };
+  const rows = packBands(pack).map((band) => {
+    const mine = policy?.bands[band.id];
+    const ratioField = `band.${band.id}.ratio`;
+    const groupField = `band.${band.id}.maxGroup`;
+    return (
+      <tr data-band={band.id}>
+        <th scope="row">
+          {band.label}
+          <div class="muted">{band.program}</div>
+        </th>
+        <td>
+          1:{band.ratio}
+          {band.maxGroup ? `, group ≤ ${band.maxGroup}` : ""}
+          <div class="muted">
+            {band.citation.source}
+            {band.open ? " (open question: stricter reading)" : ""}
+          </div>
+        </td>
+        <td>
+          <label for={`f-${ratioField}`}>Children per staff</label>
+          <input
+            id={`f-${ratioField}`}
+            name={ratioField}
+            inputmode="numeric"
+            size={4}
+            value={value(ratioField, mine?.ratio)}
+            disabled={!editable}
+            aria-invalid={errors[ratioField] ? "true" : undefined}
+            aria-describedby={errors[ratioField] ? `err-${ratioField}` : undefined}
+          />
+          <FieldError errors={errors} field={ratioField} />
+        </td>
+        <td>
+          <label for={`f-${groupField}`}>Max group</label>
+          <input
+            id={`f-${groupField}`}
+            name={groupField}
+            inputmode="numeric"
+            size={4}
+            value={value(groupField, mine?.maxGroup)}
+            disabled={!editable}
+            aria-invalid={errors[groupField] ? "true" : undefined}
+            aria-describedby={errors[groupField] ? `err-${groupField}` : undefined}
+          />
+          <FieldError errors={errors} field={groupField} />
+        </td>
+      </tr>
+    );
+  });
+  return (
+    <section aria-labelledby="ratio-h">
+      <h2 id="ratio-h">Center ratios (may only be stricter)</h2>
+      <p class="muted">
+        Blank means the pack applies. A band with a center ratio uses the center's numbers whole.
+      </p>
+      <form method="post" action={action} data-form="ratios">
+        <CsrfField token={csrfToken} />
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Age band</th>
+                <th scope="col">Pack</th>
+                <th scope="col">Center ratio</th>
+                <th scope="col">Center max group</th>
+              </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+          </table>
+        </div>
+        <label for="f-critical">Minutes out of ratio before a violation is critical</label>
+        <input
+          id="f-critical"
+          name="violationCriticalAfterMinutes"
+          inputmode="numeric"
+          size={4}
+          value={value("violationCriticalAfterMinutes", policy?.violationCriticalAfterMinutes ?? 5)}
+          disabled={!editable}
+          aria-invalid={errors.violationCriticalAfterMinutes ? "true" : undefined}
+        />
+        <FieldError errors={errors} field="violationCriticalAfterMinutes" />
+        {editable ? (
+          <p>
+            <button type="submit" class="primary">
+              Save ratios
+            </button>
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}
+
+function AlertForm({
+  policy,
+  editable,
+  csrfToken,
+  errors,
+  values,
+  action,
+}: {
+  policy: AlertPolicy;
+  editable: boolean;
+  csrfToken: string | undefined;
+  errors: FieldErrors;
+  values: Values | undefined;
+  action: string;
+}) {
+  const text = (field: string, fallback: string) => {
+    const v = values?.[field];
+    return typeof v === "string" ? v : fallback;
+  };
+  const checked = (field: string, channel: string, current: readonly string[]) => {
+    if (!values) return current.includes(channel);
+    const v = values[field];
+    return Array.isArray(v) ? v.includes(channel) : v === channel;
+  };
+  const shadow = values ? values.shadowMode === "on" : policy.shadowMode;
+  return (
+    <section aria-labelledby="alert-h">
+      <h2 id="alert-h">Alert policy</h2>
+      <form method="post" action={action} data-form="alerts">
+        <CsrfField token={csrfToken} />
+        <label class="inline">
+          <input
+            type="checkbox"
+            name="shadowMode"
+            value="on"
+            checked={shadow}
+            disabled={!editable}
+          />
+          Shadow mode: compute and record alerts, send nothing
+        </label>
+        {alertSeveritySchema.options.map((severity) => {
+          const field = `rules.${severity}.channels`;
+          return (
+            <fieldset aria-describedby={errors[field] ? `err-${field}` : undefined}>
+              <legend>
+                When a room is {severity}, notify
+                {policy.rules[severity].roles.length
+                  ? ` (${policy.rules[severity].roles.join(", ").replaceAll("_", " ")})`
+                  : ""}
+              </legend>
+              {ruleChannels.map((channel) => (
+                <label class="inline">
+                  <input
+                    type="checkbox"
+                    name={field}
+                    value={channel}
+                    checked={checked(field, channel, policy.rules[severity].channels)}
+                    disabled={!editable}
+                  />
+                  {channel.replace("_", "-")}
+                </label>
+              ))}
+              <FieldError errors={errors} field={field} />
+            </fieldset>
+          );
+        })}
+        <label for="f-escalate">Escalate an unacknowledged alert after (minutes)</label>
+        <input
+          id="f-escalate"
+          name="escalateAfterMinutes"
+          inputmode="numeric"
+          size={4}
+          value={text("escalateAfterMinutes", String(policy.escalateAfterMinutes))}
+          disabled={!editable}
+          aria-invalid={errors.escalateAfterMinutes ? "true" : undefined}
+        />
+        <FieldError errors={errors} field="escalateAfterMinutes" />
+        <label for="f-cool">Back in ratio for this long before an alert resolves (minutes)</label>
+        <input
+          id="f-cool"
+          name="coolDownMinutes"
+          inputmode="numeric"
+          size={4}
+          value={text("coolDownMinutes", String(policy.coolDownMinutes))}
+          disabled={!editable}
+          aria-invalid={errors.coolDownMinutes ? "true" : undefined}
+        />
+        <FieldError errors={errors} field="coolDownMinutes" />
+        <label for="f-slack">Slack incoming webhook (blank: the service's)</label>
+        <input
+          id="f-slack"
+          name="slackWebhookUrl"
+          type="url"
+          value={text("slackWebhookUrl", policy.slackWebhookUrl ?? "")}
+          disabled={!editable}
+          aria-invalid={errors.slackWebhookUrl ? "true" : undefined}
+        />
+        <FieldError errors={errors} field="slackWebhookUrl" />
+        <p class="muted">
+          SMS recipients:{" "}
+          {Object.entries(policy.recipients)
+            .map(([role, people]) => `${role.replaceAll("_", " ")} ${people?.length ?? 0}`)
+            .join(", ") || "none"}
+          .
+        </p>
+        {editable ? (
+          <p>
+            <button type="submit" class="primary">
+              Save alert policy
+            </button>
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}
+
+/** Form values as strings (or lists of them), to put back into the form after an error. */
+const asValues = (form: FormValues): Values =>
+  Object.fromEntries(
+    Object.entries(form).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : String(v),
+    ]),
+  );
+
+export function registerSettingsPage(app: Hono<AppEnv>, ctx: AppContext): void {
+  const alertPolicyOf = storedPolicyFor(ctx.db, ctx.logger);
+
+  const render = (
+    c: Context<AppEnv>,
+    framed: { principal: Principal; center: Center; frame: Parameters<typeof renderPage>[1] },
+    opts: {
+      errors?: { form: "ratios" | "alerts"; fields: FieldErrors; values: Values };
+      saved?: string;
+    } = {},
+  ) => {
+    const { center, principal } = framed;
+    const pack = getRulePack(center.jurisdiction);
+    const editable = canEditSettings(principal, center.id);
+    const action = centerPath(center.id, "settings");
+    const csrfToken = c.get("csrfToken");
+    const failed = opts.errors;
+    return renderPage(
+      c,
+      {
+        ...framed.frame,
+        children: (
+          <>
+            {opts.saved === "ratios" || opts.saved === "alerts" ? (
+              <p class="notice good" role="status" data-saved={opts.saved}>
+                Saved the {opts.saved === "ratios" ? "center ratios" : "alert policy"}.
+              </p>
+            ) : null}
+            {failed ? (
+              <div class="notice bad" role="alert" data-errors>
+                Nothing was saved. Fix {Object.keys(failed.fields).length === 1 ? "this" : "these"}:
+                <ul>
+                  {Object.entries(failed.fields).map(([field, message]) => (
+                    <li>
+                      <a href={`#f-${field}`}>{message}</a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {editable ? null : (
+              <p class="notice warn">Read-only: only the center's director changes settings.</p>
+            )}
+            {pack ? (
+              <>
+                <PackSection pack={pack} />
+                <RatioForm
+                  pack={pack}
+                  policy={storedCenterPolicy(ctx, center.id)}
+                  editable={editable}
+                  csrfToken={csrfToken}
+                  errors={failed?.form === "ratios" ? failed.fields : {}}
+                  values={failed?.form === "ratios" ? failed.values : undefined}
+                  action={`${action}/ratios`}
+                />
+              </>
+            ) : (
+              <p class="notice bad">
+                No rule pack for {center.jurisdiction}: this center's rooms are not evaluated.
+              </p>
+            )}
+            <AlertForm
+              policy={alertPolicyOf(center.id)}
+              editable={editable}
+              csrfToken={csrfToken}
+              errors={failed?.form === "alerts" ? failed.fields : {}}
+              values={failed?.form === "alerts" ? failed.values : undefined}
+              action={`${action}/alerts`}
+            />
+          </>
+        ),
+      },
+      failed ? 400 : 200,
+    );
+  };
+
+  app.get("/centers/:centerId/settings", (c) => {
+    const framed = frameFor(c, ctx, "settings");
+    if (!framed.ok) return framed.response;
+    return render(
+      c,
+      { ...framed, frame: { ...framed.frame, title: "Settings" } },
+      { saved: c.req.query("saved") },
+    );
+  });
+
+  const save = (form: "ratios" | "alerts") =>
+    app.post(`/centers/:centerId/settings/${form}`, async (c) => {
+      const framed = frameFor(c, ctx, "settings");
+      if (!framed.ok) return framed.response;
+      const { center, principal } = framed;
+      const page = { ...framed, frame: { ...framed.frame, title: "Settings" } };
+      if (!canEditSettings(principal, center.id)) {
+        return renderBare(c, 403, "Not allowed", "Only the center's director changes settings.");
+      }
+      const body = await c.req.parseBody({ all: true });
+      const at = ctx.wallClock().toISOString();
+      const audit = (action: string, data: Record<string, unknown>) => ({
+        actor: principal.actor,
+        action,
+        centerId: center.id,
+        subject: `center:${center.id}`,
+        sourceIds: [],
+        correlationId: null,
+        data,
+      });
+      if (form === "ratios") {
+        const pack = getRulePack(center.jurisdiction);
+        if (!pack) return render(c, page);
+        const parsed = centerPolicyFromForm(pack, body);
+        if (!parsed.ok) {
+          return render(c, page, {
+            errors: { form, fields: parsed.errors, values: asValues(body) },
+          });
+        }
+        inTransaction(ctx.db, (tx) => {
+          putPolicy(tx, center.id, parsed.value, at);
+          appendAudit(tx, audit("settings.ratios_updated", { policy: parsed.value }), at);
+        });
+      } else {
+        const parsed = alertPolicyFromForm(alertPolicyOf(center.id), body);
+        if (!parsed.ok) {
+          return render(c, page, {
+            errors: { form, fields: parsed.errors, values: asValues(body) },
+          });
+        }
+        inTransaction(ctx.db, (tx) => {
+          putAlertPolicy(tx, center.id, parsed.value, at);
+          const { recipients: _people, slackWebhookUrl, ...shown } = parsed.value;
+          appendAudit(
+            tx,
+            audit("settings.alert_policy_updated", {
+              ...shown,
+              slackWebhookUrl: slackWebhookUrl ? "set" : "default",
+            }),
+            at,
+          );
+        });
+      }
+      return c.redirect(`${centerPath(center.id, "settings")}?saved=${form}`, 303);
+    });
+  save("ratios");
+  save("alerts");
+}
