@@ -11,5 +11,8 @@ export default defineConfig({
     ],
     environment: "node",
     testTimeout: 20_000,
+    // Whole-service set-ups start a service and often play part of a sandbox day; on a loaded
+    // machine that takes far longer than vitest's 10 s default. Each test still has its own limit.
+    hookTimeout: 60_000,
   },
 });
