@@ -10,9 +10,9 @@ export default defineConfig({
       "evals/**/*.test.ts",
     ],
     environment: "node",
-    testTimeout: 20_000,
-    // Whole-service set-ups start a service and often play part of a sandbox day; on a loaded
+    testTimeout: 60_000,
+    // Whole-service tests and set-ups start a service and often play part of a sandbox day; on a loaded
     // machine that takes far longer than vitest's 10 s default. Each test still has its own limit.
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
