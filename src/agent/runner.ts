@@ -36,7 +36,7 @@ import type {
   ToolContext,
   Usage,
 } from "./types.js";
-import { messageSchema, type ToolUseBlock } from "./wire.js";
+import { messageSchema } from "./wire.js";
 
 export type AgentConfig = Pick<
   Config,
@@ -268,9 +268,7 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
       });
       conversation.push({ role: "assistant", content: message.content });
 
-      const uses = message.content.filter(
-        (b): b is ToolUseBlock & typeof b => b.type === "tool_use",
-      );
+      const uses = message.content.filter((b) => b.type === "tool_use");
       // A process that was only slow may have lost the run to a restart: it must not act on it.
       if (uses.length > 0 && !holdsAgentRun(db, runId, owner)) return end("failed", "lease_lost");
       if (uses.length === 0) {
