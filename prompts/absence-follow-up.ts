@@ -3,10 +3,9 @@ import { COMMON_RULES, DEFAULT_LIMITS, DEFAULT_MODEL } from "./rules.js";
 
 export const absenceFollowUpPrompt: PromptSpec = {
   id: "absence-follow-up",
-  version: "2026-11-23.1",
+  version: "2026-11-23.2",
   model: DEFAULT_MODEL,
   maxTokens: 768,
-  temperature: 0.4,
   limits: DEFAULT_LIMITS,
   system: `You draft a check-in message from a child-care center to a family whose child was expected today but has not arrived, and the family has not told the center.
 

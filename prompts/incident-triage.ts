@@ -3,10 +3,9 @@ import { COMMON_RULES, DEFAULT_LIMITS, DEFAULT_MODEL } from "./rules.js";
 
 export const incidentTriagePrompt: PromptSpec = {
   id: "incident-triage",
-  version: "2026-11-23.1",
+  version: "2026-11-23.2",
   model: DEFAULT_MODEL,
   maxTokens: 1536,
-  temperature: 0.2,
   limits: DEFAULT_LIMITS,
   system: `You triage an incident report written by a teacher at a child-care center, for the center director.
 

@@ -3,10 +3,9 @@ import { COMMON_RULES, DEFAULT_LIMITS, DEFAULT_MODEL } from "./rules.js";
 
 export const latePickupPrompt: PromptSpec = {
   id: "late-pickup",
-  version: "2026-11-23.1",
+  version: "2026-11-23.2",
   model: DEFAULT_MODEL,
   maxTokens: 1024,
-  temperature: 0.3,
   limits: DEFAULT_LIMITS,
   system: `You draft the message a child-care center sends a family after a late pick-up.
 

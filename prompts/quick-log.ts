@@ -3,10 +3,9 @@ import { COMMON_RULES, DEFAULT_LIMITS, DEFAULT_MODEL } from "./rules.js";
 
 export const quickLogPrompt: PromptSpec = {
   id: "quick-log",
-  version: "2026-11-23.1",
+  version: "2026-11-23.2",
   model: DEFAULT_MODEL,
   maxTokens: 1024,
-  temperature: 0,
   limits: DEFAULT_LIMITS,
   system: `You turn a teacher's quick free-text log about one child into structured daily-log entries.
 

@@ -3,10 +3,9 @@ import { COMMON_RULES, DEFAULT_LIMITS, DEFAULT_MODEL } from "./rules.js";
 
 export const ratioImpactPrompt: PromptSpec = {
   id: "ratio-impact",
-  version: "2026-11-23.1",
+  version: "2026-11-23.2",
   model: DEFAULT_MODEL,
   maxTokens: 1536,
-  temperature: 0.3,
   limits: { ...DEFAULT_LIMITS, maxTurns: 10 },
   system: `You draft the notice a child-care center sends families when a room cannot be staffed to its legal ratio and must merge with another room or close early.
 

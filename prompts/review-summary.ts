@@ -3,10 +3,9 @@ import { COMMON_RULES, DEFAULT_LIMITS, DEFAULT_MODEL } from "./rules.js";
 
 export const reviewSummaryPrompt: PromptSpec = {
   id: "review-summary",
-  version: "2026-11-23.1",
+  version: "2026-11-23.2",
   model: DEFAULT_MODEL,
   maxTokens: 1536,
-  temperature: 0.3,
   limits: DEFAULT_LIMITS,
   system: `You draft a preparation summary for a staff member's upcoming performance review at a child-care center, for the director only.
 

@@ -3,7 +3,7 @@
  * The rules every drafting prompt ends with. Part of each job's byte-stable system text: change
  * it and every prompt's version must be bumped.
  */
-export const DEFAULT_MODEL = "claude-sonnet-4-5";
+export const DEFAULT_MODEL = "claude-sonnet-5-5";
 
 export const COMMON_RULES = `Rules that always apply:
 - You only draft. Nothing you write reaches anyone until a person at the center reads and approves it, and they may edit or reject it. You cannot send, save or change anything yourself.

@@ -35,6 +35,7 @@ import {
   overloaded,
   rateLimited,
   scriptedAnthropic,
+  settleErrorBodies,
   textMessage,
   toolUse,
   toolUseMessage,
@@ -45,9 +46,16 @@ const center = sb.world.centers.find((c) => c.provider === "procare")!;
 const server = setupServer(...sandboxHandlers(sb, "http://platform.test"));
 const NOW = new Date("2026-11-23T23:40:00Z");
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+let restoreFetch: () => void;
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: "error" });
+  restoreFetch = settleErrorBodies();
+});
 afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+afterAll(() => {
+  restoreFetch();
+  server.close();
+});
 
 let db: Db;
 beforeEach(async () => {
@@ -161,7 +169,6 @@ const prompt = (over: Partial<PromptSpec> = {}): PromptSpec => ({
   version: "2026-11-23.1",
   model: "claude-test-model",
   maxTokens: 1024,
-  temperature: 0.2,
   limits: { maxTurns: 6, maxTokens: 8000, timeoutMs: 30_000 },
   system: SYSTEM,
   tools: ["read_child", "propose_family_message"],
@@ -407,6 +414,12 @@ describe("model failures", () => {
       "0",
     ]);
     expect(model.requests[0]!.raw).toBe(model.requests[2]!.raw);
+    // The SDK's headers: the key as a bearer token, the API version it is typed for.
+    expect(model.requests[0]!.headers).toMatchObject({
+      authorization: "Bearer sk-ant-test",
+      "anthropic-version": "2026-10-21",
+    });
+    expect(model.requests[0]!.body).not.toHaveProperty("temperature");
     // One model call per successful answer: retries are not turns.
     expect(listModelCalls(db, outcome.runId)).toHaveLength(2);
   });

@@ -200,10 +200,17 @@ export const proposeStaffReassignment = defineTool({
   },
 });
 
+/** The incident job's facts the triage tool checks against (see drafting/jobs/incident-triage.ts). */
+const incidentFacts = z.object({
+  severityFloor: severitySchema,
+  floorBecause: z.array(z.string()),
+  children: z.array(z.object({ familyId: idSchema.nullable() })),
+});
+
 export const submitIncidentTriage = defineTool({
   name: "submit_incident_triage",
   description:
-    "Submits your triage of the incident report: category, severity, a short factual summary for the director, who should see it, and a draft note to the family. Severity may be higher than the floor in the job facts, never lower (a lower one is refused). Nothing is sent until the director approves.",
+    "Submits your triage of the incident report: category, severity, a short factual summary for the director, who should see it, and a draft note to the family. Severity may be higher than the floor in the job facts, never lower (a lower one is refused). The family note goes only to the family of a child in the report. Nothing is sent until the director approves.",
   inputSchema: z.object({
     category: z.enum(["injury", "illness", "allergy", "behavior", "property", "other"]),
     severity: severitySchema,
@@ -216,17 +223,25 @@ export const submitIncidentTriage = defineTool({
   effect: "propose",
   handler(input, ctx) {
     const facts = jobFacts(ctx);
-    const floor = severitySchema.safeParse(facts?.severityFloor);
-    if (!floor.success) {
+    const incident = incidentFacts.safeParse(facts);
+    if (!incident.success) {
       return fail("no_job", "this run has no incident job with a severity floor to check against");
     }
-    if (!severityAtLeast(input.severity, floor.data)) {
+    const floor = incident.data.severityFloor;
+    if (!severityAtLeast(input.severity, floor)) {
       return fail(
         "below_floor",
-        `severity: "${input.severity}" is below the floor "${floor.data}" set by the report (${String(facts?.floorBecause ?? "")}); use "${floor.data}" or higher`,
+        `severity: "${input.severity}" is below the floor "${floor}" set by the report (${incident.data.floorBecause.join("; ")}); use "${floor}" or higher`,
       );
     }
     const note = input.familyNote;
+    // Only the families of the children in the report: text in a report cannot widen who hears.
+    if (!incident.data.children.some((c) => c.familyId === note.familyId)) {
+      return fail(
+        "invalid_input",
+        `familyNote.familyId: "${note.familyId}" is not the family of a child in this incident`,
+      );
+    }
     const bad = checkFamily(ctx, note.familyId, note.childId);
     if (bad) return bad;
     return store(
@@ -237,7 +252,7 @@ export const submitIncidentTriage = defineTool({
         roomId: null,
         subject: typeof facts?.incidentId === "string" ? facts.incidentId : ctx.triggerEventId,
         title: `Incident (${input.severity}, ${input.category}): ${input.summary.slice(0, 80)}`,
-        draft: { ...input, severityFloor: floor.data },
+        draft: { ...input, severityFloor: floor },
         platformCall: { centerId: ctx.centerId, op: "message.send", ...note },
       },
       facts,

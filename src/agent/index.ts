@@ -3,13 +3,7 @@
  * The agent loop drafting jobs call through `AgentRunner`: tools validated and run, limits,
  * prompt caching, usage per call, durable steps, pseudonymized requests.
  */
-export {
-  createMessagesClient,
-  isModelUnavailable,
-  type MessagesApi,
-  type MessagesClientOptions,
-  ModelApiError,
-} from "./messages-client.js";
+export { isModelUnavailable } from "./model-client.js";
 export { checkTools, inputSchemaOf, systemBlocks, toolParams } from "./prefix.js";
 export {
   createPseudonymizer,

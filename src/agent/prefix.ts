@@ -5,13 +5,14 @@
  * prompt file and the tools' static definitions, so they are byte-identical across runs; per-run
  * facts go in the user message.
  */
+import type { TextBlockParam, Tool } from "@anthropic-ai/sdk/resources/messages";
 import { z } from "zod";
 import { AppError } from "../errors/index.js";
 import type { AgentTool, PromptSpec } from "./types.js";
-import { cacheControl, type SystemBlock, type ToolParam } from "./wire.js";
+import { cacheControl } from "./wire.js";
 
 /** The JSON Schema the API takes for a tool's zod input schema; it must describe an object. */
-export function inputSchemaOf(tool: AgentTool): Record<string, unknown> {
+export function inputSchemaOf(tool: AgentTool): Tool.InputSchema {
   const { $schema: _ignored, ...schema } = z.toJSONSchema(tool.inputSchema, { io: "input" });
   if (schema.type !== "object") {
     throw new AppError(
@@ -20,10 +21,10 @@ export function inputSchemaOf(tool: AgentTool): Record<string, unknown> {
       { tool: tool.name },
     );
   }
-  return schema;
+  return { ...schema, type: "object" };
 }
 
-export function toolParams(tools: readonly AgentTool[]): ToolParam[] {
+export function toolParams(tools: readonly AgentTool[]): Tool[] {
   return tools.map((tool, i) => ({
     name: tool.name,
     description: tool.description,
@@ -32,7 +33,7 @@ export function toolParams(tools: readonly AgentTool[]): ToolParam[] {
   }));
 }
 
-export function systemBlocks(prompt: PromptSpec): SystemBlock[] {
+export function systemBlocks(prompt: PromptSpec): TextBlockParam[] {
   return [{ type: "text", text: prompt.system, cache_control: cacheControl }];
 }
 

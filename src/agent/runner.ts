@@ -7,6 +7,12 @@
  * anything but `completed` sends the caller to its template drafter.
  */
 import { randomUUID } from "node:crypto";
+import type Anthropic from "@anthropic-ai/sdk";
+import type {
+  Message,
+  MessageCreateParamsNonStreaming,
+  MessageParam,
+} from "@anthropic-ai/sdk/resources/messages";
 import type { Config } from "../config/index.js";
 import type { Logger } from "../logging/index.js";
 import {
@@ -17,7 +23,7 @@ import {
   recordModelCall,
 } from "../storage/agent.js";
 import { type Db, inTransaction } from "../storage/db.js";
-import { createMessagesClient, isModelUnavailable, type MessagesApi } from "./messages-client.js";
+import { createModelClient, isModelUnavailable } from "./model-client.js";
 import { checkTools, systemBlocks, toolParams } from "./prefix.js";
 import { createPseudonymizer, loadPeople } from "./pseudonymize.js";
 import { notRun, runToolCall, type ToolCallOutcome } from "./tool-call.js";
@@ -30,13 +36,7 @@ import type {
   ToolContext,
   Usage,
 } from "./types.js";
-import {
-  isToolUse,
-  type Message,
-  type MessageCreateBody,
-  type MessageParam,
-  messageSchema,
-} from "./wire.js";
+import { messageSchema } from "./wire.js";
 
 export type AgentConfig = Pick<
   Config,
@@ -59,8 +59,6 @@ export interface AgentRunnerOptions {
   platformFor?: (centerId: string) => PlatformReader | undefined;
   /** This instance's id on the runs it holds (default a random one). */
   leaseOwner?: string;
-  /** The Messages API (default: the fetch client; `new Anthropic(...).messages` also fits). */
-  messages?: MessagesApi;
 }
 
 /** The same tool failing this often in one run ends it: the model is going round in circles. */
@@ -92,22 +90,21 @@ export function effectiveLimits(prompt: RunLimits, config: AgentConfig): RunLimi
 export function createAgentRunner(options: AgentRunnerOptions): AgentRunner | undefined {
   const { config } = options;
   if (!config.ANTHROPIC_API_KEY) return undefined;
-  const messages =
-    options.messages ??
-    createMessagesClient({
-      apiKey: config.ANTHROPIC_API_KEY,
-      baseURL: config.ANTHROPIC_BASE_URL,
-      maxRetries: config.ANTHROPIC_MAX_RETRIES,
-    });
+  const client = createModelClient({
+    apiKey: config.ANTHROPIC_API_KEY,
+    baseURL: config.ANTHROPIC_BASE_URL,
+    maxRetries: config.ANTHROPIC_MAX_RETRIES,
+    logger: options.logger,
+  });
   const owner = options.leaseOwner ?? `agent-${randomUUID()}`;
   const wallClock = options.wallClock ?? (() => new Date());
   return {
-    run: (request) => runOnce(request, { ...options, messages, owner, wallClock }),
+    run: (request) => runOnce(request, { ...options, client, owner, wallClock }),
   };
 }
 
 interface RunDeps extends AgentRunnerOptions {
-  messages: MessagesApi;
+  client: Anthropic;
   owner: string;
   wallClock: () => Date;
 }
@@ -194,10 +191,9 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
       if (timedOut()) return end("limit_reached", "timeout");
       if (!holdsAgentRun(db, runId, owner)) return end("failed", "lease_lost");
 
-      const body: MessageCreateBody = {
+      const body: MessageCreateParamsNonStreaming = {
         model,
         max_tokens: Math.min(request.prompt.maxTokens, limits.maxTokens - usage.outputTokens),
-        temperature: request.prompt.temperature,
         system,
         tools,
         messages: conversation,
@@ -206,15 +202,13 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
         turn,
         model,
         max_tokens: body.max_tokens,
-        temperature: body.temperature,
         messages: conversation,
       });
       const t0 = Date.now();
       let message: Message;
       try {
-        const parsed = messageSchema.safeParse(
-          await deps.messages.create(body, { signal: abort.signal }),
-        );
+        const response = await deps.client.messages.create(body, { signal: abort.signal });
+        const parsed = messageSchema.safeParse(response);
         if (!parsed.success) {
           step("model_response", {
             turn,
@@ -222,7 +216,7 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
           });
           return end("failed", "invalid_response");
         }
-        message = parsed.data;
+        message = response;
       } catch (error) {
         if (abort.signal.aborted) {
           step("model_response", { turn, error: { type: "timeout", message: "run timed out" } });
@@ -274,7 +268,7 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
       });
       conversation.push({ role: "assistant", content: message.content });
 
-      const uses = message.content.filter(isToolUse);
+      const uses = message.content.filter((b) => b.type === "tool_use");
       // A process that was only slow may have lost the run to a restart: it must not act on it.
       if (uses.length > 0 && !holdsAgentRun(db, runId, owner)) return end("failed", "lease_lost");
       if (uses.length === 0) {

@@ -5,12 +5,14 @@
  * the model as `is_error` with a message it can act on. Pseudonym tokens in the input are restored
  * before validation; the result is masked before it goes back.
  */
+
+import type { ToolResultBlockParam } from "@anthropic-ai/sdk/resources/messages";
 import type { Pseudonymizer } from "./pseudonymize.js";
 import type { AgentTool, ToolContext, ToolResult } from "./types.js";
-import type { ToolResultBlock, ToolUseBlock } from "./wire.js";
+import type { ToolUseBlock } from "./wire.js";
 
 export interface ToolCallOutcome {
-  block: ToolResultBlock;
+  block: ToolResultBlockParam;
   /** The handler's result, or the error made for the model when it never ran. */
   result: ToolResult;
 }

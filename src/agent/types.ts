@@ -62,7 +62,10 @@ export interface RunLimits {
   timeoutMs: number;
 }
 
-/** One prompt file in `prompts/`: versioned, byte-stable system text, per-job model settings. */
+/**
+ * One prompt file in `prompts/`: versioned, byte-stable system text, per-job model settings.
+ * No temperature: API version 2026-10-21, which the SDK sends, rejects sampling parameters.
+ */
 export interface PromptSpec {
   id: string;
   /** Bumped on every change to the text or settings; stored on every draft. */
@@ -70,7 +73,6 @@ export interface PromptSpec {
   model: string;
   /** Per model call. */
   maxTokens: number;
-  temperature: number;
   limits: RunLimits;
   /** Byte-stable across runs: per-run facts go in the user message, never here. */
   system: string;

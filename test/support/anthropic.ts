@@ -52,7 +52,6 @@ export interface CapturedRequest {
   body: {
     model: string;
     max_tokens: number;
-    temperature?: number;
     system?: { type: "text"; text: string; cache_control?: { type: string } }[] | string;
     tools?: {
       name: string;
@@ -163,24 +162,46 @@ const retryHeaders = (retryAfterMs: number) => ({
   "retry-after": String(Math.ceil(retryAfterMs / 1000)),
 });
 
-/** 529 `overloaded_error`; `retryAfterMs` (default 0) keeps the client's retry immediate. */
+/**
+ * 529 `overloaded_error`. `retryAfterMs` (default 1) keeps the SDK's retry near-immediate; the
+ * SDK ignores a wait of 0 and falls back to its own 0.5 s+ backoff.
+ */
 export function overloaded(options: { retryAfterMs?: number } = {}): ScriptedReply {
-  return apiError(529, "overloaded_error", "Overloaded", retryHeaders(options.retryAfterMs ?? 0));
+  return apiError(529, "overloaded_error", "Overloaded", retryHeaders(options.retryAfterMs ?? 1));
 }
 
-/** 429 `rate_limit_error` with retry headers. */
+/** 429 `rate_limit_error` with retry headers (default wait 1 ms, as for `overloaded`). */
 export function rateLimited(options: { retryAfterMs?: number } = {}): ScriptedReply {
   return apiError(
     429,
     "rate_limit_error",
     "Number of request tokens has exceeded your per-minute rate limit",
-    { ...retryHeaders(options.retryAfterMs ?? 0), "anthropic-ratelimit-tokens-remaining": "0" },
+    { ...retryHeaders(options.retryAfterMs ?? 1), "anthropic-ratelimit-tokens-remaining": "0" },
   );
 }
 
 /** A non-retryable 400 `invalid_request_error`. */
 export function invalidRequest(messageText: string): ScriptedReply {
   return apiError(400, "invalid_request_error", messageText);
+}
+
+/**
+ * Works around an msw bug (msw 2.15 / @mswjs/interceptors 0.41.9, mswjs/interceptors#799):
+ * cancelling the body of a mocked response never resolves, and the Anthropic SDK cancels an error
+ * body before each retry, so a scripted 429/529 would hang the run until the test times out. This
+ * re-makes every non-2xx response as a plain `Response` with the same status, headers and body.
+ * Call it after `server.listen()` and before the SDK client is built (the client takes
+ * `globalThis.fetch` when constructed); call what it returns before `server.close()`.
+ */
+export function settleErrorBodies(): () => void {
+  const mocked = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const response = await mocked(input, init);
+    return response.ok ? response : new Response(await response.arrayBuffer(), response);
+  };
+  return () => {
+    globalThis.fetch = mocked;
+  };
 }
 
 /**
