@@ -416,6 +416,10 @@ describe("settings", () => {
       bands: { [band]: { ratio: 2, maxGroup: null } },
       violationCriticalAfterMinutes: 3,
     });
+    // Applied, not just stored: the rooms' evaluation now cites the center's stricter policy.
+    t.service.evaluateNow();
+    const rooms = await (await t.api(`/api/centers/${seed.center.id}/rooms`)).text();
+    expect(rooms).toContain("Center policy for");
     const audit = searchAudit(t.service.ctx.db, seed.center, { action: "settings.ratios_updated" });
     expect(audit.ok && audit.value.entries[0]?.actor).toBe(`user:${await userId("director")}`);
   });
