@@ -38,6 +38,7 @@ import {
   startSandboxRunner,
 } from "./sandbox/index.js";
 import { getAlertPolicy, putAlertPolicy } from "./storage/alerts.js";
+import { getApproval } from "./storage/approvals.js";
 import { listCenters, listRooms } from "./storage/directory.js";
 import { type Db, openDatabase } from "./storage/index.js";
 import { reconcileCenter, syncDirectory } from "./sync/index.js";
@@ -278,7 +279,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     timers.push(
       setInterval(() => {
         try {
-          expireApprovals(db, clock(), wallClock());
+          for (const id of expireApprovals(db, clock(), wallClock())) {
+            const row = getApproval(db, id);
+            if (row) events.emit("approvals", { centerId: row.centerId, approvalIds: [id] });
+          }
         } catch (error) {
           logger.error({ err: error }, "expiring approvals failed; the next tick tries again");
         }

@@ -8,6 +8,8 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { centerFacts, proposal } from "../src/approvals/fixtures.js";
+import { decideApproval, proposeApproval } from "../src/approvals/index.js";
 import { addUser, createApiToken } from "../src/auth/index.js";
 import { loadConfig } from "../src/config/index.js";
 import { authenticate } from "../src/mcp/auth.js";
@@ -219,12 +221,61 @@ describe("MCP over HTTP: tools", () => {
     expect(out.alerts.every((a) => a.state !== "resolved")).toBe(true);
   });
 
-  it("pending_approvals is an empty list with a note, no fake data", async () => {
-    const out = data<{ approvals: unknown[]; note: string }>(
+  it("pending_approvals lists a center's pending drafts, names only for roles that may see them", async () => {
+    type Pending = { approvals: { id: number; summary: string; about: string | null }[] };
+    const before = data<Pending>(await call(director, "pending_approvals", { centerId: A }));
+    const facts = centerFacts(t.sandbox, 0);
+    const child = t.sandbox.world.centers[0]!.children.find((k) => k.id === facts.childId)!;
+    const now = t.service.ctx.wallClock().toISOString();
+    const [pending, decided] = ["pending", "decided"].map(
+      (which) =>
+        proposeApproval(
+          t.service.ctx.db,
+          proposal("family_message", facts, {
+            title: `Late pick-up: ${child.firstName} (${which})`,
+          }),
+          now,
+        ).row,
+    );
+    const rejected = decideApproval(
+      { db: t.service.ctx.db, clock: t.service.ctx.clock, wallClock: t.service.ctx.wallClock },
+      {
+        kind: "token",
+        actor: "user:mcp-test",
+        userId: "mcp-test",
+        name: "MCP test",
+        memberships: [{ centerId: A, role: "director", roomIds: [] }],
+        scopes: ["read", "write"],
+      },
+      {
+        approvalId: decided!.id,
+        contentHash: decided!.contentHash,
+        action: "reject",
+        reason: "no",
+      },
+    );
+    expect(rejected.ok).toBe(true);
+
+    const out = data<Pending & { note: string }>(
       await call(director, "pending_approvals", { centerId: A }),
     );
-    expect(out.approvals).toEqual([]);
-    expect(out.note).toMatch(/approvals issue/);
+    expect(out.approvals.map((a) => a.id)).toEqual([
+      ...before.approvals.map((a) => a.id),
+      pending!.id,
+    ]);
+    expect(out.approvals.at(-1)?.summary).toBe(`Late pick-up: ${child.firstName} (pending)`);
+    expect(out.note).toMatch(/Read-only/);
+
+    // The auditor sees the same items with the kind and room instead of the title, and a pseudonym.
+    const auditor = await httpClient(AUDITOR_A);
+    const seen = data<Pending>(await call(auditor, "pending_approvals", { centerId: A }));
+    const mine = seen.approvals.find((a) => a.id === pending!.id);
+    expect(mine?.summary).toMatch(/^family message in /);
+    expect(mine?.about).toMatch(/^CHILD_\d+$/);
+    expect(JSON.stringify(seen)).not.toContain(child.firstName);
+    // Another center's lead teacher learns nothing about this center.
+    const lead = await httpClient(LEAD_B);
+    expect(errorText(await call(lead, "pending_approvals", { centerId: A }))).toMatch(/not in/);
   });
 
   it("attendance_summary counts a room's and a child's events over the day", async () => {

@@ -1,7 +1,7 @@
 /**
  * @module
- * The director's web app in a real browser (Debian's Chromium), signed in through a stand-in
- * middleware: every page renders its key content, nothing scrolls sideways on a phone, the
+ * The director's web app in a real browser (Debian's Chromium), signed in as the sandbox director
+ * (a real session): every page renders its key content, nothing scrolls sideways on a phone, the
  * keyboard reaches and presses Approve, the timeline's SVG has its status bands, the approvals
  * queue updates live over SSE, and screenshots of the main pages are saved for review under
  * test/output/screenshots/.
@@ -10,6 +10,7 @@ import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { proposeApproval } from "../src/approvals/propose.js";
+import { getApproval } from "../src/storage/approvals.js";
 import { describeInBrowser, launchBrowser } from "./support/browser.js";
 import { startTestService, type TestService } from "./support/service.js";
 import { createWebHarness, seedMorning, type WebHarness } from "./support/web.js";
@@ -20,7 +21,6 @@ const DESKTOP = { width: 1280, height: 900 };
 
 let t: TestService;
 let web: WebHarness;
-let server: { url: string; close(): Promise<void> };
 let seed: Awaited<ReturnType<typeof seedMorning>>;
 let browser: Browser;
 let context: BrowserContext;
@@ -31,10 +31,11 @@ beforeAll(async () => {
   t = await startTestService();
   seed = await seedMorning(t);
   web = createWebHarness(t);
-  server = await web.listen();
+  const { cookie } = await web.session("director");
+  const [name, value] = cookie.split("=") as [string, string];
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: DESKTOP });
-  await context.addCookies([{ name: "test-user", value: "director", url: server.url }]);
+  await context.addCookies([{ name, value, url: web.url }]);
   page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(e.message));
   mkdirSync(SHOTS, { recursive: true });
@@ -42,11 +43,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
   await t?.stop();
 });
 
-const centerUrl = (path = "") => `${server.url}/centers/${seed.center.id}${path}`;
+const centerUrl = (path = "") => `${web.url}/centers/${seed.center.id}${path}`;
 
 /** Whether the page is wider than the viewport (a sideways scroll on a phone). */
 const scrollsSideways = () =>
@@ -79,7 +79,9 @@ describeInBrowser("the director's web app", () => {
       const res = await page.goto(centerUrl(p.path));
       expect(res?.status(), p.name).toBe(200);
       expect(await page.locator("main").innerText(), p.name).toContain(p.expect);
-      expect(await page.locator(".who").innerText()).toContain("Dana Director · Director");
+      expect(await page.locator(".who").innerText()).toContain(
+        `${web.user("director").name} · Director`,
+      );
       await page.screenshot({ path: `${SHOTS}/${p.name}-desktop.png`, fullPage: true });
       await page.setViewportSize(PHONE);
       expect(await scrollsSideways(), `${p.name} on a phone`).toBe(false);
@@ -122,11 +124,9 @@ describeInBrowser("the director's web app", () => {
     expect(outline).not.toBe("none");
     await Promise.all([page.waitForURL(/result=executed/), page.keyboard.press("Enter")]);
     expect(await page.locator("[data-result]").innerText()).toContain("Approved and done");
-    expect(web.fake.calls.at(-1)?.decision).toMatchObject({
-      decision: "approve",
-      approvalId: seed.note.id,
-      contentHash: seed.note.contentHash,
-    });
+    expect(getApproval(t.service.ctx.db, seed.note.id)?.state).toBe("executed");
+    const notes = t.sandbox.outbox().filter((e) => e.kind === "note");
+    expect(notes.filter((e) => e.idempotencyKey === seed.note.idempotencyKey)).toHaveLength(1);
   });
 
   it("adds a new pending item to the open queue without a reload", async () => {

@@ -75,6 +75,10 @@ export function startDrafting(options: DraftingOptions): Drafting {
           { job: row.job, jobId: row.id, source: result.source, approvals: result.approvalIds },
           "drafted",
         );
+        // The approvals queue pages follow this topic and show the new items without a reload.
+        if (result.approvalIds.length > 0) {
+          events.emit("approvals", { centerId: row.centerId, approvalIds: result.approvalIds });
+        }
         done += 1;
       } catch (error) {
         const at = options.wallClock();

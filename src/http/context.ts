@@ -10,7 +10,6 @@ import type { Provider } from "../domain/index.js";
 import type { InboxProcessor } from "../ingest/processor.js";
 import type { Logger } from "../logging/index.js";
 import type { Db } from "../storage/db.js";
-import type { ApprovalActions } from "../web/approvals-actions.js";
 
 export interface AppContext {
   db: Db;
@@ -28,8 +27,6 @@ export interface AppContext {
   sandboxApi?: Hono;
   /** Set once alerting has started (it needs the platform clients, which need the server up). */
   alerting?: Alerting;
-  /** What the web app's approve / reject forms call; without it the forms are not offered. */
-  approvalActions?: ApprovalActions;
   version: string;
   auth: AuthSettings;
 }

@@ -155,7 +155,10 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
       : undefined;
     if (!open || !ctx.alerting) return c.redirect(`${board}?ack=gone`, 303);
     if (!canAct(principal, center.id)) return c.redirect(`${board}?ack=forbidden`, 303);
-    const result = ctx.alerting.engine.acknowledge(open.id, principal.name);
+    const result = ctx.alerting.engine.acknowledge(
+      open.id,
+      `${principal.actor} (${principal.name})`,
+    );
     if (!result.ok) return c.redirect(`${board}?ack=gone`, 303);
     ctx.events.emit("alerts", { centerId: center.id, alertId: open.id, event: "acknowledged" });
     return c.redirect(`${board}?ack=${open.id}`, 303);

@@ -1,93 +1,108 @@
 /**
  * @module web/approvals-actions
- * The approve / approve-with-edits / reject and bulk-approve form posts. They turn a form into a
- * decision that names exactly what the person saw (approval id + content hash) and hand it to an
- * `ApprovalActions` implementation passed in where the app is created (the approvals state
- * machine); the page then shows what happened, after a redirect so a reload never re-submits.
+ * The approve / approve-with-edits / reject and bulk-approve form posts, straight onto the
+ * approvals engine (`decideApproval`, `bulkApprove`): a form becomes a decision naming exactly
+ * what the person saw (approval id + content hash), and the engine's answer — or its refusal —
+ * becomes a result code the page explains after a redirect, so a reload never re-submits.
  */
 import type { Hono } from "hono";
 import { z } from "zod";
-import { type ApprovalKind, approvalKindSchema } from "../approvals/kinds.js";
-import type { Principal } from "../auth/principal.js";
+import {
+  type ApprovalDeps,
+  type BulkItem,
+  bulkApprove,
+  type Decision,
+  decideApproval,
+  type EditedText,
+  editableFields,
+  platformCallSchema,
+} from "../approvals/index.js";
+import type { AppError } from "../errors/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { type ApprovalRow, getApproval } from "../storage/approvals.js";
-import { canAct } from "./access.js";
 import { frameFor } from "./frame.js";
 import { centerPath } from "./layout.js";
 
 const approvalId = z.coerce.number().int().positive();
-const contentHash = z.string().regex(/^[0-9a-f]{64}$/, "contentHash must be a SHA-256 hex digest");
+const contentHash = z.string().regex(/^[0-9a-f]{64}$/);
+const bulkItemSchema = z.object({ approvalId, contentHash });
 
-export const approvalDecisionSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("approve"), approvalId, contentHash }),
-  z.object({
-    decision: z.literal("approve_with_edits"),
-    approvalId,
-    contentHash,
-    /** The whole edited draft (the draft with the person's changes applied). */
-    edited: z.record(z.string(), z.unknown()),
-  }),
-  z.object({
-    decision: z.literal("reject"),
-    approvalId,
-    contentHash,
-    reason: z.string().trim().min(1, "say why you reject it").max(1000),
-  }),
-]);
-export type ApprovalDecision = z.infer<typeof approvalDecisionSchema>;
-
-export const bulkItemSchema = z.object({ approvalId, contentHash });
-export type BulkItem = z.infer<typeof bulkItemSchema>;
-
-/** What a decision came to, as the page reports it. */
-export type DecisionOutcome =
-  /** Approved and the platform call ran. */
-  | { status: "executed"; approval: ApprovalRow }
-  /** Approved; the platform call is queued or being retried. */
-  | { status: "queued"; approval: ApprovalRow }
-  | { status: "rejected"; approval: ApprovalRow }
-  /** Approved, but the platform refused the call (`error` is the platform's answer). */
-  | { status: "failed"; approval: ApprovalRow; error: string }
-  /** Refused: the content hash no longer matches or the item is no longer pending. */
-  | { status: "changed"; message: string }
-  /** Refused: this principal may not decide this kind. */
-  | { status: "forbidden"; message: string };
-export type DecisionStatus = DecisionOutcome["status"];
-
-/**
- * The approvals state machine as the web app needs it. The service passes the real one in
- * (`AppContext.approvalActions`); tests pass a fake.
- */
-export interface ApprovalActions {
-  decide(principal: Principal, decision: ApprovalDecision): Promise<DecisionOutcome>;
-  bulkApprove(
-    principal: Principal,
-    items: readonly BulkItem[],
-  ): Promise<{ approvalId: number; outcome: DecisionOutcome }[]>;
-}
-
-/**
- * Kinds the queue offers for bulk approval: records about the day that reach no family and move
- * no one. Family messages, staff moves, incident triage and payroll are always decided one by one.
- */
-export const bulkApprovableKinds: readonly ApprovalKind[] = ["structured_log", "note", "task"];
-
-/** Result codes the item page explains after the redirect. */
+/** Result codes the pages explain after the redirect. */
 export const decisionResultSchema = z.enum([
+  /** Approved; approval makes no platform call, so the decision is the whole effect. */
+  "approved",
   "executed",
   "queued",
   "rejected",
   "failed",
+  /** The content hash no longer matches: the item changed since it was shown. */
   "changed",
+  /** No longer pending (decided already, e.g. a second click) or expired. */
+  "decided",
+  "expired",
   "forbidden",
+  "not_found",
   "reason_required",
   "bad_request",
 ]);
 export type DecisionResult = z.infer<typeof decisionResultSchema>;
 
-/** The draft's text fields: the ones the page offers as textareas. */
-export function editableFields(draft: Record<string, unknown>): string[] {
-  return Object.keys(draft).filter((k) => typeof draft[k] === "string");
+/** The engine's dependencies, from the app's context (the default approval policy). */
+export function approvalDeps(ctx: AppContext): ApprovalDeps {
+  return { db: ctx.db, clock: ctx.clock, wallClock: ctx.wallClock };
+}
+
+/** The editable fields of a stored approval, as the engine decides them for its kind. */
+export function editableOf(row: ApprovalRow): string[] {
+  const call = row.platformCall === null ? null : platformCallSchema.safeParse(row.platformCall);
+  return editableFields({ draft: row.draft, platformCall: call?.success ? call.data : null });
+}
+
+/** The value of an editable field the reviewer starts from: the call's words, else the draft's. */
+export function currentValue(row: ApprovalRow, field: string): unknown {
+  const source = (row.edited ?? row.platformCall ?? row.draft) as Record<string, unknown>;
+  return source[field];
+}
+
+/** How a field is shown in its textarea: text as is, anything else (log entries) as JSON. */
+export function fieldText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value ?? null, null, 2);
+}
+
+/** What the engine's refusal means on the page. */
+export function resultOfError(error: AppError): DecisionResult {
+  const details = (error.details ?? {}) as { state?: unknown; field?: unknown };
+  switch (error.code) {
+    case "forbidden":
+      return "forbidden";
+    case "not_found":
+      return "not_found";
+    case "conflict":
+      if (details.state === "expired") return "expired";
+      if (details.field === "contentHash") return "changed";
+      return details.state === undefined ? "changed" : "decided";
+    case "bad_request":
+      return details.field === "reason" ? "reason_required" : "bad_request";
+    default:
+      return "bad_request";
+  }
+}
+
+/** What an accepted decision came to, read back after the outbox had its chance to run. */
+export function resultOfRow(row: ApprovalRow | undefined): DecisionResult {
+  switch (row?.state) {
+    case "executed":
+      return "executed";
+    case "approved":
+    case "edited_and_approved":
+      return row.outboxId === null ? "approved" : "queued";
+    case "rejected":
+      return "rejected";
+    case "failed":
+      return "failed";
+    default:
+      return "queued";
+  }
 }
 
 type FormValues = Record<string, string | File | (string | File)[]>;
@@ -96,41 +111,61 @@ const text = (form: FormValues, key: string): string | undefined => {
   return typeof v === "string" ? v : undefined;
 };
 
+type FormDecision =
+  | { ok: true; decision: Decision }
+  | { ok: false; result: DecisionResult; field?: string };
+
 /**
- * Reads the decision form. "Approve with edits" with nothing changed is a plain approval of what
- * was shown; an edited field is normalised to `\n` line ends, which browsers send as `\r\n`.
+ * Reads the decision form. Only the fields the kind allows are read back as edits (the engine
+ * refuses any other); a field left as shown is not an edit, so "Approve with edits" with nothing
+ * changed approves what was shown. Browsers send `\r\n` line ends, normalised to `\n`.
  */
-export function decisionFromForm(
-  row: ApprovalRow,
-  form: FormValues,
-): { ok: true; decision: ApprovalDecision } | { ok: false; result: DecisionResult } {
-  const base = { approvalId: text(form, "approvalId"), contentHash: text(form, "contentHash") };
+export function decisionFromForm(row: ApprovalRow, form: FormValues): FormDecision {
+  const hash = contentHash.safeParse(text(form, "contentHash"));
+  if (!hash.success) return { ok: false, result: "bad_request", field: "contentHash" };
   const kind = text(form, "decision");
-  let candidate: unknown;
-  if (kind === "approve_with_edits") {
-    const edited: Record<string, unknown> = { ...row.draft };
-    let changed = false;
-    for (const key of editableFields(row.draft)) {
-      const value = text(form, `edit.${key}`);
-      if (value === undefined) continue;
-      const normalised = value.replaceAll("\r\n", "\n");
-      if (normalised !== row.draft[key]) changed = true;
-      edited[key] = normalised;
-    }
-    candidate = changed
-      ? { ...base, decision: "approve_with_edits", edited }
-      : { ...base, decision: "approve" };
-  } else {
-    candidate = { ...base, decision: kind, reason: text(form, "reason") };
+  if (kind === "reject") {
+    const reason = text(form, "reason")?.trim();
+    if (!reason) return { ok: false, result: "reason_required", field: "reason" };
+    return {
+      ok: true,
+      decision: { approvalId: row.id, contentHash: hash.data, action: "reject", reason },
+    };
   }
-  const parsed = approvalDecisionSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, decision: parsed.data };
-  const reasonMissing =
-    kind === "reject" && parsed.error.issues.some((i) => i.path[0] === "reason");
-  return { ok: false, result: reasonMissing ? "reason_required" : "bad_request" };
+  if (kind !== "approve" && kind !== "approve_with_edits") {
+    return { ok: false, result: "bad_request", field: "decision" };
+  }
+  const edited: Record<string, unknown> = {};
+  if (kind === "approve_with_edits") {
+    for (const field of editableOf(row)) {
+      const raw = text(form, `edit.${field}`);
+      if (raw === undefined) continue;
+      const value = raw.replaceAll("\r\n", "\n");
+      if (value === fieldText(currentValue(row, field))) continue;
+      if (typeof currentValue(row, field) === "string") {
+        edited[field] = value;
+        continue;
+      }
+      try {
+        edited[field] = JSON.parse(value);
+      } catch {
+        return { ok: false, result: "bad_request", field: `edited.${field}` };
+      }
+    }
+  }
+  const hasEdits = Object.keys(edited).length > 0;
+  return {
+    ok: true,
+    decision: {
+      approvalId: row.id,
+      contentHash: hash.data,
+      action: "approve",
+      edited: hasEdits ? (edited as EditedText) : null,
+    },
+  };
 }
 
-/** `id:hash` checkbox values from the queue's bulk form. */
+/** `id:hash` checkbox values from the queue's bulk form; undefined if any is malformed. */
 export function bulkItemsFromForm(values: readonly unknown[]): BulkItem[] | undefined {
   const items: BulkItem[] = [];
   for (const value of values) {
@@ -143,29 +178,42 @@ export function bulkItemsFromForm(values: readonly unknown[]): BulkItem[] | unde
   return items;
 }
 
-const outcomeResult = (o: DecisionOutcome): DecisionResult => o.status;
-
-/** Registers the two form posts; without `ctx.approvalActions` they are not offered at all. */
+/** Registers the decision and bulk form posts. Who may decide what is the engine's call alone. */
 export function registerApprovalActions(app: Hono<AppEnv>, ctx: AppContext): void {
+  const deps = approvalDeps(ctx);
+  // Make the platform call now rather than at the next tick, so the page can say how it went.
+  const runOutbox = async () => {
+    await ctx.alerting?.outbox.runDue();
+  };
+
   app.post("/centers/:centerId/approvals/:approvalId/decision", async (c) => {
     const framed = frameFor(c, ctx, "approvals");
     if (!framed.ok) return framed.response;
     const { principal, center } = framed;
-    const itemPath = `${centerPath(center.id, "approvals")}/${c.req.param("approvalId")}`;
+    const queue = centerPath(center.id, "approvals");
     const id = approvalId.safeParse(c.req.param("approvalId"));
     const row = id.success ? getApproval(ctx.db, id.data) : undefined;
-    if (!row || row.centerId !== center.id)
-      return c.redirect(centerPath(center.id, "approvals"), 303);
-    const actions = ctx.approvalActions;
-    if (!actions || !canAct(principal, center.id))
-      return c.redirect(`${itemPath}?result=forbidden`, 303);
+    if (!row || row.centerId !== center.id) return c.redirect(`${queue}?result=not_found`, 303);
+    const itemPath = `${queue}/${row.id}`;
     const parsed = decisionFromForm(row, await c.req.parseBody({ all: true }));
-    if (!parsed.ok || parsed.decision.approvalId !== row.id) {
-      return c.redirect(`${itemPath}?result=${parsed.ok ? "bad_request" : parsed.result}`, 303);
+    if (!parsed.ok) {
+      const field = parsed.field ? `&field=${encodeURIComponent(parsed.field)}` : "";
+      return c.redirect(`${itemPath}?result=${parsed.result}${field}`, 303);
     }
-    const outcome = await actions.decide(principal, parsed.decision);
+    const decided = decideApproval(deps, principal, parsed.decision);
+    if (!decided.ok) {
+      const result = resultOfError(decided.error);
+      const field = (decided.error.details as { field?: unknown } | undefined)?.field;
+      // Only a bad form names its field; a refusal's own words are in the result.
+      const named =
+        result === "bad_request" && typeof field === "string"
+          ? `&field=${encodeURIComponent(field)}`
+          : "";
+      return c.redirect(`${itemPath}?result=${result}${named}`, 303);
+    }
+    if (decided.value.outboxId !== null) await runOutbox();
     ctx.events.emit("approvals", { centerId: center.id, approvalIds: [row.id] });
-    return c.redirect(`${itemPath}?result=${outcomeResult(outcome)}`, 303);
+    return c.redirect(`${itemPath}?result=${resultOfRow(getApproval(ctx.db, row.id))}`, 303);
   });
 
   app.post("/centers/:centerId/approvals/bulk", async (c) => {
@@ -173,34 +221,36 @@ export function registerApprovalActions(app: Hono<AppEnv>, ctx: AppContext): voi
     if (!framed.ok) return framed.response;
     const { principal, center } = framed;
     const queue = centerPath(center.id, "approvals");
-    const actions = ctx.approvalActions;
-    if (!actions || !canAct(principal, center.id))
-      return c.redirect(`${queue}?bulk=forbidden`, 303);
     const form = await c.req.parseBody({ all: true });
     const raw = form.item;
     const items = bulkItemsFromForm(raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]);
     if (!items || items.length === 0) return c.redirect(`${queue}?bulk=none`, 303);
-    // Only this center's pending items of a low-risk kind go through; anything else is refused
-    // here, before the approvals engine sees it.
-    const refused: string[] = [];
-    const eligible = items.filter((item) => {
-      const row = getApproval(ctx.db, item.approvalId);
-      const ok =
-        row !== undefined &&
-        row.centerId === center.id &&
-        bulkApprovableKinds.includes(approvalKindSchema.parse(row.kind));
-      if (!ok) refused.push(`${item.approvalId}:forbidden`);
-      return ok;
-    });
-    const results = eligible.length > 0 ? await actions.bulkApprove(principal, eligible) : [];
+    // Only this center's items: the page is one center's queue, whatever else the person may see.
+    const here = items.filter(
+      (item) => getApproval(ctx.db, item.approvalId)?.centerId === center.id,
+    );
+    const results = bulkApprove(deps, principal, here);
+    if (results.some((r) => r.ok && r.outboxId !== null)) await runOutbox();
     ctx.events.emit("approvals", {
       centerId: center.id,
-      approvalIds: results.map((r) => r.approvalId),
+      approvalIds: here.map((i) => i.approvalId),
     });
-    const summary = [
-      ...results.map((r) => `${r.approvalId}:${outcomeResult(r.outcome)}`),
-      ...refused,
-    ].join(",");
+    const byId = new Map(results.map((r) => [r.approvalId, r]));
+    const summary = items
+      .map((item) => {
+        const r = byId.get(item.approvalId);
+        const result: DecisionResult = !r
+          ? "not_found"
+          : r.ok
+            ? resultOfRow(getApproval(ctx.db, item.approvalId))
+            : r.error.code === "forbidden"
+              ? "forbidden"
+              : r.error.code === "conflict"
+                ? "changed"
+                : "bad_request";
+        return `${item.approvalId}:${result}`;
+      })
+      .join(",");
     return c.redirect(`${queue}?bulk=${encodeURIComponent(summary)}`, 303);
   });
 }

@@ -7,18 +7,25 @@
  */
 import type { Hono } from "hono";
 import { z } from "zod";
-import { type ApprovalKind, approvalKindSchema } from "../approvals/kinds.js";
+import {
+  type ApprovalKind,
+  approvalKindSchema,
+  decisionDenial,
+  defaultApprovalPolicy,
+  isLowRisk,
+} from "../approvals/index.js";
+import { membershipAt, type Principal } from "../auth/principal.js";
 import { instantToZoned } from "../domain/time.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { type ApprovalRow, getApproval, listApprovals } from "../storage/approvals.js";
 import type { Store } from "../storage/db.js";
 import { listRooms } from "../storage/directory.js";
-import { canAct } from "./access.js";
 import {
-  bulkApprovableKinds,
+  currentValue,
   type DecisionResult,
   decisionResultSchema,
-  editableFields,
+  editableOf,
+  fieldText,
 } from "./approvals-actions.js";
 import { frameFor, notFound } from "./frame.js";
 import { CsrfField, centerPath, renderPage } from "./layout.js";
@@ -75,16 +82,23 @@ const queueSearch = (q: QueueQuery) => {
   return s ? `?${s}` : "";
 };
 
+/** Why this person may not decide on the item (the engine's own rule), or null when they may. */
+const denialFor = (principal: Principal, row: ApprovalRow) =>
+  decisionDenial(defaultApprovalPolicy, principal, membershipAt(principal, row.centerId), row);
+
+const lowRiskKinds = approvalKindSchema.options.filter((k) => isLowRisk(defaultApprovalPolicy, k));
+
 interface QueueProps {
   db: Store;
   centerId: string;
   query: QueueQuery;
   now: Date;
-  bulk: { enabled: boolean; csrfToken: string | undefined };
+  principal: Principal;
+  csrfToken: string | undefined;
 }
 
 /** The pending list (the live region), inside the bulk form when bulk approval is offered. */
-function QueueTable({ db, centerId, query, now, bulk }: QueueProps) {
+function QueueTable({ db, centerId, query, now, principal, csrfToken }: QueueProps) {
   const rooms = new Map(listRooms(db, centerId).map((r) => [r.id, r.name]));
   const rows = listApprovals(db, {
     centerIds: [centerId],
@@ -92,7 +106,10 @@ function QueueTable({ db, centerId, query, now, bulk }: QueueProps) {
     kinds: query.kind ? [query.kind] : undefined,
     roomId: query.room,
   });
-  const anyBulk = bulk.enabled && rows.some((r) => bulkApprovableKinds.includes(r.kind));
+  // Offered for a low-risk item this person may decide; the engine checks each one again.
+  const bulkable = (r: ApprovalRow) =>
+    isLowRisk(defaultApprovalPolicy, r.kind) && denialFor(principal, r) === null;
+  const anyBulk = rows.some(bulkable);
   const table = (
     <div class="table-wrap">
       <table data-queue>
@@ -117,7 +134,7 @@ function QueueTable({ db, centerId, query, now, bulk }: QueueProps) {
             <tr data-approval={row.id}>
               {anyBulk ? (
                 <td>
-                  {bulkApprovableKinds.includes(row.kind) ? (
+                  {bulkable(row) ? (
                     <label class="inline">
                       <input type="checkbox" name="item" value={`${row.id}:${row.contentHash}`} />
                       <span class="skip">Select {row.title}</span>
@@ -147,15 +164,15 @@ function QueueTable({ db, centerId, query, now, bulk }: QueueProps) {
   if (!anyBulk) return table;
   return (
     <form method="post" action={`${centerPath(centerId, "approvals")}/bulk`}>
-      <CsrfField token={bulk.csrfToken} />
+      <CsrfField token={csrfToken} />
       {table}
       <p>
         <button type="submit" class="primary">
           Approve selected
         </button>{" "}
         <span class="muted">
-          Only low-risk kinds ({bulkApprovableKinds.map((k) => kindLabel[k]).join(", ")}) can be
-          approved together.
+          Only low-risk kinds ({lowRiskKinds.map((k) => kindLabel[k]).join(", ")}) can be approved
+          together.
         </span>
       </p>
     </form>
@@ -163,6 +180,10 @@ function QueueTable({ db, centerId, query, now, bulk }: QueueProps) {
 }
 
 const resultText: Record<DecisionResult, { tone: "good" | "bad" | "warn"; text: string }> = {
+  approved: {
+    tone: "good",
+    text: "Approved. It makes no platform call: the decision is recorded.",
+  },
   executed: { tone: "good", text: "Approved and done: the platform accepted it." },
   queued: { tone: "good", text: "Approved: it is queued and will run once." },
   rejected: { tone: "good", text: "Rejected. Nothing was sent." },
@@ -171,7 +192,13 @@ const resultText: Record<DecisionResult, { tone: "good" | "bad" | "warn"; text: 
     tone: "warn",
     text: "This item changed since you opened it; review it again. Nothing was decided.",
   },
+  decided: {
+    tone: "warn",
+    text: "This item was already decided; nothing was decided or sent again.",
+  },
+  expired: { tone: "warn", text: "This item expired before it was decided. Nothing was sent." },
   forbidden: { tone: "bad", text: "Your role may not decide this item. Nothing was decided." },
+  not_found: { tone: "bad", text: "There is no such item in this center's queue." },
   reason_required: { tone: "bad", text: "Say why you reject it: the reason is required." },
   bad_request: { tone: "bad", text: "The form was incomplete; nothing was decided." },
 };
@@ -209,24 +236,28 @@ function ItemBody({
   row,
   roomName,
   timeZone,
-  mayDecide,
+  denial,
   csrfToken,
   result,
+  field,
 }: {
   row: ApprovalRow;
   roomName: string | null;
   timeZone: string;
-  mayDecide: "yes" | "role" | "unwired";
+  /** Null when this person may decide; otherwise the engine's reason why not. */
+  denial: string | null;
   csrfToken: string | undefined;
   result: DecisionResult | undefined;
+  /** The form field the refusal named, if any. */
+  field: string | undefined;
 }) {
   const local = (iso: string | null) => {
     if (!iso) return "—";
     const z = instantToZoned(new Date(iso), timeZone);
     return `${z.date} ${z.time}`;
   };
-  const fields = editableFields(row.draft);
-  const other = Object.fromEntries(Object.entries(row.draft).filter(([k]) => !fields.includes(k)));
+  const fields = editableOf(row);
+  const mayDecide = denial === null;
   const hidden = (decision: string) => (
     <>
       <CsrfField token={csrfToken} />
@@ -242,6 +273,12 @@ function ItemBody({
       {result ? (
         <div class={`notice ${resultText[result].tone}`} role="status" data-result={result}>
           {resultText[result].text}
+          {field ? (
+            <>
+              {" "}
+              Check <code data-field>{field}</code>.
+            </>
+          ) : null}
           {result === "failed" && row.lastError ? (
             <div>
               Platform error: <code data-platform-error>{row.lastError}</code>
@@ -295,24 +332,22 @@ function ItemBody({
           Template draft: the model was not available, so this was filled in from a plain template.
         </p>
       ) : null}
-      {pending && mayDecide === "unwired" ? (
-        <p class="notice warn">Deciding is not available: the approvals engine is not running.</p>
-      ) : null}
-      {pending && mayDecide === "role" ? (
-        <p class="notice warn">Your role can read this item but not decide it.</p>
+      {pending && !mayDecide ? (
+        <p class="notice warn" data-denial>
+          You can read this item but not decide it: {denial}.
+        </p>
       ) : null}
       <div class="side">
         <section class="panel" aria-labelledby="draft-h">
           <h2 id="draft-h">
             Draft as the {row.draftSource === "template" ? "template" : "model"} wrote it
           </h2>
-          {fields.map((key) => (
+          {Object.entries(row.draft).map(([key, value]) => (
             <div data-draft-field={key}>
               <h3>{key}</h3>
-              <pre>{String(row.draft[key])}</pre>
+              <pre>{fieldText(value)}</pre>
             </div>
           ))}
-          {Object.keys(other).length > 0 ? <Json value={other} /> : null}
           {row.edited ? (
             <>
               <h3>As approved with edits</h3>
@@ -322,14 +357,14 @@ function ItemBody({
         </section>
         <section class="panel" aria-labelledby="edit-h">
           <h2 id="edit-h">Your version</h2>
-          {pending && mayDecide === "yes" ? (
+          {pending && mayDecide && fields.length > 0 ? (
             <form method="post" action={action} data-form="edit">
               {hidden("approve_with_edits")}
               {fields.map((key) => (
                 <>
                   <label for={`edit-${key}`}>{key}</label>
                   <textarea id={`edit-${key}`} name={`edit.${key}`}>
-                    {String(row.draft[key])}
+                    {fieldText(currentValue(row, key))}
                   </textarea>
                 </>
               ))}
@@ -340,11 +375,15 @@ function ItemBody({
               </p>
             </form>
           ) : (
-            <p class="muted">Editing is offered while the item is pending, to those who decide.</p>
+            <p class="muted">
+              {fields.length === 0
+                ? "Nothing in this kind of item can be edited: approve or reject it as it is."
+                : "Editing is offered while the item is pending, to those who decide."}
+            </p>
           )}
         </section>
       </div>
-      {pending && mayDecide === "yes" ? (
+      {pending && mayDecide ? (
         <section aria-labelledby="decide-h">
           <h2 id="decide-h">Decide</h2>
           <div class="actions">
@@ -395,6 +434,10 @@ function ItemBody({
       <section aria-labelledby="origin-h">
         <h2 id="origin-h">Where it came from</h2>
         <dl class="facts" data-provenance>
+          <dt>Drafted by</dt>
+          <dd data-draft-source={row.draftSource}>
+            {row.draftSource === "template" ? "a template (no model)" : "the model"}
+          </dd>
           <dt>Prompt</dt>
           <dd>{row.promptId ? `${row.promptId} v${row.promptVersion ?? "?"}` : "— (template)"}</dd>
           <dt>Agent run</dt>
@@ -416,14 +459,8 @@ export function registerApprovalPages(app: Hono<AppEnv>, ctx: AppContext): void 
     csrfToken: string | undefined,
     centerId: string,
     query: QueueQuery,
-    enabled: boolean,
-  ): QueueProps => ({
-    db: ctx.db,
-    centerId,
-    query,
-    now: ctx.wallClock(),
-    bulk: { enabled, csrfToken },
-  });
+    principal: Principal,
+  ): QueueProps => ({ db: ctx.db, centerId, query, now: ctx.wallClock(), principal, csrfToken });
 
   app.get("/centers/:centerId/approvals", (c) => {
     const framed = frameFor(c, ctx, "approvals");
@@ -431,7 +468,6 @@ export function registerApprovalPages(app: Hono<AppEnv>, ctx: AppContext): void 
     const { center, principal } = framed;
     const query = queueQuery.parse(c.req.query());
     const rooms = listRooms(ctx.db, center.id);
-    const enabled = ctx.approvalActions !== undefined && canAct(principal, center.id);
     const fragment = `${centerPath(center.id, "approvals")}/fragment${queueSearch(query)}`;
     const bulk = c.req.query("bulk");
     return renderPage(c, {
@@ -441,6 +477,11 @@ export function registerApprovalPages(app: Hono<AppEnv>, ctx: AppContext): void 
       children: (
         <>
           {bulk ? <BulkSummary summary={bulk} db={ctx.db} /> : null}
+          {c.req.query("result") === "not_found" ? (
+            <p class="notice bad" role="status">
+              {resultText.not_found.text}
+            </p>
+          ) : null}
           <form class="filters" method="get" action={centerPath(center.id, "approvals")}>
             <div>
               <label for="f-kind">Kind</label>
@@ -467,7 +508,7 @@ export function registerApprovalPages(app: Hono<AppEnv>, ctx: AppContext): void 
             <button type="submit">Filter</button>
           </form>
           <div data-live="approvals" data-live-url={fragment}>
-            <QueueTable {...queueProps(c.get("csrfToken"), center.id, query, enabled)} />
+            <QueueTable {...queueProps(c.get("csrfToken"), center.id, query, principal)} />
           </div>
         </>
       ),
@@ -478,9 +519,8 @@ export function registerApprovalPages(app: Hono<AppEnv>, ctx: AppContext): void 
     const framed = frameFor(c, ctx, "approvals");
     if (!framed.ok) return framed.response;
     const { center, principal } = framed;
-    const enabled = ctx.approvalActions !== undefined && canAct(principal, center.id);
     const query = queueQuery.parse(c.req.query());
-    return c.html(<QueueTable {...queueProps(c.get("csrfToken"), center.id, query, enabled)} />);
+    return c.html(<QueueTable {...queueProps(c.get("csrfToken"), center.id, query, principal)} />);
   });
 
   app.get("/centers/:centerId/approvals/:approvalId", (c) => {
@@ -506,11 +546,10 @@ export function registerApprovalPages(app: Hono<AppEnv>, ctx: AppContext): void 
             row={row}
             roomName={roomName}
             timeZone={center.timeZone}
-            mayDecide={
-              !ctx.approvalActions ? "unwired" : canAct(principal, center.id) ? "yes" : "role"
-            }
+            denial={denialFor(principal, row)}
             csrfToken={c.get("csrfToken")}
             result={result.success ? result.data : undefined}
+            field={c.req.query("field")?.slice(0, 100)}
           />
         </>
       ),

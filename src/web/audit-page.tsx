@@ -4,12 +4,12 @@
  * JSON export an inspector is given.
  */
 import type { Hono } from "hono";
+import { type AuditQuery, searchAudit } from "../audit/index.js";
 import { instantToZoned } from "../domain/time.js";
 import type { AppContext, AppEnv } from "../http/context.js";
-import { searchAudit } from "../storage/audit-page.js";
 import { frameFor } from "./frame.js";
 import { centerPath, renderPage } from "./layout.js";
-import { isDay, localDay } from "./timeline-page.js";
+import { isDay } from "./timeline-page.js";
 
 const LIMIT = 200;
 
@@ -26,7 +26,10 @@ export function registerAuditPage(app: Hono<AppEnv>, ctx: AppContext): void {
     const framed = frameFor(c, ctx, "audit");
     if (!framed.ok) return framed.response;
     const { center } = framed;
-    const q = (c.req.query("q") ?? "").slice(0, 200);
+    const text = (name: string, max: number) => (c.req.query(name) ?? "").trim().slice(0, max);
+    const q = text("q", 200);
+    const actor = text("actor", 200);
+    const action = text("action", 100);
     const errors: string[] = [];
     const day = (name: "from" | "to") => {
       const v = c.req.query(name) ?? "";
@@ -37,13 +40,25 @@ export function registerAuditPage(app: Hono<AppEnv>, ctx: AppContext): void {
     };
     const from = day("from");
     const to = day("to");
-    const rows = searchAudit(ctx.db, {
-      centerId: center.id,
-      q,
-      from: from ? localDay(from, center.timeZone).dayStart.toISOString() : undefined,
-      to: to ? localDay(to, center.timeZone).dayEnd.toISOString() : undefined,
+    const before = Number(c.req.query("before"));
+    const query: AuditQuery = {
       limit: LIMIT,
-    });
+      ...(Number.isInteger(before) && before > 0 ? { before } : {}),
+      ...(q ? { q } : {}),
+      ...(actor ? { actor } : {}),
+      ...(action ? { action } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    };
+    const found = searchAudit(ctx.db, center, query);
+    if (!found.ok) errors.push(found.error.message);
+    const rows = found.ok ? found.value.entries : [];
+    const older = new URLSearchParams(
+      Object.entries({ q, actor, action, from: from ?? "", to: to ?? "" }).filter(([, v]) => v),
+    );
+    if (found.ok && found.value.nextBefore !== null) {
+      older.set("before", String(found.value.nextBefore));
+    }
     const exportQuery = new URLSearchParams();
     if (from) exportQuery.set("from", from);
     if (to) exportQuery.set("to", to);
@@ -66,7 +81,26 @@ export function registerAuditPage(app: Hono<AppEnv>, ctx: AppContext): void {
             <form class="filters" method="get" action={centerPath(center.id, "audit")}>
               <div>
                 <label for="q">Search</label>
-                <input id="q" type="search" name="q" value={q} placeholder="actor, action, id…" />
+                <input
+                  id="q"
+                  type="search"
+                  name="q"
+                  value={q}
+                  placeholder="action, subject, data…"
+                />
+              </div>
+              <div>
+                <label for="actor">Actor</label>
+                <input
+                  id="actor"
+                  name="actor"
+                  value={actor}
+                  placeholder="user:… or system:alerts"
+                />
+              </div>
+              <div>
+                <label for="action">Action starts with</label>
+                <input id="action" name="action" value={action} placeholder="approval." />
               </div>
               <div>
                 <label for="from">From</label>
@@ -94,8 +128,15 @@ export function registerAuditPage(app: Hono<AppEnv>, ctx: AppContext): void {
               </a>
             </p>
             <p class="muted">
-              {rows.length === LIMIT ? `The newest ${LIMIT} matches` : `${rows.length} entries`},
-              newest first. Times are {center.timeZone}.
+              {rows.length} entries, newest first. Times are {center.timeZone}.
+              {older.has("before") ? (
+                <>
+                  {" "}
+                  <a href={`${centerPath(center.id, "audit")}?${older.toString()}`} data-older>
+                    Older entries →
+                  </a>
+                </>
+              ) : null}
             </p>
             <div class="table-wrap">
               <table data-audit={rows.length}>

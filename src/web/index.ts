@@ -14,14 +14,6 @@ import { registerSettingsPage } from "./settings-page.js";
 import { registerTimelinePage } from "./timeline-page.js";
 
 export { canAct, canEditSettings, SIGN_IN_PATH, SIGN_OUT_PATH } from "./access.js";
-export {
-  type ApprovalActions,
-  type ApprovalDecision,
-  approvalDecisionSchema,
-  type BulkItem,
-  bulkApprovableKinds,
-  type DecisionOutcome,
-} from "./approvals-actions.js";
 export { registerBoard } from "./board.js";
 export { streamTopics } from "./board-page.js";
 export { CsrfField } from "./layout.js";

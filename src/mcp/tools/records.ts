@@ -1,14 +1,15 @@
 /**
  * @module mcp/tools/records
- * The record side: open alerts, pending approvals (none until the approvals issue), attendance
- * summaries, expiring staff credentials and a room's ratio history for a day.
+ * The record side: open alerts, pending approvals (read-only summaries), attendance summaries,
+ * expiring staff credentials and a room's ratio history for a day.
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { addDays, instantToZoned, zonedDateTimeToInstant } from "../../domain/time.js";
 import { listOpenAlerts } from "../../storage/alerts.js";
+import { listApprovals } from "../../storage/approvals.js";
 import { listEvents } from "../../storage/attendance.js";
-import { listChildren, listStaff } from "../../storage/directory.js";
+import { listChildren, listRooms, listStaff } from "../../storage/directory.js";
 import { listHistory } from "../../storage/ratio.js";
 import {
   peopleLabels,
@@ -24,7 +25,17 @@ const centerId = z.string().min(1).max(128).describe("A center id from list_cent
 const date = z.iso.date();
 
 export const APPROVALS_NOTE =
-  "Approvals arrive with the approvals issue; until then nothing is pending and this list is always empty.";
+  "Read-only: a person decides in the web app (or POST /api/approvals/{id}/decision), seeing the content it hashes.";
+
+/** `child:<id>` / `staff:<id>` subjects as the caller may see them (pseudonyms for some roles). */
+function subjectLabel(subject: string | null, labels: ReturnType<typeof peopleLabels>) {
+  if (subject === null) return null;
+  const [type, id] = subject.split(":", 2) as [string, string | undefined];
+  if (id === undefined) return labels.names ? subject : null;
+  if (type === "child") return labels.child(id);
+  if (type === "staff") return labels.staff(id);
+  return labels.names ? subject : type;
+}
 
 export function registerRecordTools(server: McpServer, env: ToolEnv): void {
   server.registerTool(
@@ -76,17 +87,22 @@ export function registerRecordTools(server: McpServer, env: ToolEnv): void {
     {
       title: "Pending approvals",
       description:
-        "Summaries of drafts waiting for a person's approval (read-only: this cannot approve). " +
-        "Approvals arrive with the approvals issue: until then the list is always empty and `note` says so.",
+        "Summaries of drafts waiting for a person's approval at a center, oldest first " +
+        "(read-only: this cannot approve). `summary` is the draft's title for roles that may see " +
+        "names; otherwise the kind and room, and people appear as pseudonyms.",
       inputSchema: { centerId },
       outputSchema: {
         centerId: z.string(),
         approvals: z.array(
           z.object({
-            id: z.string(),
+            id: z.number().int(),
             kind: z.string(),
             summary: z.string(),
+            roomId: z.string().nullable(),
+            about: z.string().nullable(),
+            draftSource: z.enum(["model", "template"]),
             createdAt: z.string(),
+            expiresAt: z.string().nullable(),
           }),
         ),
         note: z.string(),
@@ -96,7 +112,28 @@ export function registerRecordTools(server: McpServer, env: ToolEnv): void {
     (args) =>
       run(() => {
         requireCenter(env, args.centerId);
-        return { centerId: args.centerId, approvals: [], note: APPROVALS_NOTE };
+        const labels = peopleLabels(env, args.centerId);
+        const rooms = new Map(listRooms(env.deps.db, args.centerId).map((r) => [r.id, r.name]));
+        const rows = listApprovals(env.deps.db, {
+          centerIds: [args.centerId],
+          states: ["pending"],
+        });
+        const approvals = rows
+          .map((row) => ({
+            id: row.id,
+            kind: row.kind,
+            // Titles are written from the draft and may name people; only name-seeing roles get them.
+            summary: labels.names
+              ? row.title
+              : `${row.kind.replaceAll("_", " ")}${row.roomId ? ` in ${rooms.get(row.roomId) ?? row.roomId}` : ""}`,
+            roomId: row.roomId,
+            about: subjectLabel(row.subject, labels),
+            draftSource: row.draftSource,
+            createdAt: row.createdAt,
+            expiresAt: row.expiresAt,
+          }))
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+        return { centerId: args.centerId, approvals, note: APPROVALS_NOTE };
       }),
   );
 
