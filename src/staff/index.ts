@@ -1,0 +1,21 @@
+/**
+ * @module staff
+ * Staff compliance around the pure core in `rules/staff`: credential status from the stored
+ * directory, renewals (director task + drafted reminder, once per expiry date), exports.
+ */
+export {
+  type CredentialMatrix,
+  centerDate,
+  credentialMatrix,
+  type MatrixRow,
+} from "./credentials.js";
+export {
+  type CredentialLine,
+  type CredentialReport,
+  credentialLineSchema,
+  credentialReport,
+  credentialReportCsv,
+  credentialReportSchema,
+  statusLabel,
+} from "./export.js";
+export { type CredentialCheckResult, RENEWAL_TAG, runCredentialCheck } from "./renewals.js";
