@@ -464,6 +464,15 @@ describe("responses in a sandbox run", () => {
     expect((bulk.body as { results: { ok: boolean }[] }).results[0]!.ok).toBe(false);
   });
 
+  it("GET staff credentials as JSON and an unknown center", async () => {
+    const path = "/api/centers/{center}/staff/credentials";
+    const ok = await call("get", path, "/api/centers/center_001/staff/credentials");
+    expect(ok.status).toBe(200);
+    expect((ok.body as { lines: unknown[] }).lines.length).toBeGreaterThan(0);
+    const missing = await call("get", path, "/api/centers/nope/staff/credentials");
+    expect(missing.status).toBe(404);
+  });
+
   it("exercised every documented operation", () => {
     const documented = operations().map(({ method, path }) => `${method} ${path}`);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);
