@@ -194,3 +194,34 @@ describe("staff credential status", () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe("the credential matrix page", () => {
+  async function page(path: string) {
+    const who = t.users.find((u) => u.role === "director")!;
+    const s = (await t.signIn(who.email, who.password))!;
+    return fetch(`${t.service.url}${path}`, { headers: { cookie: s.cookie } });
+  }
+
+  it("shows staff × credential with a word beside every colour, and filters by room", async () => {
+    const res = await page(`/centers/${centerId}/staff`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const staffCount = listStaff(t.service.ctx.db, centerId).length;
+    expect(html).toContain(`data-staff="${staffCount}"`);
+    for (const [status, words] of [
+      ["overdue", "Expired"],
+      ["expiring_30", "Expires ≤30 days"],
+      ["missing", "Missing"],
+      ["valid", "Valid"],
+    ]) {
+      expect(html, status).toMatch(
+        new RegExp(`data-status="${status}"[^>]*><span class="badge [a-z]+">${words}</span>`),
+      );
+    }
+    expect(html).toContain("renewal initiated");
+    const room = t.sandbox.world.centers[0]!.rooms[0]!.id;
+    const inRoom = listStaff(t.service.ctx.db, centerId).filter((s) => s.homeRoomId === room);
+    const filtered = await (await page(`/centers/${centerId}/staff?room=${room}`)).text();
+    expect(filtered).toContain(`data-staff="${inRoom.length}"`);
+  });
+});
