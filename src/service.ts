@@ -176,6 +176,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (baseUrl && apiKey) clients.push(getAdapter(provider).createClient({ baseUrl, apiKey }));
   }
 
+  ctx.platformFor = (centerId) => {
+    const center = listCenters(db).find((c) => c.id === centerId);
+    return clients.find((c) => c.provider === center?.provider);
+  };
+
   const syncNow = async () => {
     for (const client of clients) {
       try {

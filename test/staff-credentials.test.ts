@@ -198,7 +198,7 @@ describe("staff credential status", () => {
 describe("the credential matrix page", () => {
   async function page(path: string) {
     const who = t.users.find((u) => u.role === "director")!;
-    const s = (await t.signIn(who.email, who.password))!;
+    const s = (await t.signIn(who.email, who.password as string))!;
     return fetch(`${t.service.url}${path}`, { headers: { cookie: s.cookie } });
   }
 

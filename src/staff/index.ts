@@ -18,4 +18,20 @@ export {
   credentialReportSchema,
   statusLabel,
 } from "./export.js";
+export {
+  type PayrollLine,
+  type PayrollSheet,
+  payrollCsv,
+  payrollSheet,
+  payrollSheetSchema,
+} from "./payroll.js";
 export { type CredentialCheckResult, RENEWAL_TAG, runCredentialCheck } from "./renewals.js";
+export {
+  checkCenterTimecards,
+  correctionsByTimecard,
+  fetchTimecards,
+  MAX_RANGE_DAYS,
+  type ProposedCorrection,
+  proposeTimecardCorrections,
+  type TimecardCheck,
+} from "./timecards.js";
