@@ -224,4 +224,20 @@ describe("the credential matrix page", () => {
     const filtered = await (await page(`/centers/${centerId}/staff?room=${room}`)).text();
     expect(filtered).toContain(`data-staff="${inRoom.length}"`);
   });
+
+  it("lists the upcoming review with its summary draft, drafted ahead of the due date", async () => {
+    await t.service.draftNow();
+    const drafts = listApprovals(t.service.ctx.db, {
+      centerIds: [centerId],
+      kinds: ["review_summary"],
+    });
+    expect(drafts).toHaveLength(1);
+    const facts = (drafts[0]!.context as { facts: { staffId: string; dueOn: string } }).facts;
+    const { asOf } = await report();
+    expect(facts.dueOn > asOf).toBe(true);
+    const html = await (await page(`/centers/${centerId}/staff`)).text();
+    expect(html).toContain(`data-review-staff="${facts.staffId}"`);
+    expect(html).toContain(`due ${facts.dueOn}`);
+    expect(html).toContain(`/centers/${centerId}/approvals/${drafts[0]!.id}`);
+  });
 });

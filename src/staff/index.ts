@@ -26,6 +26,7 @@ export {
   payrollSheetSchema,
 } from "./payroll.js";
 export { type CredentialCheckResult, RENEWAL_TAG, runCredentialCheck } from "./renewals.js";
+export { type UpcomingReview, upcomingReviews } from "./reviews.js";
 export {
   checkCenterTimecards,
   correctionsByTimecard,

@@ -7,7 +7,7 @@
 import type { Hono } from "hono";
 import type { AppContext, AppEnv } from "../http/context.js";
 import type { staff as staffRules } from "../rules/index.js";
-import { credentialMatrix, RENEWAL_TAG, statusLabel } from "../staff/index.js";
+import { credentialMatrix, RENEWAL_TAG, statusLabel, upcomingReviews } from "../staff/index.js";
 import { frameFor } from "./frame.js";
 import { centerPath, renderPage } from "./layout.js";
 
@@ -33,6 +33,9 @@ export function registerStaffPage(app: Hono<AppEnv>, ctx: AppContext): void {
     const matrix = room ? (credentialMatrix(ctx.db, center.id, ctx.clock(), room) ?? all) : all;
     const csv = `/api/centers/${encodeURIComponent(center.id)}/staff/credentials?format=csv${room ? `&room=${encodeURIComponent(room)}` : ""}`;
     const attention = matrix.rows.filter((r) => !r.compliance.compliant).length;
+    const reviews = upcomingReviews(ctx.db, center.id, matrix.asOf).filter(
+      (r) => !room || matrix.rows.some((row) => row.staff.id === r.staffId),
+    );
     return renderPage(c, {
       ...framed.frame,
       title: "Staff credentials",
@@ -113,6 +116,21 @@ export function registerStaffPage(app: Hono<AppEnv>, ctx: AppContext): void {
               </tbody>
             </table>
           </div>
+          <h2>Upcoming reviews</h2>
+          {reviews.length === 0 ? (
+            <p class="muted">No review summary has been drafted for an upcoming review.</p>
+          ) : (
+            <ul data-reviews={reviews.length}>
+              {reviews.map((r) => (
+                <li data-review-staff={r.staffId}>
+                  {r.staffName}: review {r.reviewNumber} due {r.dueOn}.{" "}
+                  <a href={`${centerPath(center.id, "approvals")}/${r.approvalId}`}>
+                    Summary draft ({r.state.replaceAll("_", " ")}) with the data behind it
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
         </>
       ),
     });
