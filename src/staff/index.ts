@@ -27,6 +27,7 @@ export {
 } from "./payroll.js";
 export { type CredentialCheckResult, RENEWAL_TAG, runCredentialCheck } from "./renewals.js";
 export { type UpcomingReview, upcomingReviews } from "./reviews.js";
+export { type RoomEvent, roomSlotCounts } from "./staffing.js";
 export {
   checkCenterTimecards,
   correctionsByTimecard,
