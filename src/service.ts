@@ -37,6 +37,7 @@ import {
   type Sandbox,
   startSandboxRunner,
 } from "./sandbox/index.js";
+import { type CredentialCheckResult, runCredentialCheck } from "./staff/index.js";
 import { getAlertPolicy, putAlertPolicy } from "./storage/alerts.js";
 import { getApproval } from "./storage/approvals.js";
 import { listCenters, listRooms } from "./storage/directory.js";
@@ -64,6 +65,8 @@ export interface RunningService {
   draftNow(): Promise<void>;
   /** One reconciliation pass over every center (also runs on an interval). */
   reconcileNow(): Promise<number>;
+  /** One staff credential check of every center (also runs on an interval and after syncs). */
+  checkCredentialsNow(): CredentialCheckResult[];
   stop(): Promise<void>;
 }
 
@@ -174,6 +177,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (baseUrl && apiKey) clients.push(getAdapter(provider).createClient({ baseUrl, apiKey }));
   }
 
+  ctx.platformFor = (centerId) => {
+    const center = listCenters(db).find((c) => c.id === centerId);
+    return clients.find((c) => c.provider === center?.provider);
+  };
+
   const syncNow = async () => {
     for (const client of clients) {
       try {
@@ -248,7 +256,26 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     onOutbox: () => void alerting.outbox.runDue(),
   });
 
-  await syncNow();
+  const checkCredentialsNow = () => {
+    const results: CredentialCheckResult[] = [];
+    for (const center of listCenters(db)) {
+      try {
+        const result = runCredentialCheck(db, center.id, clock(), wallClock());
+        if (result) results.push(result);
+      } catch (error) {
+        logger.error({ err: error, centerId: center.id }, "credential check failed");
+      }
+    }
+    if (results.some((r) => r.opened > 0)) void alerting.outbox.runDue();
+    return results;
+  };
+  const syncAndCheck = async () => {
+    await syncNow();
+    // Staff-record changes arrive with the directory sync, so their statuses follow at once.
+    if (config.STAFF_CREDENTIALS_INTERVAL_SECONDS > 0) checkCredentialsNow();
+  };
+
+  await syncAndCheck();
   const sandboxUsers = sandbox
     ? await seedSandboxUsers(db, listCenters(db), (id) => listRooms(db, id), wallClock())
     : [];
@@ -297,7 +324,14 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     timers.push(setInterval(() => void reconcileNow(), config.RECONCILE_INTERVAL_SECONDS * 1000));
   }
   if (config.DIRECTORY_SYNC_INTERVAL_SECONDS > 0) {
-    timers.push(setInterval(() => void syncNow(), config.DIRECTORY_SYNC_INTERVAL_SECONDS * 1000));
+    timers.push(
+      setInterval(() => void syncAndCheck(), config.DIRECTORY_SYNC_INTERVAL_SECONDS * 1000),
+    );
+  }
+  if (config.STAFF_CREDENTIALS_INTERVAL_SECONDS > 0) {
+    timers.push(
+      setInterval(() => checkCredentialsNow(), config.STAFF_CREDENTIALS_INTERVAL_SECONDS * 1000),
+    );
   }
 
   const runner =
@@ -343,6 +377,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     evaluateNow,
     draftNow,
     reconcileNow,
+    checkCredentialsNow,
     stop,
   };
 }

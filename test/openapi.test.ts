@@ -464,6 +464,45 @@ describe("responses in a sandbox run", () => {
     expect((bulk.body as { results: { ok: boolean }[] }).results[0]!.ok).toBe(false);
   });
 
+  it("GET staff credentials as JSON and an unknown center", async () => {
+    const path = "/api/centers/{center}/staff/credentials";
+    const ok = await call("get", path, "/api/centers/center_001/staff/credentials");
+    expect(ok.status).toBe(200);
+    expect((ok.body as { lines: unknown[] }).lines.length).toBeGreaterThan(0);
+    const missing = await call("get", path, "/api/centers/nope/staff/credentials");
+    expect(missing.status).toBe(404);
+  });
+
+  it("the timecard routes: exceptions, proposed corrections, payroll; a backwards range", async () => {
+    const q = "from=2026-11-23&to=2026-11-23";
+    const exceptions = await call(
+      "get",
+      "/api/centers/{center}/timecards/exceptions",
+      `/api/centers/center_001/timecards/exceptions?${q}`,
+    );
+    expect(exceptions.status).toBe(200);
+    expect((exceptions.body as { laborPack: string }).laborPack).not.toBe("");
+    const proposed = await call(
+      "post",
+      "/api/centers/{center}/timecards/corrections",
+      `/api/centers/center_001/timecards/corrections?${q}`,
+    );
+    expect(proposed.status).toBe(200);
+    expect(Array.isArray((proposed.body as { proposals: unknown[] }).proposals)).toBe(true);
+    const payroll = await call(
+      "get",
+      "/api/centers/{center}/timecards/payroll",
+      `/api/centers/center_001/timecards/payroll?${q}`,
+    );
+    expect(payroll.status).toBe(200);
+    const backwards = await call(
+      "get",
+      "/api/centers/{center}/timecards/payroll",
+      "/api/centers/center_001/timecards/payroll?from=2026-11-23&to=2026-11-01",
+    );
+    expect(backwards.status).toBe(400);
+  });
+
   it("exercised every documented operation", () => {
     const documented = operations().map(({ method, path }) => `${method} ${path}`);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);

@@ -115,7 +115,7 @@ export function evaluateCenter(
       const cause = rooms?.get(room.id) ?? defaultCause;
       const prev = getRoomStatus(tx, centerId, room.id);
       const open = prev?.openViolationId ? getViolation(tx, prev.openViolationId) : undefined;
-      const { input, nonCare } = toRoomInput(room, staffById, at, localDate, open?.startedAt);
+      const { input, nonCare } = toRoomInput(room, staffById, at, localDate, open?.startedAt, pack);
       const result = evaluateRoom(pack, roomInputSchema.parse(input), { at, localDate, policy });
       if (!result.ok) continue;
       const evaluation: Evaluation = {

@@ -48,7 +48,10 @@ export function centerOutlook(
   const staffById = new Map(staff.map((s) => [s.id, s]));
   const rooms = roomStates(db, centerId);
   const inputs = new Map<string, RoomInput>(
-    rooms.map((room) => [room.id, toRoomInput(room, staffById, at, localDate, undefined).input]),
+    rooms.map((room) => [
+      room.id,
+      toRoomInput(room, staffById, at, localDate, undefined, pack).input,
+    ]),
   );
 
   const presence = listPresence(db, centerId).filter((p) => p.present);
@@ -64,7 +67,7 @@ export function centerOutlook(
   );
   const staffInputs = new Map(
     staff.flatMap((s) => {
-      const input = toStaffInput(s, false, localDate);
+      const input = toStaffInput(s, false, localDate, pack);
       return input ? [[s.id, input] as const] : [];
     }),
   );
@@ -82,7 +85,8 @@ export function centerOutlook(
   const future = events.ok ? events.value : [];
   const unassigned = [...staffPresent.entries()].flatMap(([id, p]) => {
     const record = staffById.get(id);
-    const input = record && p.roomId === null ? toStaffInput(record, p.onBreak, localDate) : null;
+    const input =
+      record && p.roomId === null ? toStaffInput(record, p.onBreak, localDate, pack) : null;
     return input ? [input] : [];
   });
   const staffNames = new Map(staff.map((s) => [s.id, `${s.firstName} ${s.lastName}`]));

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { RoomState, Staff } from "../domain/index.js";
+import type { Child, RoomState, Staff } from "../domain/index.js";
 import { assembleRooms } from "../live/room-state.js";
-import { evaluateRoom, getRulePack, roomInputSchema } from "../rules/index.js";
+import { evaluateRoom, getRulePack, type RulePack, roomInputSchema } from "../rules/index.js";
 import { toRoomInput } from "./room-input.js";
 
 const at = new Date("2026-11-23T17:00:00Z");
+const ca = getRulePack("US-CA") as RulePack;
+/** US-CA as if its text made a valid CPR card a condition of counting toward ratio. */
+const cprPack: RulePack = { ...ca, staff: { ...ca.staff, credentialsToCount: ["cpr"] } };
 const teacher: Staff = {
   id: "s1",
   centerId: "c1",
@@ -52,6 +55,7 @@ describe("live room → ratio input", () => {
       at,
       "2026-11-23",
       undefined,
+      getRulePack("US-TX") as RulePack,
     );
     expect(input.children).toEqual([{ id: "k_new", ageMonths: 0 }]);
     const pack = getRulePack("US-TX");
@@ -59,23 +63,92 @@ describe("live room → ratio input", () => {
     expect(e?.ok && e.value.governingBand.id).toMatch(/infant/);
   });
 
-  it("passes expired credentials and maps platform roles", () => {
+  it("maps platform roles and passes only the credentials the pack requires to count", () => {
     const [state] = assembleRooms(
       [room],
       [present("staff", "s1")],
       new Map(),
       new Map([["s1", teacher]]),
     );
-    const { input, nonCare } = toRoomInput(
-      state as RoomState,
-      new Map([["s1", teacher]]),
-      at,
-      "2026-11-23",
-      undefined,
-    );
+    const live = (pack: RulePack) =>
+      toRoomInput(
+        state as RoomState,
+        new Map([["s1", teacher]]),
+        at,
+        "2026-11-23",
+        undefined,
+        pack,
+      );
+    const { input, nonCare } = live(cprPack);
     expect(input.staff).toEqual([
       expect.objectContaining({ id: "s1", role: "teacher", expiredCredentials: ["cpr"] }),
     ]);
     expect(nonCare).toEqual([]);
+    // US-TX does not make CPR a condition of counting: nothing is passed as blocking.
+    expect(live(getRulePack("US-TX") as RulePack).input.staff[0]?.expiredCredentials).toEqual([]);
+  });
+
+  describe("where the pack says a lapsed CPR stops a person counting", () => {
+    const kids = Array.from({ length: 8 }, (_, i) => present("child", `k${i}`));
+    const births = new Map(
+      kids.map((k): [string, Child] => [
+        k.subjectId,
+        {
+          id: k.subjectId,
+          centerId: "c1",
+          externalId: k.subjectId,
+          firstName: "Kid",
+          lastName: k.subjectId,
+          birthDate: "2022-06-01",
+          homeRoomId: "r1",
+          familyId: null,
+          authorizedPickups: [],
+          schedule: [],
+        },
+      ]),
+    );
+    const evaluate = (person: Staff, localDate: string) => {
+      const staffById = new Map([["s1", person]]);
+      const [state] = assembleRooms([room], [...kids, present("staff", "s1")], births, staffById);
+      const { input } = toRoomInput(
+        state as RoomState,
+        staffById,
+        at,
+        localDate,
+        undefined,
+        cprPack,
+      );
+      const e = evaluateRoom(cprPack, roomInputSchema.parse(input), { at, localDate });
+      if (!e.ok) throw new Error(e.error.message);
+      return e.value;
+    };
+    const valid: Staff = {
+      ...teacher,
+      credentials: [{ type: "cpr", issuedOn: "2025-01-01", expiresOn: "2026-11-23" }],
+    };
+
+    it("reads the room in ratio through the expiry date and out of ratio the day after", () => {
+      expect(evaluate(valid, "2026-11-23")).toMatchObject({ compliant: true, countedStaff: 1 });
+      const lapsed = evaluate(valid, "2026-11-24");
+      expect(lapsed).toMatchObject({ compliant: false, countedStaff: 0 });
+      expect(lapsed.notCounted).toEqual([
+        expect.objectContaining({ id: "s1", reason: "expired cpr" }),
+      ]);
+    });
+
+    it("counts a person whose lapsed card sits beside its renewal", () => {
+      const renewed: Staff = {
+        ...teacher,
+        credentials: [
+          ...teacher.credentials,
+          { type: "cpr", issuedOn: "2026-11-20", expiresOn: "2028-11-19" },
+        ],
+      };
+      expect(evaluate(renewed, "2026-11-23")).toMatchObject({ compliant: true, countedStaff: 1 });
+    });
+
+    it("does not count a person with no CPR on record at all", () => {
+      expect(evaluate({ ...teacher, credentials: [] }, "2026-11-23").compliant).toBe(false);
+    });
   });
 });

@@ -4,7 +4,12 @@
  * staff directory, the center's local date, and when the open violation began.
  */
 import type { RoomState, Staff, StaffRole } from "../domain/index.js";
-import type { RoomInput, StaffRoleInput } from "../rules/index.js";
+import {
+  type RoomInput,
+  type RulePack,
+  type StaffRoleInput,
+  staff as staffRules,
+} from "../rules/index.js";
 
 /** Platform roles as the rule packs see them; null for roles that give no care. */
 export const careRole: Record<StaffRole, StaffRoleInput | null> = {
@@ -24,11 +29,17 @@ export interface LiveRoomInput {
   nonCare: { id: string; role: string }[];
 }
 
-/** A staff member as the ratio core sees them; null for roles that give no care. */
+/**
+ * A staff member as the ratio core sees them; null for roles that give no care. The credentials
+ * the pack requires to count and this person does not hold in force today (lapsed or missing) are
+ * passed as expired, so a lapsed CPR card stops them counting the moment it lapses, while an old
+ * lapsed record beside its renewal does not.
+ */
 export function toStaffInput(
   record: Staff,
   onBreak: boolean,
   localDate: string,
+  pack: RulePack,
 ): RoomInput["staff"][number] | null {
   const role = careRole[record.role] ?? null;
   if (role === null) return null;
@@ -39,9 +50,7 @@ export function toStaffInput(
     onBreak,
     // A director in a room's roster is there working with the children.
     engagedInCare: role === "director" ? true : undefined,
-    expiredCredentials: record.credentials
-      .filter((c) => c.expiresOn !== null && c.expiresOn < localDate)
-      .map((c) => c.type),
+    expiredCredentials: staffRules.ratioBlockingCredentials(record.credentials, pack, localDate),
   };
 }
 
@@ -51,12 +60,13 @@ export function toRoomInput(
   at: Date,
   localDate: string,
   violationSince: string | undefined,
+  pack: RulePack,
 ): LiveRoomInput {
   const nonCare: LiveRoomInput["nonCare"] = [];
   const staff: RoomInput["staff"] = [];
   for (const s of room.staff) {
     const record = staffById.get(s.id);
-    const input = record ? toStaffInput(record, s.onBreak, localDate) : null;
+    const input = record ? toStaffInput(record, s.onBreak, localDate, pack) : null;
     if (input === null) nonCare.push({ id: s.id, role: s.role });
     else staff.push(input);
   }

@@ -48,6 +48,7 @@ export const configSchema = z
     KANGAROOTIME_API_KEY: z.string().min(1).optional(),
     RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
     DIRECTORY_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(900),
+    STAFF_CREDENTIALS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(86400),
     EVALUATE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(15),
     ALERT_TICK_SECONDS: z.coerce.number().int().min(0).default(1),
     DRAFTING_TICK_SECONDS: z.coerce.number().int().min(0).default(5),

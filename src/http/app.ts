@@ -19,6 +19,7 @@ import { registerHealthRoute } from "./routes/health.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
 import { registerRatioRoutes } from "./routes/ratio.js";
 import { registerReportRoutes } from "./routes/reports.js";
+import { registerStaffRoutes } from "./routes/staff.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
 
 export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
@@ -52,6 +53,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerRatioRoutes(app, ctx);
   registerOutlookRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerStaffRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerApprovalRoutes(app, ctx);

@@ -9,6 +9,7 @@ import type { Principal } from "../auth/principal.js";
 import type { Provider } from "../domain/index.js";
 import type { InboxProcessor } from "../ingest/processor.js";
 import type { Logger } from "../logging/index.js";
+import type { PlatformClient } from "../platforms/types.js";
 import type { Db } from "../storage/db.js";
 
 export interface AppContext {
@@ -27,6 +28,8 @@ export interface AppContext {
   sandboxApi?: Hono;
   /** Set once alerting has started (it needs the platform clients, which need the server up). */
   alerting?: Alerting;
+  /** The platform client serving a center (set once the clients exist); reads timecards. */
+  platformFor?: (centerId: string) => PlatformClient | undefined;
   version: string;
   auth: AuthSettings;
 }

@@ -629,3 +629,41 @@ export const apiTokens = sqliteTable("api_tokens", {
   lastUsedAt: text("last_used_at"),
   revokedAt: text("revoked_at"),
 });
+
+// ---- Staff compliance (issue 9): credential renewals ----
+
+/**
+ * One renewal opened for one credential record about to lapse (or lapsed): the director's platform
+ * task and the staff member's drafted reminder were created for it once. Keyed by the expiry date
+ * it was opened for, so the next daily run finds it instead of opening another; a newer expiry
+ * date for the same credential clears it.
+ */
+export const credentialRenewals = sqliteTable(
+  "credential_renewals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id").notNull(),
+    staffId: text("staff_id").notNull(),
+    credentialType: text("credential_type").notNull(),
+    /** The expiry date this renewal was opened for. */
+    expiresOn: text("expires_on").notNull(),
+    status: text("status", { enum: ["open", "cleared"] }).notNull(),
+    /** The credential status when opened (`expiring_30`, `overdue`, …). */
+    openedStatus: text("opened_status").notNull(),
+    reminderApprovalId: integer("reminder_approval_id"),
+    taskOutboxKey: text("task_outbox_key").notNull(),
+    openedAt: text("opened_at").notNull(),
+    clearedAt: text("cleared_at"),
+    /** The newer expiry date that cleared it. */
+    clearedByExpiresOn: text("cleared_by_expires_on"),
+  },
+  (t) => [
+    uniqueIndex("credential_renewals_once").on(
+      t.centerId,
+      t.staffId,
+      t.credentialType,
+      t.expiresOn,
+    ),
+    index("credential_renewals_center").on(t.centerId, t.status),
+  ],
+);

@@ -11,6 +11,7 @@ import { registerApprovalPages } from "./approvals-page.js";
 import { registerAuditPage } from "./audit-page.js";
 import { registerBoardPage } from "./board-page.js";
 import { registerSettingsPage } from "./settings-page.js";
+import { registerStaffPage } from "./staff-page.js";
 import { registerTimelinePage } from "./timeline-page.js";
 
 export { canAct, canEditSettings, SIGN_IN_PATH, SIGN_OUT_PATH } from "./access.js";
@@ -27,4 +28,5 @@ export function registerWebApp(app: Hono<AppEnv>, ctx: AppContext): void {
   registerTimelinePage(app, ctx);
   registerAuditPage(app, ctx);
   registerSettingsPage(app, ctx);
+  registerStaffPage(app, ctx);
 }

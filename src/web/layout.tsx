@@ -18,6 +18,7 @@ export const sections = [
   { id: "alerts", label: "Alerts", path: "/alerts" },
   { id: "timeline", label: "Timeline", path: "/timeline" },
   { id: "audit", label: "Audit", path: "/audit" },
+  { id: "staff", label: "Staff", path: "/staff" },
   { id: "settings", label: "Settings", path: "/settings" },
 ] as const;
 export type Section = (typeof sections)[number]["id"];
