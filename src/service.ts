@@ -134,6 +134,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     logger: logger.child({ component: "inbox" }),
     clock: wallClock,
     onTouched: (touched) => onTouched(db, events, clock(), touched),
+    // Alerting starts after the server is up; a hold's pages wait in the outbox until then.
+    onOutbox: () => void ctx.alerting?.outbox.runDue(),
   });
   const ctx: AppContext = {
     db,

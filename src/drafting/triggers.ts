@@ -86,6 +86,46 @@ function enqueue(scan: Scan, candidates: readonly Candidate[]): EnqueuedJob[] {
   return created;
 }
 
+/** Days of the family's earlier late pick-ups quoted with a new one. */
+const LATE_HISTORY_DAYS = 30;
+
+/**
+ * The family's late pick-ups before `date`, one per child and day (the last check-out of the day
+ * is the pick-up), assessed under today's policy so the numbers compare.
+ */
+function familyLateHistory(
+  scan: Scan,
+  outs: Scan["events"],
+  children: ReadonlyMap<string, { familyId: string | null }>,
+  familyId: string,
+  date: string,
+): LatePickupInput["history"]["earlier"] {
+  const last = new Map<string, Scan["events"][number]>();
+  for (const e of outs) {
+    if (!e.subjectId || children.get(e.subjectId)?.familyId !== familyId) continue;
+    const day = instantToZoned(new Date(e.occurredAt), scan.center.timeZone).date;
+    if (day >= date) continue;
+    last.set(`${e.subjectId}:${day}`, e);
+  }
+  return [...last.values()].flatMap((e) => {
+    const a = assessLatePickup(
+      scan.policy.latePickup,
+      new Date(e.occurredAt),
+      scan.center.timeZone,
+    );
+    return a.late
+      ? [
+          {
+            date: a.date,
+            childId: e.subjectId as string,
+            minutesAfterClose: a.minutesAfterClose,
+            feeCents: a.feeCents,
+          },
+        ]
+      : [];
+  });
+}
+
 function latePickups(scan: Scan): Candidate[] {
   const { db, center, policy } = scan;
   const outs = scan.events.filter((e) => e.type === "child.checked_out");
@@ -93,6 +133,14 @@ function latePickups(scan: Scan): Candidate[] {
   const children = new Map(listChildren(db, center.id).map((c) => [c.id, c]));
   const families = new Map(listFamilies(db, center.id).map((f) => [f.id, f]));
   const rooms = new Map(listRooms(db, center.id).map((r) => [r.id, r]));
+  const historyFrom = zonedDateTimeToInstant(
+    addDays(scan.localDate, -LATE_HISTORY_DAYS),
+    "00:00",
+    center.timeZone,
+  ).toISOString();
+  const earlierOuts = listEvents(db, center.id, historyFrom, outs[0]!.occurredAt).filter(
+    (e) => e.type === "child.checked_out",
+  );
   return outs.flatMap((e): Candidate[] => {
     const event = e.payload as DomainEvent;
     if (event.type !== "child.checked_out") return [];
@@ -118,6 +166,10 @@ function latePickups(scan: Scan): Candidate[] {
       pickedUpBy: event.pickedUpBy,
       graceMinutes: policy.latePickup.graceMinutes,
       assessment,
+      history: {
+        windowDays: LATE_HISTORY_DAYS,
+        earlier: familyLateHistory(scan, earlierOuts, children, family.id, assessment.date),
+      },
     };
     return [
       {
