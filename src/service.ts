@@ -39,6 +39,7 @@ import {
 } from "./sandbox/index.js";
 import { getAlertPolicy, putAlertPolicy } from "./storage/alerts.js";
 import { listCenters, listRooms } from "./storage/directory.js";
+import { getDoorPolicy, putDoorPolicy } from "./storage/door.js";
 import { type Db, openDatabase } from "./storage/index.js";
 import { reconcileCenter, syncDirectory } from "./sync/index.js";
 
@@ -258,6 +259,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     for (const [centerId, policy] of sandboxAlertPolicies(sandbox.world)) {
       if (getAlertPolicy(db, centerId) === undefined) {
         putAlertPolicy(db, centerId, alertPolicySchema.parse(policy), wallClock().toISOString());
+      }
+    }
+    for (const center of sandbox.world.centers) {
+      if (getDoorPolicy(db, center.id) === undefined) {
+        putDoorPolicy(
+          db,
+          center.id,
+          { checkIn: { opensAt: center.opensAt } },
+          wallClock().toISOString(),
+        );
       }
     }
   }

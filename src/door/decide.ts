@@ -10,7 +10,7 @@ import { appendAudit } from "../audit/append.js";
 import { membershipAt, type Principal } from "../auth/principal.js";
 import type { DomainEvent } from "../domain/index.js";
 import { AppError } from "../errors/index.js";
-import { touch, type TouchedRooms } from "../live/apply.js";
+import { type TouchedRooms, touch } from "../live/apply.js";
 import { currentRoom, emptyPresence, project } from "../live/project.js";
 import { type Db, inTransaction } from "../storage/db.js";
 import {

@@ -2,8 +2,9 @@
  * @module live/apply
  * Records normalized events and projects them onto live presence, inside the caller's transaction.
  */
-import { doorGate } from "../door/gate.js";
+
 import type { DomainEvent } from "../domain/index.js";
+import { doorGate } from "../door/gate.js";
 import { type EventSource, hasEvent, recordEvent } from "../storage/attendance.js";
 import type { Store } from "../storage/db.js";
 import { getPresence, putPresence } from "../storage/presence.js";

@@ -80,7 +80,9 @@ export function listCustodyRestrictions(
   return db
     .select()
     .from(custodyRestrictions)
-    .where(and(eq(custodyRestrictions.centerId, centerId), eq(custodyRestrictions.childId, childId)))
+    .where(
+      and(eq(custodyRestrictions.centerId, centerId), eq(custodyRestrictions.childId, childId)),
+    )
     .all();
 }
 
@@ -97,7 +99,12 @@ export function insertCheckinExceptions(
   rows: readonly NewCheckinException[],
 ): CheckinExceptionRow[] {
   return rows.flatMap((row) => {
-    const inserted = db.insert(checkinExceptions).values(row).onConflictDoNothing().returning().get();
+    const inserted = db
+      .insert(checkinExceptions)
+      .values(row)
+      .onConflictDoNothing()
+      .returning()
+      .get();
     return inserted ? [inserted] : [];
   });
 }

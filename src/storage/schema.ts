@@ -653,7 +653,9 @@ export const pickupHolds = sqliteTable(
     occurredAt: text("occurred_at").notNull(),
     personName: text("person_name"),
     method: text("method").notNull(),
-    decision: text("decision", { enum: ["not_authorized", "restricted", "unidentified"] }).notNull(),
+    decision: text("decision", {
+      enum: ["not_authorized", "restricted", "unidentified"],
+    }).notNull(),
     reason: text("reason").notNull(),
     nearMatches: json<string[]>("near_matches").notNull(),
     state: text("state", { enum: ["open", "released"] }).notNull(),
