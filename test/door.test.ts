@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DomainEvent } from "../src/domain/index.js";
-import { addDays, instantToZoned, weekdayOf } from "../src/domain/time.js";
+import { addDays, instantToZoned, weekdayOf, zonedDateTimeToInstant } from "../src/domain/time.js";
 import type { ExceptionsReport, PatternsReport } from "../src/door/index.js";
 import { applyEvents } from "../src/live/apply.js";
 import { roomStates } from "../src/live/index.js";
@@ -189,6 +189,75 @@ describe("an unauthorized check-out", () => {
     const hold = listPickupHolds(db(), centerId).find((h) => h.childId === child.id)!;
     expect(hold.decision).toBe("restricted");
     expect(present(child.id)).toBe(true);
+  });
+
+  it("a check-in before opening, on an unscheduled day, into another room: exactly those three", async () => {
+    const child = children()[3]!;
+    const other = centerOf(centerId).rooms.find((r) => r.id !== child.homeRoomId)!;
+    // Sunday 2026-11-29 05:50 in Los Angeles: 40 minutes before the 06:30 opening.
+    checkIn(child.id, other.id, "2026-11-29T13:50:00.000Z");
+    const res = await t.api(`/api/centers/${centerId}/reports/exceptions?date=2026-11-29`);
+    const report = (await res.json()) as ExceptionsReport;
+    const mine = report.items.filter((i) => i.childId === child.id);
+    expect(mine.map((i) => i.kind).sort()).toEqual([
+      "early_arrival",
+      "room_mismatch",
+      "unexpected_time",
+    ]);
+    expect(mine.find((i) => i.kind === "early_arrival")!.reason).toContain("40 min before");
+    const target = mine.find((i) => i.kind === "room_mismatch")!;
+    const resolved = await t.api(
+      `/api/centers/${centerId}/checkin-exceptions/${target.id}/resolve`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ resolution: "Moved to the home room at 06:35" }),
+      },
+    );
+    expect(resolved.status).toBe(200);
+    const after = (await (
+      await t.api(`/api/centers/${centerId}/reports/exceptions?date=2026-11-29`)
+    ).json()) as ExceptionsReport;
+    expect(after.items.find((i) => i.ref === target.ref)).toMatchObject({
+      state: "resolved",
+      resolution: "Moved to the home room at 06:35",
+      resolvedBy: expect.any(String),
+    });
+    expect(after.totals.resolved).toBe(1);
+  });
+
+  it("a generated month with four late pick-ups is a chronic pattern naming exactly those records", async () => {
+    const center = centerOf(centerId);
+    const child = children()[4]!;
+    const days: string[] = [];
+    for (let d = "2026-10-01"; d <= "2026-10-28"; d = addDays(d, 1)) {
+      if (child.schedule.some((s) => s.day === weekdayOf(d))) days.push(d);
+    }
+    // Scheduled days of October up to the 28th; four of the last seven are late.
+    const lastWeeks = days.slice(-7);
+    const late = new Set([lastWeeks[0]!, lastWeeks[2]!, lastWeeks[4]!, lastWeeks[6]!]);
+    const expectedRefs: string[] = [];
+    for (const d of days) {
+      const s = child.schedule.find((x) => x.day === weekdayOf(d))!;
+      const arrive = zonedDateTimeToInstant(d, s.arrive, center.timeZone).toISOString();
+      const depart = new Date(
+        zonedDateTimeToInstant(d, s.depart, center.timeZone).getTime() +
+          (late.has(d) ? 25 : 0) * 60_000,
+      ).toISOString();
+      const inRef = `${center.provider}:door-test-${seq}:0`;
+      checkIn(child.id, child.homeRoomId, arrive);
+      const outRef = `${center.provider}:door-test-${seq}:0`;
+      checkOut(child.id, authorizedPickups(world(), child)[0]!.name, depart);
+      if (late.has(d)) expectedRefs.push(inRef, outRef);
+    }
+    const report = (await (
+      await t.api(`/api/centers/${centerId}/reports/patterns?period=week&date=${days.at(-1)}`)
+    ).json()) as PatternsReport;
+    const mine = report.findings.filter((f) => f.childId === child.id);
+    expect(mine.map((f) => f.kind)).toEqual(["chronic_late_pickup"]);
+    expect(mine[0]!.dates).toEqual([...late].sort());
+    expect(mine[0]!.recordIds).toEqual(expectedRefs);
+    expect(mine[0]!.metrics.count).toBe(4);
   });
 
   it("only a director releases, with a reason; the release is recorded and audited", async () => {
