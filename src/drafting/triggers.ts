@@ -9,7 +9,8 @@
 import type { StatusChange } from "../compliance/index.js";
 import { centerOutlook } from "../compliance/index.js";
 import type { Center, DomainEvent } from "../domain/index.js";
-import { addDays, instantToZoned, zonedDateTimeToInstant } from "../domain/time.js";
+import { addDays, instantToZoned, weekdayOf, zonedDateTimeToInstant } from "../domain/time.js";
+import { buildPatternsReport } from "../door/patterns-report.js";
 import { roomStates } from "../live/index.js";
 import {
   assessLatePickup,
@@ -28,6 +29,10 @@ import {
   listStaff,
 } from "../storage/directory.js";
 import { listPresence } from "../storage/presence.js";
+import {
+  type AttendancePatternInput,
+  attendancePatternInputSchema,
+} from "./jobs/attendance-pattern.js";
 import type { IncidentJobInput, LatePickupInput, RatioImpactInput } from "./jobs/index.js";
 import { enqueueDirectorNotice } from "./notice.js";
 import type { DraftingPolicy } from "./policy.js";
@@ -283,6 +288,44 @@ function absences(scan: Scan): Candidate[] {
   });
 }
 
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+/**
+ * After close, the day's digest: each pattern today's records are part of (unexplained absences
+ * have their own job) becomes a family follow-up, at most one per child, pattern and week, so a
+ * pattern that keeps growing is raised again next week, not every day.
+ */
+function patternFollowUps(scan: Scan): Candidate[] {
+  const { db, center, policy } = scan;
+  if (scan.localTime < policy.latePickup.closesAt) return [];
+  const digest = buildPatternsReport(db, center.id, "day", scan.localDate, new Date(scan.now));
+  if (!digest) return [];
+  const monday = addDays(scan.localDate, -WEEKDAYS.indexOf(weekdayOf(scan.localDate)));
+  const children = new Map(listChildren(db, center.id).map((c) => [c.id, c]));
+  const families = new Map(listFamilies(db, center.id).map((f) => [f.id, f]));
+  const rooms = new Map(listRooms(db, center.id).map((r) => [r.id, r]));
+  return digest.findings.flatMap((f): Candidate[] => {
+    const finding = attendancePatternInputSchema.shape.finding.safeParse(f);
+    const child = children.get(f.childId);
+    const family = child?.familyId ? families.get(child.familyId) : undefined;
+    if (!finding.success || !child || !family) return [];
+    const room = child.homeRoomId ? rooms.get(child.homeRoomId) : undefined;
+    const dedupeKey = `attendance-pattern:${center.id}:${child.id}:${f.kind}:${monday}`;
+    const input: AttendancePatternInput = {
+      centerName: center.name,
+      childId: child.id,
+      childName: fullName(child),
+      familyId: family.id,
+      familyName: family.name,
+      roomId: room?.id ?? null,
+      roomName: room?.name ?? null,
+      date: scan.localDate,
+      finding: finding.data,
+    };
+    return [{ job: "attendance-pattern", dedupeKey, triggerEventId: dedupeKey, input }];
+  });
+}
+
 const PUNCTUALITY_DAYS = 30;
 const LATE_AFTER_MINUTES = 5;
 
@@ -387,8 +430,8 @@ export function scanEvents(
   return enqueue(scan, [...incidents(scan), ...latePickups(scan)]);
 }
 
-/** On the schedule tick: everything `scanEvents` does, plus absences past the cut-off and reviews
- * coming due. */
+/** On the schedule tick: everything `scanEvents` does, plus absences past the cut-off, reviews
+ * coming due, and after close the day's attendance patterns. */
 export function scanSchedule(
   db: Db,
   center: Center,
@@ -402,6 +445,7 @@ export function scanSchedule(
     ...latePickups(scan),
     ...absences(scan),
     ...reviews(scan),
+    ...patternFollowUps(scan),
   ]);
 }
 
