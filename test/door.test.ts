@@ -21,6 +21,7 @@ import { listOutbox } from "../src/storage/outbox.js";
 import { getPresence } from "../src/storage/presence.js";
 import { SANDBOX_DATE, startTestService, type TestService } from "./support/service.js";
 import { userWithToken } from "./support/users.js";
+import { CSRF, createWebHarness } from "./support/web.js";
 
 const OUT = join(import.meta.dirname, "output", "door");
 const DAYS = 5;
@@ -436,5 +437,55 @@ describe("attendance patterns over the week", () => {
 
   it("starts on the sandbox's first day", () => {
     expect(dates[0]).toBe(SANDBOX_DATE);
+  });
+});
+
+describe("the door and patterns pages", () => {
+  it("a lead sees the hold without a form; a director releases it through the form", async () => {
+    const web = createWebHarness(t);
+    const centerId = world().centers[0]!.id;
+    const hold = listPickupHolds(db(), centerId).find(
+      (h) => h.state === "open" && h.eventType === "child.pickup_attempted",
+    )!;
+    const action = `/centers/${centerId}/door/holds/${hold.id}/release`;
+    const asLead = await (await web.get(`/centers/${centerId}/door`, "lead")).text();
+    expect(asLead).toContain(`data-hold="${hold.id}"`);
+    expect(asLead).toContain("Only a director may release this hold.");
+    expect(asLead).not.toContain(`action="${action}"`);
+    const asDirector = await (await web.get(`/centers/${centerId}/door`, "director")).text();
+    expect(asDirector).toContain(`action="${action}"`);
+    expect(asDirector).toContain('name="_csrf"');
+
+    const refused = await web.post(
+      action,
+      { _csrf: CSRF, outcome: "not_handed_over", reason: "x" },
+      "lead",
+    );
+    expect(refused.headers.get("location")).toContain("done=forbidden");
+    const noReason = await web.post(
+      action,
+      { _csrf: CSRF, outcome: "not_handed_over", reason: "" },
+      "director",
+    );
+    expect(noReason.headers.get("location")).toContain("done=reason");
+    expect(listPickupHolds(db(), centerId).find((h) => h.id === hold.id)!.state).toBe("open");
+    const ok = await web.post(
+      action,
+      { _csrf: CSRF, outcome: "not_handed_over", reason: "Turned away; guardian collected later" },
+      "director",
+    );
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toContain("done=released");
+    expect(listPickupHolds(db(), centerId).find((h) => h.id === hold.id)).toMatchObject({
+      state: "released",
+      outcome: "not_handed_over",
+      releasedByName: "Dana Director",
+    });
+    const patterns = await web.get(
+      `/centers/${centerId}/patterns?period=week&date=${dates.at(-1)}`,
+      "lead",
+    );
+    expect(patterns.status).toBe(200);
+    expect(await patterns.text()).toContain("Weekly attendance report");
   });
 });
