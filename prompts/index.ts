@@ -4,6 +4,7 @@
  */
 import type { PromptSpec } from "../src/agent/index.js";
 import { absenceFollowUpPrompt } from "./absence-follow-up.js";
+import { attendancePatternPrompt } from "./attendance-pattern.js";
 import { incidentTriagePrompt } from "./incident-triage.js";
 import { latePickupPrompt } from "./late-pickup.js";
 import { quickLogPrompt } from "./quick-log.js";
@@ -17,6 +18,7 @@ export const prompts: readonly PromptSpec[] = [
   reviewSummaryPrompt,
   quickLogPrompt,
   ratioImpactPrompt,
+  attendancePatternPrompt,
 ];
 
 export const promptsById: ReadonlyMap<string, PromptSpec> = new Map(prompts.map((p) => [p.id, p]));
@@ -24,6 +26,7 @@ export const promptsById: ReadonlyMap<string, PromptSpec> = new Map(prompts.map(
 export { COMMON_RULES, DEFAULT_MODEL } from "./rules.js";
 export {
   absenceFollowUpPrompt,
+  attendancePatternPrompt,
   incidentTriagePrompt,
   latePickupPrompt,
   quickLogPrompt,

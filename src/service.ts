@@ -41,6 +41,7 @@ import { type CredentialCheckResult, runCredentialCheck } from "./staff/index.js
 import { getAlertPolicy, putAlertPolicy } from "./storage/alerts.js";
 import { getApproval } from "./storage/approvals.js";
 import { listCenters, listRooms } from "./storage/directory.js";
+import { getDoorPolicy, putDoorPolicy } from "./storage/door.js";
 import { type Db, openDatabase } from "./storage/index.js";
 import { reconcileCenter, syncDirectory } from "./sync/index.js";
 
@@ -138,6 +139,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     logger: logger.child({ component: "inbox" }),
     clock: wallClock,
     onTouched: (touched) => onTouched(db, events, clock(), touched),
+    // Alerting starts after the server is up; a hold's pages wait in the outbox until then.
+    onOutbox: () => void ctx.alerting?.outbox.runDue(),
   });
   const ctx: AppContext = {
     db,
@@ -284,6 +287,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     for (const [centerId, policy] of sandboxAlertPolicies(sandbox.world)) {
       if (getAlertPolicy(db, centerId) === undefined) {
         putAlertPolicy(db, centerId, alertPolicySchema.parse(policy), wallClock().toISOString());
+      }
+    }
+    for (const center of sandbox.world.centers) {
+      if (getDoorPolicy(db, center.id) === undefined) {
+        putDoorPolicy(
+          db,
+          center.id,
+          { checkIn: { opensAt: center.opensAt } },
+          wallClock().toISOString(),
+        );
       }
     }
   }

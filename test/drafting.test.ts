@@ -115,7 +115,10 @@ describe("drafting on the sandbox day (templates, no model)", () => {
       expect((a.draft as { severity: string }).severity).toBe(floor);
       expect(marker.detail).toContain(String(facts(a).description));
       const tasks = listOutbox(t.service.ctx.db).filter(
-        (o) => o.centerId === center.id && o.channel === "task" && o.alertId === null,
+        (o) =>
+          o.centerId === center.id &&
+          o.channel === "task" &&
+          o.idempotencyKey.startsWith("incident:"),
       );
       expect(tasks).toHaveLength(floor === "high" ? 1 : 0);
       if (floor === "high") {

@@ -503,6 +503,57 @@ describe("responses in a sandbox run", () => {
     expect(backwards.status).toBe(400);
   });
 
+  it("the door routes: holds, a release refused or unknown, a resolve, both attendance reports", async () => {
+    const json = { "content-type": "application/json" };
+    const holds = await call(
+      "get",
+      "/api/centers/{center}/pickup-holds",
+      "/api/centers/center_001/pickup-holds?date=2026-11-23",
+    );
+    expect(holds.status).toBe(200);
+    const release = "/api/centers/{center}/pickup-holds/{id}/release";
+    const unknown = await call(
+      "post",
+      release,
+      "/api/centers/center_001/pickup-holds/999999/release",
+      {
+        headers: json,
+        body: JSON.stringify({ outcome: "not_handed_over", reason: "turned away" }),
+      },
+    );
+    expect(unknown.status).toBe(404);
+    const noReason = await call("post", release, "/api/centers/center_001/pickup-holds/1/release", {
+      headers: json,
+      body: JSON.stringify({ outcome: "handed_over" }),
+    });
+    expect(noReason.status).toBe(400);
+    const resolve = await call(
+      "post",
+      "/api/centers/{center}/checkin-exceptions/{id}/resolve",
+      "/api/centers/center_001/checkin-exceptions/999999/resolve",
+      { headers: json, body: JSON.stringify({ resolution: "seen" }) },
+    );
+    expect(resolve.status).toBe(404);
+    const exceptions = "/api/centers/{center}/reports/exceptions";
+    const day = await call(
+      "get",
+      exceptions,
+      "/api/centers/center_001/reports/exceptions?date=2026-11-23",
+    );
+    expect(day.status).toBe(200);
+    expect(
+      (await call("get", exceptions, "/api/centers/nope/reports/exceptions?date=2026-11-23"))
+        .status,
+    ).toBe(404);
+    const patterns = await call(
+      "get",
+      "/api/centers/{center}/reports/patterns",
+      "/api/centers/center_001/reports/patterns?period=week&date=2026-11-23",
+    );
+    expect(patterns.status).toBe(200);
+    expect((patterns.body as { period: string }).period).toBe("week");
+  });
+
   it("exercised every documented operation", () => {
     const documented = operations().map(({ method, path }) => `${method} ${path}`);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);

@@ -9,7 +9,8 @@
 import type { StatusChange } from "../compliance/index.js";
 import { centerOutlook } from "../compliance/index.js";
 import type { Center, DomainEvent } from "../domain/index.js";
-import { addDays, instantToZoned, zonedDateTimeToInstant } from "../domain/time.js";
+import { addDays, instantToZoned, weekdayOf, zonedDateTimeToInstant } from "../domain/time.js";
+import { buildPatternsReport } from "../door/patterns-report.js";
 import { roomStates } from "../live/index.js";
 import {
   assessLatePickup,
@@ -28,6 +29,10 @@ import {
   listStaff,
 } from "../storage/directory.js";
 import { listPresence } from "../storage/presence.js";
+import {
+  type AttendancePatternInput,
+  attendancePatternInputSchema,
+} from "./jobs/attendance-pattern.js";
 import type { IncidentJobInput, LatePickupInput, RatioImpactInput } from "./jobs/index.js";
 import { enqueueDirectorNotice } from "./notice.js";
 import type { DraftingPolicy } from "./policy.js";
@@ -86,6 +91,46 @@ function enqueue(scan: Scan, candidates: readonly Candidate[]): EnqueuedJob[] {
   return created;
 }
 
+/** Days of the family's earlier late pick-ups quoted with a new one. */
+const LATE_HISTORY_DAYS = 30;
+
+/**
+ * The family's late pick-ups before `date`, one per child and day (the last check-out of the day
+ * is the pick-up), assessed under today's policy so the numbers compare.
+ */
+function familyLateHistory(
+  scan: Scan,
+  outs: Scan["events"],
+  children: ReadonlyMap<string, { familyId: string | null }>,
+  familyId: string,
+  date: string,
+): LatePickupInput["history"]["earlier"] {
+  const last = new Map<string, Scan["events"][number]>();
+  for (const e of outs) {
+    if (!e.subjectId || children.get(e.subjectId)?.familyId !== familyId) continue;
+    const day = instantToZoned(new Date(e.occurredAt), scan.center.timeZone).date;
+    if (day >= date) continue;
+    last.set(`${e.subjectId}:${day}`, e);
+  }
+  return [...last.values()].flatMap((e) => {
+    const a = assessLatePickup(
+      scan.policy.latePickup,
+      new Date(e.occurredAt),
+      scan.center.timeZone,
+    );
+    return a.late
+      ? [
+          {
+            date: a.date,
+            childId: e.subjectId as string,
+            minutesAfterClose: a.minutesAfterClose,
+            feeCents: a.feeCents,
+          },
+        ]
+      : [];
+  });
+}
+
 function latePickups(scan: Scan): Candidate[] {
   const { db, center, policy } = scan;
   const outs = scan.events.filter((e) => e.type === "child.checked_out");
@@ -93,6 +138,14 @@ function latePickups(scan: Scan): Candidate[] {
   const children = new Map(listChildren(db, center.id).map((c) => [c.id, c]));
   const families = new Map(listFamilies(db, center.id).map((f) => [f.id, f]));
   const rooms = new Map(listRooms(db, center.id).map((r) => [r.id, r]));
+  const historyFrom = zonedDateTimeToInstant(
+    addDays(scan.localDate, -LATE_HISTORY_DAYS),
+    "00:00",
+    center.timeZone,
+  ).toISOString();
+  const earlierOuts = listEvents(db, center.id, historyFrom, outs[0]!.occurredAt).filter(
+    (e) => e.type === "child.checked_out",
+  );
   return outs.flatMap((e): Candidate[] => {
     const event = e.payload as DomainEvent;
     if (event.type !== "child.checked_out") return [];
@@ -118,6 +171,10 @@ function latePickups(scan: Scan): Candidate[] {
       pickedUpBy: event.pickedUpBy,
       graceMinutes: policy.latePickup.graceMinutes,
       assessment,
+      history: {
+        windowDays: LATE_HISTORY_DAYS,
+        earlier: familyLateHistory(scan, earlierOuts, children, family.id, assessment.date),
+      },
     };
     return [
       {
@@ -231,6 +288,44 @@ function absences(scan: Scan): Candidate[] {
   });
 }
 
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+/**
+ * After close, the day's digest: each pattern today's records are part of (unexplained absences
+ * have their own job) becomes a family follow-up, at most one per child, pattern and week, so a
+ * pattern that keeps growing is raised again next week, not every day.
+ */
+function patternFollowUps(scan: Scan): Candidate[] {
+  const { db, center, policy } = scan;
+  if (scan.localTime < policy.latePickup.closesAt) return [];
+  const digest = buildPatternsReport(db, center.id, "day", scan.localDate, new Date(scan.now));
+  if (!digest) return [];
+  const monday = addDays(scan.localDate, -WEEKDAYS.indexOf(weekdayOf(scan.localDate)));
+  const children = new Map(listChildren(db, center.id).map((c) => [c.id, c]));
+  const families = new Map(listFamilies(db, center.id).map((f) => [f.id, f]));
+  const rooms = new Map(listRooms(db, center.id).map((r) => [r.id, r]));
+  return digest.findings.flatMap((f): Candidate[] => {
+    const finding = attendancePatternInputSchema.shape.finding.safeParse(f);
+    const child = children.get(f.childId);
+    const family = child?.familyId ? families.get(child.familyId) : undefined;
+    if (!finding.success || !child || !family) return [];
+    const room = child.homeRoomId ? rooms.get(child.homeRoomId) : undefined;
+    const dedupeKey = `attendance-pattern:${center.id}:${child.id}:${f.kind}:${monday}`;
+    const input: AttendancePatternInput = {
+      centerName: center.name,
+      childId: child.id,
+      childName: fullName(child),
+      familyId: family.id,
+      familyName: family.name,
+      roomId: room?.id ?? null,
+      roomName: room?.name ?? null,
+      date: scan.localDate,
+      finding: finding.data,
+    };
+    return [{ job: "attendance-pattern", dedupeKey, triggerEventId: dedupeKey, input }];
+  });
+}
+
 const PUNCTUALITY_DAYS = 30;
 const LATE_AFTER_MINUTES = 5;
 
@@ -335,8 +430,8 @@ export function scanEvents(
   return enqueue(scan, [...incidents(scan), ...latePickups(scan)]);
 }
 
-/** On the schedule tick: everything `scanEvents` does, plus absences past the cut-off and reviews
- * coming due. */
+/** On the schedule tick: everything `scanEvents` does, plus absences past the cut-off, reviews
+ * coming due, and after close the day's attendance patterns. */
 export function scanSchedule(
   db: Db,
   center: Center,
@@ -350,6 +445,7 @@ export function scanSchedule(
     ...latePickups(scan),
     ...absences(scan),
     ...reviews(scan),
+    ...patternFollowUps(scan),
   ]);
 }
 

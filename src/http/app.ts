@@ -15,6 +15,7 @@ import { errorResponse, toAppError } from "./errors.js";
 import { registerApprovalRoutes } from "./routes/approvals.js";
 import { registerAuditRoutes } from "./routes/audit.js";
 import { registerCenterRoutes } from "./routes/centers.js";
+import { registerDoorRoutes } from "./routes/door.js";
 import { registerHealthRoute } from "./routes/health.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
 import { registerRatioRoutes } from "./routes/ratio.js";
@@ -57,6 +58,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerWebhookRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerApprovalRoutes(app, ctx);
+  registerDoorRoutes(app, ctx);
   registerBoard(app, ctx);
   registerWebApp(app, ctx);
   registerDocs(app);

@@ -17,6 +17,8 @@ export interface InboxProcessorOptions {
   clock?: () => Date;
   /** Called after each batch with the rooms whose occupancy may have changed. */
   onTouched?: (touched: TouchedRooms) => void;
+  /** Called when projecting enqueued sends (a pick-up hold's pages), so they go out now. */
+  onOutbox?: () => void;
   batchSize?: number;
   /** Attempts before a row that keeps throwing is marked failed (default 5). */
   maxAttempts?: number;
@@ -37,7 +39,8 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
   let scheduled = false;
 
   function processRow(id: number, touched: TouchedRooms): boolean {
-    return inTransaction(db, (tx) => {
+    let paged = false;
+    const done = inTransaction(db, (tx) => {
       const row = claimInbox(tx, id);
       if (!row) return false;
       const at = clock().toISOString();
@@ -54,11 +57,14 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
         provider: row.provider,
         sourceEventId: row.eventId,
       };
-      const { applied } = applyEvents(tx, from, mapped.value.events, at, touched);
+      const { applied, outbox } = applyEvents(tx, from, mapped.value.events, at, touched);
       finishInbox(tx, row.id, { status: "processed", at });
       log.debug({ applied, events: mapped.value.events.length }, "inbox row processed");
+      paged = outbox.length > 0;
       return true;
     });
+    if (paged) options.onOutbox?.();
+    return done;
   }
 
   function drain(): number {

@@ -2,7 +2,9 @@
  * @module live/apply
  * Records normalized events and projects them onto live presence, inside the caller's transaction.
  */
+
 import type { DomainEvent } from "../domain/index.js";
+import { doorGate } from "../door/gate.js";
 import { type EventSource, hasEvent, recordEvent } from "../storage/attendance.js";
 import type { Store } from "../storage/db.js";
 import { getPresence, putPresence } from "../storage/presence.js";
@@ -39,13 +41,17 @@ export function applyEvents(
   events: readonly DomainEvent[],
   recordedAt: string,
   touched: TouchedRooms = new Map(),
-): { applied: number; touched: TouchedRooms } {
+): { applied: number; touched: TouchedRooms; outbox: number[] } {
   let applied = 0;
+  const outbox: number[] = [];
   events.forEach((event, seq) => {
     if (hasEvent(tx, from, seq)) return;
     const subject = subjectOf(event);
     let took = false;
-    if (subject) {
+    // At the door: an unauthorized check-out is held (recorded, not projected) and paged.
+    const gate = doorGate(tx, from, seq, event, recordedAt);
+    if (gate.outbox.length > 0) outbox.push(...gate.outbox);
+    if (subject && gate.project) {
       const before =
         getPresence(tx, event.centerId, subject.kind, subject.id) ??
         emptyPresence(event.centerId, subject.kind, subject.id);
@@ -62,5 +68,5 @@ export function applyEvents(
     const subjectId = subject?.id ?? ("childId" in event ? event.childId : null);
     recordEvent(tx, from, seq, event, subjectId, took, recordedAt);
   });
-  return { applied, touched };
+  return { applied, touched, outbox };
 }

@@ -667,3 +667,94 @@ export const credentialRenewals = sqliteTable(
     index("credential_renewals_center").on(t.centerId, t.status),
   ],
 );
+
+/* ---- At the door (issue 10): pick-up holds, custody restrictions, check-in exceptions ---- */
+
+/**
+ * A check-out (or pick-up attempt) by someone not authorized for the child. While `open`, a held
+ * check-out is not projected: the child stays present and counted in ratio until a director
+ * decides. `outcome` says whether the child then left with that person (the held check-out is
+ * applied) or not.
+ */
+export const pickupHolds = sqliteTable(
+  "pickup_holds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id").notNull(),
+    childId: text("child_id").notNull(),
+    roomId: text("room_id"),
+    /** `provider:source event id:seq` of the held event. */
+    eventId: text("event_id").notNull().unique(),
+    eventType: text("event_type").notNull(),
+    /** The held domain event, applied to live state if the director hands the child over. */
+    event: json<Record<string, unknown>>("event").notNull(),
+    occurredAt: text("occurred_at").notNull(),
+    personName: text("person_name"),
+    method: text("method").notNull(),
+    decision: text("decision", {
+      enum: ["not_authorized", "restricted", "unidentified"],
+    }).notNull(),
+    reason: text("reason").notNull(),
+    nearMatches: json<string[]>("near_matches").notNull(),
+    state: text("state", { enum: ["open", "released"] }).notNull(),
+    outcome: text("outcome", { enum: ["handed_over", "not_handed_over"] }),
+    releasedBy: text("released_by"),
+    releasedByName: text("released_by_name"),
+    releasedAt: text("released_at"),
+    releaseReason: text("release_reason"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("pickup_holds_center").on(t.centerId, t.state, t.occurredAt)],
+);
+
+/** People a court order or the center's record restricts from collecting a child. */
+export const custodyRestrictions = sqliteTable(
+  "custody_restrictions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id").notNull(),
+    childId: text("child_id").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["no_contact", "court_order", "supervised_only"] }).notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("custody_restrictions_child").on(t.centerId, t.childId)],
+);
+
+/** What was unusual about a check-in (`rules/attendance/checkin.ts`), open until someone resolves it. */
+export const checkinExceptions = sqliteTable(
+  "checkin_exceptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id").notNull(),
+    childId: text("child_id").notNull(),
+    roomId: text("room_id").notNull(),
+    eventId: text("event_id").notNull(),
+    occurredAt: text("occurred_at").notNull(),
+    /** The center's local date of the check-in: what the day's report selects on. */
+    localDate: text("local_date").notNull(),
+    kind: text("kind", {
+      enum: ["early_arrival", "unexpected_time", "room_mismatch", "health_screening_missing"],
+    }).notNull(),
+    reason: text("reason").notNull(),
+    details: json<Record<string, unknown>>("details").notNull(),
+    state: text("state", { enum: ["open", "resolved"] }).notNull(),
+    resolvedBy: text("resolved_by"),
+    resolvedByName: text("resolved_by_name"),
+    resolvedAt: text("resolved_at"),
+    resolution: text("resolution"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("checkin_exceptions_once").on(t.eventId, t.kind),
+    index("checkin_exceptions_day").on(t.centerId, t.localDate),
+  ],
+);
+
+/** A center's door policy (`door/policy.ts`); centers without a row use the default. */
+export const doorPolicies = sqliteTable("door_policies", {
+  centerId: text("center_id").primaryKey(),
+  policy: text("policy", { mode: "json" }).notNull(),
+  updatedAt: text("updated_at").notNull(),
+});

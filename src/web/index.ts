@@ -10,6 +10,7 @@ import { registerApprovalActions } from "./approvals-actions.js";
 import { registerApprovalPages } from "./approvals-page.js";
 import { registerAuditPage } from "./audit-page.js";
 import { registerBoardPage } from "./board-page.js";
+import { registerDoorPages } from "./door-page.js";
 import { registerSettingsPage } from "./settings-page.js";
 import { registerStaffPage } from "./staff-page.js";
 import { registerTimelinePage } from "./timeline-page.js";
@@ -25,6 +26,7 @@ export function registerWebApp(app: Hono<AppEnv>, ctx: AppContext): void {
   registerApprovalActions(app, ctx);
   registerApprovalPages(app, ctx);
   registerAlertPages(app, ctx);
+  registerDoorPages(app, ctx);
   registerTimelinePage(app, ctx);
   registerAuditPage(app, ctx);
   registerSettingsPage(app, ctx);

@@ -16,6 +16,8 @@ export const sections = [
   { id: "board", label: "Board", path: "" },
   { id: "approvals", label: "Approvals", path: "/approvals" },
   { id: "alerts", label: "Alerts", path: "/alerts" },
+  { id: "door", label: "At the door", path: "/door" },
+  { id: "patterns", label: "Patterns", path: "/patterns" },
   { id: "timeline", label: "Timeline", path: "/timeline" },
   { id: "audit", label: "Audit", path: "/audit" },
   { id: "staff", label: "Staff", path: "/staff" },

@@ -16,8 +16,30 @@ export const latePickupInputSchema = z.object({
   pickedUpBy: z.string().nullable(),
   graceMinutes: z.number().int(),
   assessment: latePickupAssessmentSchema,
+  /** The family's earlier late pick-ups (any of its children) in the window before this one. */
+  history: z
+    .object({
+      windowDays: z.number().int().min(1),
+      earlier: z.array(
+        z.object({
+          date: dateSchema,
+          childId: idSchema,
+          minutesAfterClose: z.number().int(),
+          feeCents: z.number().int(),
+        }),
+      ),
+    })
+    .default({ windowDays: 30, earlier: [] }),
 });
 export type LatePickupInput = z.infer<typeof latePickupInputSchema>;
+
+/** The family's history in words both the prompt and the template use. */
+function historyLine(i: LatePickupInput): string {
+  const n = i.history.earlier.length;
+  if (n === 0) return `This is the first late pick-up in the last ${i.history.windowDays} days.`;
+  const dates = i.history.earlier.map((e) => `${e.date} (${e.minutesAfterClose} min)`).join(", ");
+  return `This is late pick-up number ${n + 1} in the last ${i.history.windowDays} days; the earlier ones were on ${dates}.`;
+}
 
 export const latePickupJob = defineJob({
   name: "late-pickup",
@@ -37,6 +59,7 @@ export const latePickupJob = defineJob({
       ["Minutes after close", i.assessment.minutesAfterClose],
       ["Late fee", formatCents(i.assessment.feeCents)],
       ["Fee arithmetic", i.assessment.arithmetic],
+      ["Earlier late pick-ups (family)", historyLine(i)],
     ]),
   template(i, centerId) {
     const first = i.childName.split(" ")[0] ?? i.childName;
@@ -49,6 +72,7 @@ export const latePickupJob = defineJob({
       `Dear ${i.familyName},`,
       `Thank you for collecting ${first} today. Our records show the pick-up at ${a.pickedUpAt}, ${a.minutesAfterClose} minutes after our ${a.closesAt} close.`,
       fee,
+      historyLine(i),
       `We close at ${a.closesAt}. If you expect to be late, please call us so we can plan for ${first}.`,
       `Thank you,\n${i.centerName}`,
     ].join("\n\n");

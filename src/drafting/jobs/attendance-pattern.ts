@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { attendancePatternPrompt } from "../../../prompts/index.js";
+import { dateSchema, idSchema } from "../../domain/index.js";
+import { defineJob, factLines } from "../job.js";
+
+export const attendancePatternInputSchema = z.object({
+  centerName: z.string(),
+  childId: idSchema,
+  childName: z.string(),
+  familyId: idSchema,
+  familyName: z.string(),
+  roomId: idSchema.nullable(),
+  roomName: z.string().nullable(),
+  date: dateSchema,
+  finding: z.object({
+    kind: z.enum([
+      "chronic_late_pickup",
+      "chronic_late_arrival",
+      "frequent_early_pickup",
+      "consecutive_absences",
+      "arrival_drift",
+      "departure_drift",
+    ]),
+    dates: z.array(dateSchema).min(1),
+    recordIds: z.array(z.string()),
+    explanation: z.string(),
+  }),
+});
+export type AttendancePatternInput = z.infer<typeof attendancePatternInputSchema>;
+
+const what: Record<AttendancePatternInput["finding"]["kind"], string> = {
+  chronic_late_pickup: "pick-ups after the scheduled time",
+  chronic_late_arrival: "arrivals later than usual",
+  frequent_early_pickup: "pick-ups well before the scheduled time",
+  consecutive_absences: "absences in a row",
+  arrival_drift: "a change in arrival times",
+  departure_drift: "a change in pick-up times",
+};
+
+export const attendancePatternJob = defineJob({
+  name: "attendance-pattern",
+  prompt: attendancePatternPrompt,
+  inputSchema: attendancePatternInputSchema,
+  buildUserMessage: (i) =>
+    factLines(
+      "Job: attendance pattern follow-up. Draft the family message with propose_family_message.",
+      [
+        ["Center", i.centerName],
+        ["Child", `${i.childName} (childId ${i.childId})`],
+        ["Room", i.roomName === null ? null : `${i.roomName} (roomId ${i.roomId})`],
+        ["Family", `${i.familyName} (familyId ${i.familyId})`],
+        ["Date", i.date],
+        ["Pattern", what[i.finding.kind]],
+        ["What the records show", i.finding.explanation],
+        ["Dates", i.finding.dates.join(", ")],
+      ],
+    ),
+  template(i, centerId) {
+    const first = i.childName.split(" ")[0] ?? i.childName;
+    const subject = `About ${first}'s recent attendance`;
+    const body = [
+      `Dear ${i.familyName},`,
+      `We have noticed ${what[i.finding.kind]} for ${first} recently (${i.finding.dates.join(", ")}).`,
+      `Has something changed that we can help with, such as a new schedule? We would be glad to talk it through; the director is happy to find a time that suits you.`,
+      `Warm wishes,\n${i.centerName}`,
+    ].join("\n\n");
+    return [
+      {
+        kind: "family_message",
+        target: i.familyId,
+        roomId: i.roomId,
+        subject: i.childId,
+        title: `Attendance pattern: ${what[i.finding.kind]}`,
+        draft: { familyId: i.familyId, childId: i.childId, subject, body },
+        platformCall: {
+          centerId,
+          op: "message.send",
+          familyId: i.familyId,
+          childId: i.childId,
+          subject,
+          body,
+        },
+      },
+    ];
+  },
+});

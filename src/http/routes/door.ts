@@ -1,0 +1,291 @@
+/**
+ * @module http/routes/door
+ * At the door: pick-up holds (list, a director's release), check-in exceptions (resolve), and the
+ * attendance reports — the day's exceptions and the directors' patterns digest / weekly report —
+ * as JSON, CSV or PDF.
+ */
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+import { evaluateCenter } from "../../compliance/index.js";
+import { addDays, zonedDateTimeToInstant } from "../../domain/time.js";
+import {
+  buildExceptionsReport,
+  buildPatternsReport,
+  exceptionResolutionSchema,
+  exceptionsReportCsv,
+  exceptionsReportPdf,
+  exceptionsReportSchema,
+  holdReleaseSchema,
+  patternPeriodSchema,
+  patternsReportCsv,
+  patternsReportPdf,
+  patternsReportSchema,
+  releaseHold,
+  resolveException,
+} from "../../door/index.js";
+import { AppError } from "../../errors/index.js";
+import { getCenter } from "../../storage/directory.js";
+import { listPickupHolds } from "../../storage/door.js";
+import type { AppContext, AppEnv } from "../context.js";
+import { errorBodySchema } from "../errors.js";
+
+const errors = (notFound: string) => ({
+  400: { description: "Bad input", content: { "application/json": { schema: errorBodySchema } } },
+  404: { description: notFound, content: { "application/json": { schema: errorBodySchema } } },
+});
+const centerParam = z.object({ center: z.string().min(1) });
+const idParams = z.object({ center: z.string().min(1), id: z.coerce.number().int().positive() });
+
+const holdSchema = z
+  .object({
+    id: z.number().int(),
+    childId: z.string(),
+    roomId: z.string().nullable(),
+    eventId: z.string(),
+    eventType: z.string(),
+    occurredAt: z.string(),
+    personName: z.string().nullable(),
+    decision: z.enum(["not_authorized", "restricted", "unidentified"]),
+    reason: z.string(),
+    nearMatches: z.array(z.string()),
+    state: z.enum(["open", "released"]),
+    outcome: z.enum(["handed_over", "not_handed_over"]).nullable(),
+    releasedBy: z.string().nullable(),
+    releasedByName: z.string().nullable(),
+    releasedAt: z.string().nullable(),
+    releaseReason: z.string().nullable(),
+  })
+  .meta({ id: "PickupHold" });
+
+const toHold = (h: z.input<typeof holdSchema>) => holdSchema.parse(h);
+
+const listHoldsRoute = createRoute({
+  method: "get",
+  path: "/api/centers/{center}/pickup-holds",
+  tags: ["Door"],
+  summary: "Pick-up holds: every open one, and the day's released ones when a date is given",
+  request: {
+    params: centerParam,
+    query: z.object({ date: z.iso.date().optional().describe("A local day of the center") }),
+  },
+  responses: {
+    200: {
+      description: "Holds, oldest first",
+      content: { "application/json": { schema: z.object({ holds: z.array(holdSchema) }) } },
+    },
+    ...errors("Unknown center"),
+  },
+});
+
+const releaseRoute = createRoute({
+  method: "post",
+  path: "/api/centers/{center}/pickup-holds/{id}/release",
+  tags: ["Door"],
+  summary: "A director releases a pick-up hold, with a reason (audited)",
+  description:
+    "Only a director may release. `handed_over` applies the held check-out (the child leaves live " +
+    "state and ratio at the time the platform recorded); `not_handed_over` keeps the child present.",
+  request: {
+    params: idParams,
+    body: { required: true, content: { "application/json": { schema: holdReleaseSchema } } },
+  },
+  responses: {
+    200: {
+      description: "The released hold",
+      content: { "application/json": { schema: holdSchema } },
+    },
+    403: {
+      description: "Not a director",
+      content: { "application/json": { schema: errorBodySchema } },
+    },
+    409: {
+      description: "Already released",
+      content: { "application/json": { schema: errorBodySchema } },
+    },
+    ...errors("Unknown center or hold"),
+  },
+});
+
+const resolveRoute = createRoute({
+  method: "post",
+  path: "/api/centers/{center}/checkin-exceptions/{id}/resolve",
+  tags: ["Door"],
+  summary: "Mark a check-in exception resolved, saying how (audited)",
+  request: {
+    params: idParams,
+    body: {
+      required: true,
+      content: { "application/json": { schema: exceptionResolutionSchema } },
+    },
+  },
+  responses: {
+    200: {
+      description: "The resolved exception",
+      content: {
+        "application/json": {
+          schema: z.object({
+            id: z.number().int(),
+            state: z.literal("resolved"),
+            resolvedBy: z.string().nullable(),
+            resolution: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    409: {
+      description: "Already resolved",
+      content: { "application/json": { schema: errorBodySchema } },
+    },
+    ...errors("Unknown center or exception"),
+  },
+});
+
+const formats = (schema: z.ZodType) => ({
+  "application/json": { schema },
+  "text/csv": { schema: z.string() },
+  "application/pdf": { schema: z.string().meta({ format: "binary" }) },
+});
+
+const exceptionsRoute = createRoute({
+  method: "get",
+  path: "/api/centers/{center}/reports/exceptions",
+  tags: ["Reports"],
+  summary: "Attendance exceptions for a day: every hold and check-in exception with its state",
+  request: {
+    params: centerParam,
+    query: z.object({
+      date: z.iso.date().describe("A local day of the center"),
+      format: z.enum(["json", "csv", "pdf"]).default("json"),
+    }),
+  },
+  responses: {
+    200: { description: "The report", content: formats(exceptionsReportSchema) },
+    ...errors("Unknown center"),
+  },
+});
+
+const patternsRoute = createRoute({
+  method: "get",
+  path: "/api/centers/{center}/reports/patterns",
+  tags: ["Reports"],
+  summary: "Attendance patterns: the daily digest or the weekly report for directors",
+  request: {
+    params: centerParam,
+    query: z.object({
+      date: z.iso.date().describe("The day (digest) or the last day of the week (report)"),
+      period: patternPeriodSchema.default("day"),
+      format: z.enum(["json", "csv", "pdf"]).default("json"),
+    }),
+  },
+  responses: {
+    200: { description: "The report", content: formats(patternsReportSchema) },
+    ...errors("Unknown center"),
+  },
+});
+
+const unknownCenter = (center: string) =>
+  new AppError("not_found", `unknown center "${center}"`, { field: "center" });
+
+export function registerDoorRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
+  app.openapi(listHoldsRoute, (c) => {
+    const { center } = c.req.valid("param");
+    const { date } = c.req.valid("query");
+    const found = getCenter(ctx.db, center);
+    if (!found) throw unknownCenter(center);
+    const range = date
+      ? {
+          from: zonedDateTimeToInstant(date, "00:00", found.timeZone).toISOString(),
+          to: zonedDateTimeToInstant(addDays(date, 1), "00:00", found.timeZone).toISOString(),
+        }
+      : { from: "", to: "" };
+    const rows = listPickupHolds(ctx.db, center, range);
+    return c.json({ holds: rows.map(toHold) }, 200);
+  });
+
+  app.openapi(releaseRoute, (c) => {
+    const { center, id } = c.req.valid("param");
+    if (!getCenter(ctx.db, center)) throw unknownCenter(center);
+    const { hold, touched } = releaseHold(
+      ctx.db,
+      c.get("principal"),
+      center,
+      id,
+      c.req.valid("json"),
+      ctx.wallClock(),
+    );
+    const rooms = touched.get(center);
+    if (rooms) {
+      for (const change of evaluateCenter(ctx.db, center, ctx.clock(), rooms)) {
+        ctx.events.emit("status", change);
+      }
+      ctx.events.emit("rooms", { centerId: center, roomIds: [...rooms.keys()] });
+    }
+    return c.json(toHold(hold), 200);
+  });
+
+  app.openapi(resolveRoute, (c) => {
+    const { center, id } = c.req.valid("param");
+    if (!getCenter(ctx.db, center)) throw unknownCenter(center);
+    const row = resolveException(
+      ctx.db,
+      c.get("principal"),
+      center,
+      id,
+      c.req.valid("json"),
+      ctx.wallClock(),
+    );
+    return c.json(
+      {
+        id: row.id,
+        state: "resolved" as const,
+        resolvedBy: row.resolvedByName,
+        resolution: row.resolution,
+      },
+      200,
+    );
+  });
+
+  app.openapi(exceptionsRoute, async (c) => {
+    const { center } = c.req.valid("param");
+    const { date, format } = c.req.valid("query");
+    const report = buildExceptionsReport(ctx.db, center, date, ctx.wallClock());
+    if (!report) throw unknownCenter(center);
+    const name = `exceptions-${center}-${date}`;
+    if (format === "csv") {
+      return c.body(exceptionsReportCsv(report), 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}.csv"`,
+      });
+    }
+    if (format === "pdf") {
+      const pdf = await exceptionsReportPdf(report);
+      return c.body(pdf.buffer as ArrayBuffer, 200, {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="${name}.pdf"`,
+      });
+    }
+    return c.json(report, 200);
+  });
+
+  app.openapi(patternsRoute, async (c) => {
+    const { center } = c.req.valid("param");
+    const { date, period, format } = c.req.valid("query");
+    const report = buildPatternsReport(ctx.db, center, period, date, ctx.wallClock());
+    if (!report) throw unknownCenter(center);
+    const name = `patterns-${period}-${center}-${date}`;
+    if (format === "csv") {
+      return c.body(patternsReportCsv(report), 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}.csv"`,
+      });
+    }
+    if (format === "pdf") {
+      const pdf = await patternsReportPdf(report);
+      return c.body(pdf.buffer as ArrayBuffer, 200, {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="${name}.pdf"`,
+      });
+    }
+    return c.json(report, 200);
+  });
+}

@@ -1,0 +1,287 @@
+/**
+ * @module web/door-page
+ * At the door, for a local day: open pick-up holds with the director's release form, and every
+ * exception of the day (holds, check-in exceptions) with its state and a resolve form; plus the
+ * directors' attendance patterns page (daily digest / weekly report). Downloads are the report
+ * API's CSV and PDF.
+ */
+import type { Hono } from "hono";
+import { z } from "zod";
+import { membershipAt } from "../auth/principal.js";
+import { evaluateCenter } from "../compliance/index.js";
+import { instantToZoned } from "../domain/time.js";
+import {
+  buildExceptionsReport,
+  buildPatternsReport,
+  patternPeriodSchema,
+  releaseHold,
+  resolveException,
+} from "../door/index.js";
+import { AppError } from "../errors/index.js";
+import type { AppContext, AppEnv } from "../http/context.js";
+import { listChildren } from "../storage/directory.js";
+import { listPickupHolds } from "../storage/door.js";
+import { canAct } from "./access.js";
+import { frameFor } from "./frame.js";
+import { CsrfField, centerPath, renderPage } from "./layout.js";
+import { isDay } from "./timeline-page.js";
+
+const notices: Record<string, { cls: string; text: string }> = {
+  released: { cls: "ok", text: "Hold released and recorded." },
+  resolved: { cls: "ok", text: "Exception marked resolved." },
+  forbidden: { cls: "bad", text: "Only a director may release a pick-up hold. Nothing changed." },
+  reason: {
+    cls: "bad",
+    text: "reason: say why, so the record explains the decision. Nothing changed.",
+  },
+  gone: { cls: "warn", text: "That item was already decided or no longer exists." },
+};
+
+export function registerDoorPages(app: Hono<AppEnv>, ctx: AppContext): void {
+  app.get("/centers/:centerId/door", (c) => {
+    const framed = frameFor(c, ctx, "door");
+    if (!framed.ok) return framed.response;
+    const { center, principal } = framed;
+    const asked = c.req.query("date");
+    const date = asked && isDay(asked) ? asked : instantToZoned(ctx.clock(), center.timeZone).date;
+    const report = buildExceptionsReport(ctx.db, center.id, date, ctx.wallClock())!;
+    const names = new Map(
+      listChildren(ctx.db, center.id).map((ch) => [ch.id, `${ch.firstName} ${ch.lastName}`]),
+    );
+    const open = listPickupHolds(ctx.db, center.id).filter((h) => h.state === "open");
+    const director = membershipAt(principal, center.id)?.role === "director";
+    const acting = canAct(principal, center.id);
+    const self = centerPath(center.id, "door");
+    const notice = notices[c.req.query("done") ?? ""];
+    const api = `/api/centers/${encodeURIComponent(center.id)}/reports/exceptions?date=${date}`;
+    return renderPage(c, {
+      ...framed.frame,
+      title: "At the door",
+      children: (
+        <>
+          {notice ? (
+            <p class={`notice ${notice.cls}`} role="status">
+              {notice.text}
+            </p>
+          ) : null}
+          <h2>Open pick-up holds</h2>
+          {open.length === 0 ? (
+            <p class="muted">No open holds.</p>
+          ) : (
+            open.map((h) => (
+              <section class="card" data-hold={h.id} aria-labelledby={`hold-${h.id}`}>
+                <h3 id={`hold-${h.id}`}>
+                  Hold #{h.id}: {names.get(h.childId) ?? h.childId},{" "}
+                  {instantToZoned(new Date(h.occurredAt), center.timeZone).time}
+                </h3>
+                <p>{h.reason}.</p>
+                {h.nearMatches.length > 0 ? (
+                  <p class="muted">Similar authorized names: {h.nearMatches.join(", ")}</p>
+                ) : null}
+                {director && acting ? (
+                  <form method="post" action={`${self}/holds/${h.id}/release`}>
+                    <CsrfField token={framed.frame.csrfToken} />
+                    <fieldset>
+                      <legend>Decision</legend>
+                      <label>
+                        <input type="radio" name="outcome" value="not_handed_over" checked /> The
+                        child stayed with us
+                      </label>
+                      <label>
+                        <input type="radio" name="outcome" value="handed_over" /> I confirmed this
+                        person; the child left with them
+                      </label>
+                    </fieldset>
+                    <label for={`reason-${h.id}`}>Reason (recorded)</label>
+                    <textarea id={`reason-${h.id}`} name="reason" required rows={2} />
+                    <button type="submit">Release hold</button>
+                  </form>
+                ) : (
+                  <p class="muted">Only a director may release this hold.</p>
+                )}
+              </section>
+            ))
+          )}
+          <h2>Exceptions on {date}</h2>
+          <form class="filters" method="get" action={self}>
+            <label for="d-date">Day</label>
+            <input id="d-date" type="date" name="date" value={date} />
+            <button type="submit">Show</button>
+          </form>
+          <p class="muted">
+            {report.totals.total} exceptions: {report.totals.open} open, {report.totals.resolved}{" "}
+            resolved. Download <a href={`${api}&format=csv`}>CSV</a> ·{" "}
+            <a href={`${api}&format=pdf`}>PDF</a>
+          </p>
+          <div class="table-wrap">
+            <table data-exceptions={report.items.length}>
+              <thead>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Child</th>
+                  <th scope="col">Room</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">State</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.items.map((i) => (
+                  <tr data-exception={i.ref}>
+                    <td>{i.date === date ? i.time : `${i.date} ${i.time}`}</td>
+                    <td>{i.kind.replaceAll("_", " ")}</td>
+                    <td>{i.childName}</td>
+                    <td>{i.roomName ?? "—"}</td>
+                    <td>{i.reason}</td>
+                    <td>
+                      {i.state === "resolved" ? (
+                        `resolved by ${i.resolvedBy ?? "?"}: ${i.resolution ?? ""}`
+                      ) : i.type === "checkin_exception" && acting ? (
+                        <form method="post" action={`${self}/exceptions/${i.id}/resolve`}>
+                          <CsrfField token={framed.frame.csrfToken} />
+                          <label for={`res-${i.id}`}>open — resolution</label>
+                          <input id={`res-${i.id}`} name="resolution" required />
+                          <button type="submit">Resolve</button>
+                        </form>
+                      ) : (
+                        "open"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ),
+    });
+  });
+
+  app.post("/centers/:centerId/door/holds/:id/release", async (c) => {
+    const framed = frameFor(c, ctx, "door");
+    if (!framed.ok) return framed.response;
+    const { center, principal } = framed;
+    const self = centerPath(center.id, "door");
+    const id = z.coerce.number().int().positive().safeParse(c.req.param("id"));
+    if (!id.success) return c.redirect(`${self}?done=gone`, 303);
+    if (!canAct(principal, center.id)) return c.redirect(`${self}?done=forbidden`, 303);
+    const form = await c.req.parseBody();
+    try {
+      const { touched } = releaseHold(
+        ctx.db,
+        principal,
+        center.id,
+        id.data,
+        { outcome: form.outcome, reason: typeof form.reason === "string" ? form.reason : "" },
+        ctx.wallClock(),
+      );
+      const rooms = touched.get(center.id);
+      if (rooms) {
+        for (const change of evaluateCenter(ctx.db, center.id, ctx.clock(), rooms)) {
+          ctx.events.emit("status", change);
+        }
+        ctx.events.emit("rooms", { centerId: center.id, roomIds: [...rooms.keys()] });
+      }
+      return c.redirect(`${self}?done=released`, 303);
+    } catch (error) {
+      return c.redirect(`${self}?done=${doneFor(error)}`, 303);
+    }
+  });
+
+  app.post("/centers/:centerId/door/exceptions/:id/resolve", async (c) => {
+    const framed = frameFor(c, ctx, "door");
+    if (!framed.ok) return framed.response;
+    const { center, principal } = framed;
+    const self = centerPath(center.id, "door");
+    const id = z.coerce.number().int().positive().safeParse(c.req.param("id"));
+    if (!id.success) return c.redirect(`${self}?done=gone`, 303);
+    if (!canAct(principal, center.id)) return c.redirect(`${self}?done=forbidden`, 303);
+    const form = await c.req.parseBody();
+    try {
+      resolveException(
+        ctx.db,
+        principal,
+        center.id,
+        id.data,
+        { resolution: form.resolution },
+        ctx.wallClock(),
+      );
+      return c.redirect(`${self}?done=resolved`, 303);
+    } catch (error) {
+      return c.redirect(`${self}?done=${doneFor(error)}`, 303);
+    }
+  });
+
+  app.get("/centers/:centerId/patterns", (c) => {
+    const framed = frameFor(c, ctx, "patterns");
+    if (!framed.ok) return framed.response;
+    const { center } = framed;
+    const asked = c.req.query("date");
+    const date = asked && isDay(asked) ? asked : instantToZoned(ctx.clock(), center.timeZone).date;
+    const period = patternPeriodSchema.catch("day").parse(c.req.query("period"));
+    const report = buildPatternsReport(ctx.db, center.id, period, date, ctx.wallClock())!;
+    const api = `/api/centers/${encodeURIComponent(center.id)}/reports/patterns?period=${period}&date=${date}`;
+    return renderPage(c, {
+      ...framed.frame,
+      title: period === "day" ? "Daily attendance digest" : "Weekly attendance report",
+      children: (
+        <>
+          <form class="filters" method="get" action={centerPath(center.id, "patterns")}>
+            <label for="p-date">{period === "day" ? "Day" : "Week ending"}</label>
+            <input id="p-date" type="date" name="date" value={date} />
+            <label for="p-period">Period</label>
+            <select id="p-period" name="period">
+              <option value="day" selected={period === "day"}>
+                Daily digest
+              </option>
+              <option value="week" selected={period === "week"}>
+                Weekly report
+              </option>
+            </select>
+            <button type="submit">Show</button>
+          </form>
+          <p class="muted">
+            {report.totals.findings} findings about {report.totals.children} children, {report.from}{" "}
+            to {report.to}. Download <a href={`${api}&format=csv`}>CSV</a> ·{" "}
+            <a href={`${api}&format=pdf`}>PDF</a>
+          </p>
+          <div class="table-wrap">
+            <table data-findings={report.findings.length}>
+              <thead>
+                <tr>
+                  <th scope="col">Finding</th>
+                  <th scope="col">Child</th>
+                  <th scope="col">Explanation</th>
+                  <th scope="col">Records</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.findings.map((f) => (
+                  <tr data-finding={f.kind}>
+                    <td>{f.kind.replaceAll("_", " ")}</td>
+                    <td>{f.childName}</td>
+                    <td>
+                      {f.explanation}. Dates: {f.dates.join(", ")}
+                    </td>
+                    <td>
+                      <small>
+                        {f.recordIds.length ? f.recordIds.join(", ") : "no check-in recorded"}
+                      </small>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ),
+    });
+  });
+}
+
+function doneFor(error: unknown): string {
+  if (!(error instanceof AppError)) throw error;
+  if (error.code === "forbidden") return "forbidden";
+  if (error.code === "bad_request") return "reason";
+  return "gone";
+}
