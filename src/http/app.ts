@@ -15,6 +15,7 @@ import { errorResponse, toAppError } from "./errors.js";
 import { registerApprovalRoutes } from "./routes/approvals.js";
 import { registerAuditRoutes } from "./routes/audit.js";
 import { registerCenterRoutes } from "./routes/centers.js";
+import { registerDrillRoutes } from "./routes/drills.js";
 import { registerHealthRoute } from "./routes/health.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
 import { registerRatioRoutes } from "./routes/ratio.js";
@@ -52,6 +53,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerRatioRoutes(app, ctx);
   registerOutlookRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerDrillRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerApprovalRoutes(app, ctx);
