@@ -160,6 +160,81 @@ function proposeMeals(date: string): { id: number; contentHash: string; key: str
   });
 }
 
+async function session(role: "director" | "auditor") {
+  const user = t.users.find((u) => u.role === role)!;
+  const s = await t.signIn(user.email, user.password!);
+  expect(s).toBeDefined();
+  return s!;
+}
+const page = (cookie: string, path: string) =>
+  fetch(`${t.service.url}${path}`, { headers: { cookie } });
+const post = (cookie: string, path: string, form: Record<string, string>) =>
+  fetch(`${t.service.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie, origin: t.service.url },
+    body: new URLSearchParams(form),
+  });
+
+let webDrill:
+  | {
+      id: number;
+      expected: number;
+      subjects: string[];
+      absent: string;
+      endLocation: string | null;
+      statuses: { start: number; marks: number[]; noCsrf: number; end: number };
+    }
+  | undefined;
+
+/** The phone page's flow as form posts, at the second center mid-morning of the last day. */
+async function runWebDrill() {
+  const center2 = "CTR_002";
+  const { cookie, csrfToken } = await session("director");
+  const start = await post(cookie, `/centers/${center2}/drills/start`, {
+    _csrf: csrfToken,
+    kind: "lockdown",
+  });
+  const running = await (await page(cookie, `/centers/${center2}/drills`)).text();
+  const id = Number(/data-drill="(\d+)"/.exec(running)?.[1]);
+  const subjects = [...running.matchAll(/data-subject="((?:child|staff):[^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
+  const truth = t.sandbox.truth(center2);
+  const marks: number[] = [];
+  for (const s of subjects.slice(1)) {
+    const [kind, sid] = s.split(/:(.*)/s);
+    const r = await post(cookie, `/centers/${center2}/drills/${id}/mark`, {
+      _csrf: csrfToken,
+      subjectKind: kind!,
+      subjectId: sid!,
+    });
+    marks.push(r.status);
+  }
+  const absent = t.sandbox.world.centers[1]!.children.find(
+    (ch) => !truth.children.some((p) => p.childId === ch.id),
+  )!.id;
+  marks.push(
+    (
+      await post(cookie, `/centers/${center2}/drills/${id}/mark`, {
+        _csrf: csrfToken,
+        subjectKind: "pick",
+        subjectId: `child:${absent}`,
+      })
+    ).status,
+  );
+  const noCsrf = await post(cookie, `/centers/${center2}/drills/${id}/end`, {});
+  const end = await post(cookie, `/centers/${center2}/drills/${id}/end`, { _csrf: csrfToken });
+  webDrill = {
+    id,
+    expected: truth.children.length + truth.staff.length,
+    subjects,
+    absent,
+    endLocation: end.headers.get("location"),
+    statuses: { start: start.status, marks, noCsrf: noCsrf.status, end: end.status },
+  };
+}
+
 beforeAll(async () => {
   const dir = existsSync("/dev/shm")
     ? mkdtempSync(join("/dev/shm", "centerline-report2-"))
@@ -192,6 +267,7 @@ beforeAll(async () => {
       if (day === 0 && time > at(date, "10:30").toISOString() && !drillA) await runDrills(date);
       if (day === 0 && time > at(date, "15:30").toISOString() && !drillB)
         await runSecondDrill(date);
+      if (day === 4 && time > at(date, "10:00").toISOString() && !webDrill) await runWebDrill();
       await advance(new Date(time));
       if (time === marks[0]!.toISOString())
         lunch.set(
@@ -319,7 +395,11 @@ describe("subsidy claim for the month of a sandbox week", () => {
     // The sandbox's part-time authorizations are exceeded within the week.
     expect(flaggedOver).toBeGreaterThan(0);
     expect(body.missingCheckOuts).toEqual([
-      expect.objectContaining({ childId: dropped && "childId" in dropped ? dropped.childId : "?", date: days[1], checkedOutAt: null }),
+      expect.objectContaining({
+        childId: dropped && "childId" in dropped ? dropped.childId : "?",
+        date: days[1],
+        checkedOutAt: null,
+      }),
     ]);
     expect(body.totals.lines).toBe(auths.length);
     expect(body.totals.ready + body.totals.flagged).toBe(auths.length);
@@ -539,5 +619,51 @@ describe("emergency drill reconciliation through HTTP", () => {
       "application/pdf",
     );
     renderPng(`drills-${CENTER}`, new Uint8Array(await pdf.arrayBuffer()));
+  });
+});
+
+describe("the reports page and the drill page (signed in, form posts)", () => {
+  it("shows the month's claim with its flags, the meal counts and the day's drills", async () => {
+    const { cookie } = await session("director");
+    const res = await page(
+      cookie,
+      `/centers/${CENTER}/reports?month=${days[0]!.slice(0, 7)}&from=${days[0]}&to=${days.at(-1)}`,
+    );
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Fix before claiming");
+    expect(html).toContain("days over authorization");
+    expect(html).toContain(`data-drill-report="${drillA.drill.id}"`);
+    expect(html).toContain('data-missing="3"');
+    expect(html).toContain(
+      `/api/centers/${CENTER}/reports/subsidy?month=${days[0]!.slice(0, 7)}&amp;format=pdf`,
+    );
+    const bad = await page(cookie, `/centers/${CENTER}/reports?month=2026-13`);
+    expect(bad.status).toBe(400);
+  });
+
+  it("runs a drill with form posts: start, taps, someone extra, end", async () => {
+    const w = webDrill!;
+    expect(w.statuses.start).toBe(303);
+    expect(w.subjects.length).toBe(w.expected);
+    expect(w.subjects.length).toBeGreaterThan(20);
+    expect(w.statuses.marks.every((s) => s === 303)).toBe(true);
+    expect(w.statuses.noCsrf).toBe(403);
+    expect(w.statuses.end).toBe(303);
+    expect(w.endLocation).toMatch("/centers/CTR_002/reports?report=drills");
+    const report = (
+      await api<DrillLog>(`/api/centers/CTR_002/reports/drills?from=${days[4]}&to=${days[4]}`)
+    ).body.drills.find((d) => d.drill.id === w.id)!;
+    expect(report.missing.map((p) => `${p.kind}:${p.id}`)).toEqual([w.subjects[0]]);
+    expect(report.extra.map((p) => p.id)).toEqual([w.absent]);
+  });
+
+  it("an auditor sees the drill page without a Start button and cannot start one", async () => {
+    const { cookie, csrfToken } = await session("auditor");
+    const html = await (await page(cookie, `/centers/${CENTER}/drills`)).text();
+    expect(html).not.toContain("Start drill");
+    const res = await post(cookie, `/centers/${CENTER}/drills/start`, { _csrf: csrfToken });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toMatch(/msg=only/);
   });
 });

@@ -10,6 +10,8 @@ import { registerApprovalActions } from "./approvals-actions.js";
 import { registerApprovalPages } from "./approvals-page.js";
 import { registerAuditPage } from "./audit-page.js";
 import { registerBoardPage } from "./board-page.js";
+import { registerDrillPage } from "./drill-page.js";
+import { registerReportsPage } from "./reports-page.js";
 import { registerSettingsPage } from "./settings-page.js";
 import { registerTimelinePage } from "./timeline-page.js";
 
@@ -35,4 +37,6 @@ export function registerWebApp(app: Hono<AppEnv>, ctx: AppContext): void {
   registerTimelinePage(app, ctx);
   registerAuditPage(app, ctx);
   registerSettingsPage(app, ctx);
+  registerReportsPage(app, ctx);
+  registerDrillPage(app, ctx);
 }

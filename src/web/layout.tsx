@@ -18,6 +18,8 @@ export const sections = [
   { id: "alerts", label: "Alerts", path: "/alerts" },
   { id: "timeline", label: "Timeline", path: "/timeline" },
   { id: "audit", label: "Audit", path: "/audit" },
+  { id: "reports", label: "Reports", path: "/reports" },
+  { id: "drills", label: "Drill", path: "/drills" },
   { id: "settings", label: "Settings", path: "/settings" },
 ] as const;
 export type Section = (typeof sections)[number]["id"];
