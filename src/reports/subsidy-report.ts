@@ -108,6 +108,8 @@ interface Session {
   checkedInAt: string;
   checkedOutAt: string | null;
   complete: boolean;
+  /** Checked in today and not yet out: attended, no hours yet, nothing missing. */
+  inCare: boolean;
 }
 
 /** Pairs each check-in with the next check-out; a pair that does not close the same day is not. */
@@ -132,6 +134,7 @@ function sessionsOf(
           checkedInAt: started,
           checkedOutAt: null,
           complete: false,
+          inCare: false,
         });
       }
       open.set(e.childId, e.occurredAt);
@@ -142,16 +145,20 @@ function sessionsOf(
         checkedInAt: started,
         checkedOutAt: e.occurredAt,
         complete: dateOf(e.occurredAt) === date,
+        inCare: false,
       });
       open.delete(e.childId);
     }
   }
   for (const [childId, started] of open) {
     const date = dateOf(started);
-    // Checked in today and not yet out: still in care, not a missing check-out.
-    if (date < today) {
-      push(childId, { date, checkedInAt: started, checkedOutAt: null, complete: false });
-    }
+    push(childId, {
+      date,
+      checkedInAt: started,
+      checkedOutAt: null,
+      complete: false,
+      inCare: date >= today,
+    });
   }
   return byChild;
 }
@@ -195,7 +202,7 @@ export function buildSubsidyReport(
     const weekdays = new Set((children.get(a.childId)?.schedule ?? []).map((d) => d.day));
     const scheduled = openDays.filter((d) => inPeriod(d) && weekdays.has(weekdayOf(d)));
     const absentDays = scheduled.filter((d) => !attended.has(d)).length;
-    const missing = mine.filter((s) => !s.complete).length;
+    const missing = mine.filter((s) => !s.complete && !s.inCare).length;
     const attendedHours = hours(attendedMs);
     const flags: SubsidyFlag[] = [];
     if (missing > 0) flags.push("missing_check_out");
@@ -233,7 +240,7 @@ export function buildSubsidyReport(
     .filter(([childId]) => subsidized.has(childId))
     .flatMap(([childId, list]) =>
       list
-        .filter((s) => !s.complete && inMonth(s.date))
+        .filter((s) => !s.complete && !s.inCare && inMonth(s.date))
         .map((s) => ({
           childId,
           childName: nameOf(childId),
