@@ -121,7 +121,7 @@ export function startDrill(
   });
 }
 
-function runningDrill(db: Db, centerId: string, id: number): DrillRow {
+function runningDrill(db: Store, centerId: string, id: number): DrillRow {
   const drill = getDrill(db, centerId, id);
   if (!drill) throw new AppError("not_found", `no drill ${id} at this center`, { field: "id" });
   if (drill.endedAt) throw new AppError("conflict", `drill ${id} has ended`, { field: "id" });
@@ -141,7 +141,6 @@ export function markDrill(
   now: Date,
 ): { recorded: boolean } {
   mayRun(principal, centerId);
-  const drill = runningDrill(db, centerId, id);
   const known =
     mark.subjectKind === "child"
       ? listChildren(db, centerId, [mark.subjectId]).length > 0
@@ -151,13 +150,16 @@ export function markDrill(
       field: "subjectId",
     });
   }
-  const recorded = insertDrillMark(db, {
-    drillId: drill.id,
-    subjectKind: mark.subjectKind,
-    subjectId: mark.subjectId,
-    markedAt: now.toISOString(),
-    markedBy: principal.actor,
-  });
+  // Checked and recorded in one transaction, so a tap racing End is refused, not kept.
+  const recorded = inTransaction(db, (tx) =>
+    insertDrillMark(tx, {
+      drillId: runningDrill(tx, centerId, id).id,
+      subjectKind: mark.subjectKind,
+      subjectId: mark.subjectId,
+      markedAt: now.toISOString(),
+      markedBy: principal.actor,
+    }),
+  );
   return { recorded };
 }
 
@@ -171,7 +173,7 @@ export function endDrill(
   mayRun(principal, centerId);
   const at = now.toISOString();
   return inTransaction(db, (tx) => {
-    const drill = runningDrill(db, centerId, id);
+    const drill = runningDrill(tx, centerId, id);
     const marks = marksForDrill(tx, id);
     const expected = new Set(drill.expected.map((p) => `${p.kind}:${p.id}`));
     const accounted = marks.filter((m) => expected.has(`${m.subjectKind}:${m.subjectId}`)).length;
