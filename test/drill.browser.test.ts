@@ -82,7 +82,7 @@ describeInBrowser("the drill page on a phone", () => {
     const missing = (await names.nth(0).textContent())!.trim();
 
     await page.getByRole("button", { name: "End drill" }).tap();
-    await page.waitForURL(/\/reports\?report=drills/);
+    await page.waitForURL(/\/reports\?from=.*#drills$/);
     const report = page.locator("[data-drill-report]");
     await expect.poll(() => report.count()).toBe(1);
     expect(await report.locator("[data-missing]").getAttribute("data-missing")).toBe("1");

@@ -650,7 +650,9 @@ describe("the reports page and the drill page (signed in, form posts)", () => {
     expect(w.statuses.marks.every((s) => s === 303)).toBe(true);
     expect(w.statuses.noCsrf).toBe(403);
     expect(w.statuses.end).toBe(303);
-    expect(w.endLocation).toMatch("/centers/CTR_002/reports?report=drills");
+    expect(w.endLocation).toMatch(
+      /^\/centers\/CTR_002\/reports\?from=\d{4}-\d{2}-\d{2}&to=.*#drills$/,
+    );
     const report = (
       await api<DrillLog>(`/api/centers/CTR_002/reports/drills?from=${days[4]}&to=${days[4]}`)
     ).body.drills.find((d) => d.drill.id === w.id)!;

@@ -103,7 +103,7 @@ export function registerDrillPage(app: Hono<AppEnv>, ctx: AppContext): void {
                 <li>
                   {local(d.startedAt)} · {d.kind.replaceAll("_", " ")} ·{" "}
                   <a
-                    href={`${centerPath(center.id, "reports")}?report=drills&from=${instantToZoned(new Date(d.startedAt), center.timeZone).date}&to=${instantToZoned(new Date(d.startedAt), center.timeZone).date}`}
+                    href={`${centerPath(center.id, "reports")}?from=${instantToZoned(new Date(d.startedAt), center.timeZone).date}&to=${instantToZoned(new Date(d.startedAt), center.timeZone).date}#drills`}
                   >
                     reconciliation
                   </a>
@@ -261,7 +261,7 @@ export function registerDrillPage(app: Hono<AppEnv>, ctx: AppContext): void {
       const drill = endDrill(ctx.db, framed.center.id, id, framed.principal, ctx.clock());
       const day = instantToZoned(new Date(drill.startedAt), framed.center.timeZone).date;
       return c.redirect(
-        `${centerPath(framed.center.id, "reports")}?report=drills&from=${day}&to=${day}`,
+        `${centerPath(framed.center.id, "reports")}?from=${day}&to=${day}#drills`,
         303,
       );
     } catch (error) {
