@@ -29,6 +29,7 @@ import type { Logger } from "./logging/index.js";
 import { mountMcp } from "./mcp/http.js";
 import { getAdapter } from "./platforms/registry.js";
 import type { PlatformClient } from "./platforms/types.js";
+import { importSubsidyAuthorizations } from "./reports/subsidy-import.js";
 import { sandboxAlertPolicies } from "./sandbox/alert-policy.js";
 import { sandboxDraftingPolicies } from "./sandbox/drafting-policy.js";
 import {
@@ -37,12 +38,14 @@ import {
   type Sandbox,
   startSandboxRunner,
 } from "./sandbox/index.js";
+import { sandboxSubsidyAuthorizations } from "./sandbox/subsidy.js";
 import { type CredentialCheckResult, runCredentialCheck } from "./staff/index.js";
 import { getAlertPolicy, putAlertPolicy } from "./storage/alerts.js";
 import { getApproval } from "./storage/approvals.js";
 import { listCenters, listRooms } from "./storage/directory.js";
 import { getDoorPolicy, putDoorPolicy } from "./storage/door.js";
 import { type Db, openDatabase } from "./storage/index.js";
+import { countSubsidyAuthorizations } from "./storage/subsidy.js";
 import { reconcileCenter, syncDirectory } from "./sync/index.js";
 
 export const VERSION = "0.1.0";
@@ -297,6 +300,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
           { checkIn: { opensAt: center.opensAt } },
           wallClock().toISOString(),
         );
+      }
+    }
+    for (const [centerId, list] of sandboxSubsidyAuthorizations(sandbox.world)) {
+      if (countSubsidyAuthorizations(db, centerId) === 0) {
+        importSubsidyAuthorizations(db, centerId, list, "sandbox", "system:sandbox", wallClock());
       }
     }
   }

@@ -162,6 +162,7 @@ describe("center isolation on every documented /api operation", () => {
       date: SANDBOX_DATE,
       from: SANDBOX_DATE,
       to: SANDBOX_DATE,
+      month: SANDBOX_DATE.slice(0, 7),
     };
     const unknownCenter = {
       code: "not_found",

@@ -554,6 +554,90 @@ describe("responses in a sandbox run", () => {
     expect((patterns.body as { period: string }).period).toBe("week");
   });
 
+  it("GET the subsidy claim, meal counts and drill log; POST authorizations and a drill's start, tap, end", async () => {
+    const json = { "content-type": "application/json" };
+    const center = service.sandbox!.world.centers[0]!;
+    const subsidy = await call(
+      "get",
+      "/api/centers/{center}/reports/subsidy",
+      `/api/centers/${center.id}/reports/subsidy?month=2026-11`,
+    );
+    expect(subsidy.status).toBe(200);
+    expect((subsidy.body as { lines: unknown[] }).lines.length).toBeGreaterThan(0);
+    const badMonth = await call(
+      "get",
+      "/api/centers/{center}/reports/subsidy",
+      `/api/centers/${center.id}/reports/subsidy?month=2026-13`,
+    );
+    expect(badMonth.status).toBe(400);
+    const meals = await call(
+      "get",
+      "/api/centers/{center}/reports/meals",
+      `/api/centers/${center.id}/reports/meals?from=2026-11-23&to=2026-11-24`,
+    );
+    expect((meals.body as { days: unknown[] }).days).toHaveLength(2);
+    const imported = await call(
+      "post",
+      "/api/centers/{center}/subsidy/authorizations",
+      `/api/centers/${center.id}/subsidy/authorizations`,
+      {
+        headers: json,
+        body: JSON.stringify({
+          authorizations: [
+            {
+              childId: center.children[0]!.id,
+              program: "Pre-K",
+              reference: "PK-9",
+              startDate: "2026-09-01",
+              endDate: "2027-06-30",
+              hoursPerMonth: 100,
+              daysPerMonth: 20,
+              absenceDaysPerMonth: 2,
+            },
+          ],
+        }),
+      },
+    );
+    expect(imported.body).toEqual({ imported: 1 });
+    const started = await call(
+      "post",
+      "/api/centers/{center}/drills",
+      `/api/centers/${center.id}/drills`,
+      { headers: json, body: JSON.stringify({ kind: "fire" }) },
+    );
+    expect(started.status).toBe(201);
+    const id = (started.body as { drill: { id: number } }).drill.id;
+    const tapped = await call(
+      "post",
+      "/api/centers/{center}/drills/{id}/marks",
+      `/api/centers/${center.id}/drills/${id}/marks`,
+      {
+        headers: json,
+        body: JSON.stringify({ subjectKind: "child", subjectId: center.children[1]!.id }),
+      },
+    );
+    const after = tapped.body as { extra: unknown[]; accounted: unknown[] };
+    expect(after.extra.length + after.accounted.length).toBe(1);
+    const ended = await call(
+      "post",
+      "/api/centers/{center}/drills/{id}/end",
+      `/api/centers/${center.id}/drills/${id}/end`,
+    );
+    expect((ended.body as { drill: { state: string } }).drill.state).toBe("ended");
+    const again = await call(
+      "post",
+      "/api/centers/{center}/drills/{id}/end",
+      `/api/centers/${center.id}/drills/${id}/end`,
+    );
+    expect(again.status).toBe(409);
+    const log = await call(
+      "get",
+      "/api/centers/{center}/reports/drills",
+      `/api/centers/${center.id}/reports/drills?from=2026-11-23&to=2026-11-23`,
+    );
+    expect((log.body as { drills: unknown[] }).drills).toHaveLength(1);
+  });
+
   it("exercised every documented operation", () => {
     const documented = operations().map(({ method, path }) => `${method} ${path}`);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);

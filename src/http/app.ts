@@ -16,6 +16,7 @@ import { registerApprovalRoutes } from "./routes/approvals.js";
 import { registerAuditRoutes } from "./routes/audit.js";
 import { registerCenterRoutes } from "./routes/centers.js";
 import { registerDoorRoutes } from "./routes/door.js";
+import { registerDrillRoutes } from "./routes/drills.js";
 import { registerHealthRoute } from "./routes/health.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
 import { registerRatioRoutes } from "./routes/ratio.js";
@@ -55,6 +56,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerOutlookRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
+  registerDrillRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerApprovalRoutes(app, ctx);

@@ -4,12 +4,20 @@
  */
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or } from "drizzle-orm";
 import type { AlertRow } from "./alerts.js";
+import type { ApprovalRow } from "./approvals.js";
 import type { Store } from "./db.js";
 import type { OutboxRow as SendRow } from "./outbox.js";
 import type { HistoryRow, ViolationRow } from "./ratio.js";
-import { alerts, outbox, ratioHistory, ratioViolations } from "./schema.js";
+import {
+  alerts,
+  approvals,
+  attendanceEvents,
+  outbox,
+  ratioHistory,
+  ratioViolations,
+} from "./schema.js";
 
-export type { AlertRow, HistoryRow, SendRow, ViolationRow };
+export type { AlertRow, ApprovalRow, HistoryRow, SendRow, ViolationRow };
 
 /** A room's status changes in [from, to) plus the last one before `from` (its status at `from`). */
 export function historyForRange(
@@ -74,5 +82,46 @@ export function sendsForAlerts(db: Store, alertIds: readonly number[]): SendRow[
     .from(outbox)
     .where(inArray(outbox.alertId, [...alertIds]))
     .orderBy(asc(outbox.id))
+    .all();
+}
+
+/**
+ * Structured logs a person approved (approved, possibly edited, being written or written to the
+ * platform), for the meal participation counts. Entry dates are filtered by the caller: a log is
+ * approved after the fact, so its row times say nothing about the day it describes.
+ */
+export function approvedStructuredLogs(db: Store, centerId: string): ApprovalRow[] {
+  return db
+    .select()
+    .from(approvals)
+    .where(
+      and(
+        eq(approvals.centerId, centerId),
+        eq(approvals.kind, "structured_log"),
+        inArray(approvals.state, ["approved", "edited_and_approved", "executing", "executed"]),
+      ),
+    )
+    .orderBy(asc(approvals.id))
+    .all();
+}
+
+/** Check-ins and check-outs of a center's children in [from, to), in event-time order. */
+export function childAttendanceEvents(db: Store, centerId: string, from: string, to: string) {
+  return db
+    .select({
+      type: attendanceEvents.type,
+      childId: attendanceEvents.subjectId,
+      occurredAt: attendanceEvents.occurredAt,
+    })
+    .from(attendanceEvents)
+    .where(
+      and(
+        eq(attendanceEvents.centerId, centerId),
+        inArray(attendanceEvents.type, ["child.checked_in", "child.checked_out"]),
+        gte(attendanceEvents.occurredAt, from),
+        lt(attendanceEvents.occurredAt, to),
+      ),
+    )
+    .orderBy(asc(attendanceEvents.occurredAt), asc(attendanceEvents.id))
     .all();
 }

@@ -758,3 +758,81 @@ export const doorPolicies = sqliteTable("door_policies", {
   policy: text("policy", { mode: "json" }).notNull(),
   updatedAt: text("updated_at").notNull(),
 });
+
+// --- reports (issue 10): subsidy authorizations and emergency drills ---
+
+/**
+ * A child's subsidy authorization from a funding agency: the program, its period and what it pays
+ * for each month. A center's list is replaced whole by each import (the agency's export is the
+ * source of truth), so there is no per-row editing.
+ */
+export const subsidyAuthorizations = sqliteTable(
+  "subsidy_authorizations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    childId: text("child_id").notNull(),
+    program: text("program").notNull(),
+    /** The agency's authorization number, printed on the claim. */
+    reference: text("reference").notNull(),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date").notNull(),
+    hoursPerMonth: real("hours_per_month").notNull(),
+    daysPerMonth: integer("days_per_month").notNull(),
+    absenceDaysPerMonth: integer("absence_days_per_month").notNull(),
+    source: text("source", { enum: ["sandbox", "import"] }).notNull(),
+    importedAt: text("imported_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("subsidy_auth_child_program_start").on(
+      t.centerId,
+      t.childId,
+      t.program,
+      t.startDate,
+    ),
+  ],
+);
+
+/**
+ * An emergency drill: who was present when it started (live state at that instant, frozen here so
+ * later check-ins cannot change the answer), and when and by whom it started and ended.
+ */
+export const drills = sqliteTable(
+  "drills",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    kind: text("kind", { enum: ["fire", "evacuation", "lockdown", "shelter_in_place", "other"] })
+      .notNull()
+      .default("fire"),
+    startedAt: text("started_at").notNull(),
+    startedBy: text("started_by").notNull(),
+    expected:
+      json<{ kind: "child" | "staff"; id: string; name: string; roomId: string | null }[]>(
+        "expected",
+      ).notNull(),
+    endedAt: text("ended_at"),
+    endedBy: text("ended_by"),
+  },
+  (t) => [index("drills_center_started").on(t.centerId, t.startedAt)],
+);
+
+/** One tap at the assembly point: this person is accounted for, at this time, by this person. */
+export const drillMarks = sqliteTable(
+  "drill_marks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    drillId: integer("drill_id")
+      .notNull()
+      .references(() => drills.id),
+    subjectKind: text("subject_kind", { enum: ["child", "staff"] }).notNull(),
+    subjectId: text("subject_id").notNull(),
+    markedAt: text("marked_at").notNull(),
+    markedBy: text("marked_by").notNull(),
+  },
+  (t) => [uniqueIndex("drill_marks_subject").on(t.drillId, t.subjectKind, t.subjectId)],
+);

@@ -11,6 +11,8 @@ import { registerApprovalPages } from "./approvals-page.js";
 import { registerAuditPage } from "./audit-page.js";
 import { registerBoardPage } from "./board-page.js";
 import { registerDoorPages } from "./door-page.js";
+import { registerDrillPage } from "./drill-page.js";
+import { registerReportsPage } from "./reports-page.js";
 import { registerSettingsPage } from "./settings-page.js";
 import { registerStaffPage } from "./staff-page.js";
 import { registerTimelinePage } from "./timeline-page.js";
@@ -31,4 +33,6 @@ export function registerWebApp(app: Hono<AppEnv>, ctx: AppContext): void {
   registerAuditPage(app, ctx);
   registerSettingsPage(app, ctx);
   registerStaffPage(app, ctx);
+  registerReportsPage(app, ctx);
+  registerDrillPage(app, ctx);
 }

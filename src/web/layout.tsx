@@ -21,6 +21,8 @@ export const sections = [
   { id: "timeline", label: "Timeline", path: "/timeline" },
   { id: "audit", label: "Audit", path: "/audit" },
   { id: "staff", label: "Staff", path: "/staff" },
+  { id: "reports", label: "Reports", path: "/reports" },
+  { id: "drills", label: "Drill", path: "/drills" },
   { id: "settings", label: "Settings", path: "/settings" },
 ] as const;
 export type Section = (typeof sections)[number]["id"];

@@ -1,81 +1,259 @@
 /**
  * @module http/routes/reports
- * `GET /api/centers/{center}/reports/ratio?from=&to=&format=json|csv|pdf`: the licensing ratio
- * report for a date range, as data, a CSV, or a PDF to hand to an inspector.
+ * The reports a center is asked for, each as data, a CSV, or a PDF to hand over:
+ * - `GET /api/centers/{center}/reports/ratio?from=&to=`: the licensing ratio report;
+ * - `GET /api/centers/{center}/reports/subsidy?month=`: the subsidy claim for a month;
+ * - `GET /api/centers/{center}/reports/meals?from=&to=`: meal participation counts;
+ * - `GET /api/centers/{center}/reports/drills?from=&to=`: emergency drill reconciliations;
+ * - `POST /api/centers/{center}/subsidy/authorizations`: replace the subsidy authorizations
+ *   (JSON or CSV), which the claim is checked against.
  */
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, type z as zType } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { z } from "zod";
+import { membershipAt, principalOf } from "../../auth/index.js";
 import { AppError } from "../../errors/index.js";
 import {
+  buildMealReport,
   buildRatioReport,
+  buildSubsidyReport,
+  drillLogCsv,
+  drillLogPdf,
+  drillLogSchema,
+  importSubsidyAuthorizations,
+  loadDrillLog,
+  loadMealReportRows,
   loadRatioReportRows,
+  loadSubsidyReportRows,
+  mealReportCsv,
+  mealReportPdf,
+  mealReportSchema,
+  monthSchema,
+  parseSubsidyCsv,
+  type ReportRange,
   ratioReportCsv,
   ratioReportPdf,
   ratioReportSchema,
   reportRangeSchema,
+  subsidyImportSchema,
+  subsidyReportCsv,
+  subsidyReportPdf,
+  subsidyReportSchema,
+  validateSubsidyImport,
 } from "../../reports/index.js";
+import { listChildren } from "../../storage/directory.js";
 import type { AppContext, AppEnv } from "../context.js";
 import { errorBodySchema } from "../errors.js";
 
-const ratioReportRoute = createRoute({
-  method: "get",
-  path: "/api/centers/{center}/reports/ratio",
+const formatSchema = z.enum(["json", "csv", "pdf"]).default("json");
+const rangeQuery = {
+  from: z.iso.date().describe("First day, in the center's time zone"),
+  to: z.iso.date().describe("Last day (inclusive)"),
+  format: formatSchema,
+};
+const errors = {
+  400: { description: "Bad request", content: { "application/json": { schema: errorBodySchema } } },
+  404: {
+    description: "Unknown center",
+    content: { "application/json": { schema: errorBodySchema } },
+  },
+};
+const reportContent = <S extends zType.ZodType>(schema: S) => ({
+  "application/json": { schema },
+  "text/csv": { schema: z.string() },
+  "application/pdf": { schema: z.string().meta({ format: "binary" }) },
+});
+
+function reportRoute<Q extends z.ZodRawShape, S extends zType.ZodType>(
+  name: string,
+  summary: string,
+  query: Q,
+  schema: S,
+) {
+  return createRoute({
+    method: "get",
+    path: `/api/centers/{center}/reports/${name}`,
+    tags: ["Reports"],
+    summary,
+    request: { params: z.object({ center: z.string().min(1) }), query: z.object(query) },
+    responses: { 200: { description: "The report", content: reportContent(schema) }, ...errors },
+  });
+}
+
+const ratioReportRoute = reportRoute(
+  "ratio",
+  "Licensing ratio report: time in and out of ratio per room, every violation, the rules applied",
+  rangeQuery,
+  ratioReportSchema,
+);
+const subsidyReportRoute = reportRoute(
+  "subsidy",
+  "Subsidy claim for a month: attended days and hours per child and program against the authorization, flags to fix first",
+  { month: monthSchema, format: formatSchema },
+  subsidyReportSchema,
+);
+const mealReportRoute = reportRoute(
+  "meals",
+  "Meal participation counts per day and meal service, from approved daily logs",
+  rangeQuery,
+  mealReportSchema,
+);
+const drillReportRoute = reportRoute(
+  "drills",
+  "Emergency drill reconciliation: missing, extra and time to account for everyone, per drill",
+  rangeQuery,
+  drillLogSchema,
+);
+
+const importRoute = createRoute({
+  method: "post",
+  path: "/api/centers/{center}/subsidy/authorizations",
   tags: ["Reports"],
   summary:
-    "Licensing ratio report: time in and out of ratio per room, every violation, the rules applied",
+    "Replace the center's subsidy authorizations (JSON, or CSV with the same column names); directors only",
   request: {
     params: z.object({ center: z.string().min(1) }),
-    query: z.object({
-      from: z.iso.date().describe("First day, in the center's time zone"),
-      to: z.iso.date().describe("Last day (inclusive)"),
-      format: z.enum(["json", "csv", "pdf"]).default("json"),
-    }),
+    body: {
+      required: false,
+      content: {
+        "application/json": { schema: subsidyImportSchema },
+        "text/csv": { schema: z.string() },
+      },
+    },
   },
   responses: {
     200: {
-      description: "The report",
-      content: {
-        "application/json": { schema: ratioReportSchema },
-        "text/csv": { schema: z.string() },
-        "application/pdf": { schema: z.string().meta({ format: "binary" }) },
-      },
+      description: "Stored",
+      content: { "application/json": { schema: z.object({ imported: z.number().int() }) } },
     },
-    400: { description: "Bad range", content: { "application/json": { schema: errorBodySchema } } },
-    404: {
-      description: "Unknown center",
+    ...errors,
+    403: {
+      description: "Not a director here",
       content: { "application/json": { schema: errorBodySchema } },
     },
   },
 });
 
+function validRange(from: string, to: string): ReportRange {
+  const range = reportRangeSchema.safeParse({ from, to });
+  if (range.success) return range.data;
+  const issue = range.error.issues[0];
+  throw new AppError("bad_request", issue?.message ?? "bad range", {
+    field: String(issue?.path[0] ?? "from"),
+  });
+}
+
+const unknownCenter = (center: string) =>
+  new AppError("not_found", `unknown center "${center}"`, { field: "center" });
+
+/** The report in the asked format, as a download for CSV and PDF. */
+async function respond<T>(
+  c: Context<AppEnv>,
+  format: "json" | "csv" | "pdf",
+  name: string,
+  report: T,
+  csv: (r: T) => string,
+  pdf: (r: T) => Promise<Uint8Array>,
+) {
+  if (format === "csv") {
+    return c.body(csv(report), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}.csv"`,
+    });
+  }
+  if (format === "pdf") {
+    const bytes = await pdf(report);
+    return c.body(bytes.buffer as ArrayBuffer, 200, {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="${name}.pdf"`,
+    });
+  }
+  return c.json(report as object, 200);
+}
+
 export function registerReportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.openapi(ratioReportRoute, async (c) => {
     const { center } = c.req.valid("param");
     const { from, to, format } = c.req.valid("query");
-    const range = reportRangeSchema.safeParse({ from, to });
-    if (!range.success) {
-      const issue = range.error.issues[0];
-      throw new AppError("bad_request", issue?.message ?? "bad range", {
-        field: String(issue?.path[0] ?? "from"),
-      });
+    const range = validRange(from, to);
+    const rows = loadRatioReportRows(ctx.db, center, range);
+    if (!rows) throw unknownCenter(center);
+    const report = buildRatioReport(rows, range, ctx.clock(), ctx.wallClock());
+    return respond(
+      c,
+      format,
+      `ratio-report-${center}-${from}-${to}`,
+      report,
+      ratioReportCsv,
+      ratioReportPdf,
+    );
+  });
+
+  app.openapi(subsidyReportRoute, async (c) => {
+    const { center } = c.req.valid("param");
+    const { month, format } = c.req.valid("query");
+    const rows = loadSubsidyReportRows(ctx.db, center, month);
+    if (!rows) throw unknownCenter(center);
+    const report = buildSubsidyReport(rows, month, ctx.clock(), ctx.wallClock());
+    return respond(
+      c,
+      format,
+      `subsidy-claim-${center}-${month}`,
+      report,
+      subsidyReportCsv,
+      subsidyReportPdf,
+    );
+  });
+
+  app.openapi(mealReportRoute, async (c) => {
+    const { center } = c.req.valid("param");
+    const { from, to, format } = c.req.valid("query");
+    const range = validRange(from, to);
+    const rows = loadMealReportRows(ctx.db, center);
+    if (!rows) throw unknownCenter(center);
+    const report = buildMealReport(rows, range, ctx.wallClock());
+    return respond(
+      c,
+      format,
+      `meal-counts-${center}-${from}-${to}`,
+      report,
+      mealReportCsv,
+      mealReportPdf,
+    );
+  });
+
+  app.openapi(drillReportRoute, async (c) => {
+    const { center } = c.req.valid("param");
+    const { from, to, format } = c.req.valid("query");
+    const log = loadDrillLog(ctx.db, center, validRange(from, to), ctx.wallClock());
+    if (!log) throw unknownCenter(center);
+    return respond(c, format, `drills-${center}-${from}-${to}`, log, drillLogCsv, drillLogPdf);
+  });
+
+  app.openapi(importRoute, async (c) => {
+    const { center } = c.req.valid("param");
+    const principal = principalOf(c);
+    const role = membershipAt(principal, center)?.role;
+    if (role !== "director" && role !== "assistant_director") {
+      throw new AppError("forbidden", "only a director imports subsidy authorizations");
     }
-    const rows = loadRatioReportRows(ctx.db, center, range.data);
-    if (!rows) throw new AppError("not_found", `unknown center "${center}"`, { field: "center" });
-    const report = buildRatioReport(rows, range.data, ctx.clock(), ctx.wallClock());
-    const name = `ratio-report-${center}-${from}-${to}`;
-    if (format === "csv") {
-      return c.body(ratioReportCsv(report), 200, {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${name}.csv"`,
-      });
-    }
-    if (format === "pdf") {
-      const pdf = await ratioReportPdf(report);
-      return c.body(pdf.buffer as ArrayBuffer, 200, {
-        "content-type": "application/pdf",
-        "content-disposition": `attachment; filename="${name}.pdf"`,
-      });
-    }
-    return c.json(report, 200);
+    const children = new Set(listChildren(ctx.db, center).map((ch) => ch.id));
+    if (children.size === 0) throw unknownCenter(center);
+    const csv = /^text\/csv/i.test(c.req.header("content-type") ?? "");
+    const body = csv
+      ? { authorizations: parseSubsidyCsv(await c.req.text()) }
+      : await c.req.json().catch(() => {
+          throw new AppError("bad_request", "expected a JSON body or text/csv", { field: "body" });
+        });
+    const list = validateSubsidyImport(body, children);
+    const imported = importSubsidyAuthorizations(
+      ctx.db,
+      center,
+      list,
+      "import",
+      principal.actor,
+      ctx.wallClock(),
+    );
+    return c.json({ imported }, 200);
   });
 }
