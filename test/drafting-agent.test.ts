@@ -310,7 +310,10 @@ describe("prompt injection in an incident report", () => {
     const high = triages().filter(
       (a) => (a.draft as { severityFloor: string }).severityFloor === "high",
     );
-    const notices = listOutbox(db()).filter((o) => o.channel === "task" && o.alertId === null);
+    // Only the incident notices: pick-up holds page the director with tasks of their own.
+    const notices = listOutbox(db()).filter(
+      (o) => o.channel === "task" && o.idempotencyKey.startsWith("incident:"),
+    );
     expect(notices).toHaveLength(high.length);
   });
 });
