@@ -25,6 +25,7 @@ import { getAdapter } from "../src/platforms/index.js";
 import { createSandbox } from "../src/sandbox/index.js";
 import { sandboxHandlers } from "../src/sandbox/msw.js";
 import { getAgentRun, listAgentSteps, listFamilies, listModelCalls } from "../src/storage/agent.js";
+import { queryAudit } from "../src/storage/audit.js";
 import { type Db, openDatabase } from "../src/storage/index.js";
 import { approvals } from "../src/storage/schema.js";
 import { syncDirectory } from "../src/sync/index.js";
@@ -287,6 +288,19 @@ describe("the loop", () => {
       "model_request",
       "model_response",
     ]);
+    // The run is on the audit record with its trigger, its prompt, the draft it proposed and tokens.
+    const audited = queryAudit(db, { subject: `agent_run:${outcome.runId}` }, { limit: 5 }).entries;
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({
+      actor: "agent:late_pickup",
+      action: "agent.run_completed",
+      correlationId: "evt_late_1",
+      sourceIds: [`approval:${approval!.id}`],
+      data: { endReason: "end_turn", prompt: "test-family-message@2026-11-23.1" },
+    });
+    expect((audited[0]!.data as { usage: { outputTokens: number } }).usage.outputTokens).toBe(
+      run.outputTokens,
+    );
   });
 
   it("returns tool errors to the model as is_error and carries on", async () => {

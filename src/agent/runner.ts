@@ -13,6 +13,7 @@ import type {
   MessageCreateParamsNonStreaming,
   MessageParam,
 } from "@anthropic-ai/sdk/resources/messages";
+import { appendAudit } from "../audit/append.js";
 import type { Config } from "../config/index.js";
 import type { Logger } from "../logging/index.js";
 import {
@@ -139,10 +140,30 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
     data: Record<string, unknown>,
   ) => appendAgentStep(db, { runId, seq: ++seq, type, data }, wallClock().toISOString());
   const end = (status: AgentRunOutcome["status"], endReason: string): AgentRunOutcome => {
-    const held = finishAgentRun(db, runId, owner, {
-      status,
-      endReason,
-      at: wallClock().toISOString(),
+    const at = wallClock().toISOString();
+    // The run's end and its audit entry commit together: every model run an inspector may ask
+    // about is on the record, with the prompt version, the drafts it proposed and its tokens.
+    const held = inTransaction(db, (tx) => {
+      if (!finishAgentRun(tx, runId, owner, { status, endReason, at })) return false;
+      appendAudit(
+        tx,
+        {
+          actor: `agent:${request.job}`,
+          action: `agent.run_${status}`,
+          centerId: request.centerId,
+          subject: `agent_run:${runId}`,
+          sourceIds: approvalIds.map((id) => `approval:${id}`),
+          correlationId: request.triggerEventId,
+          data: {
+            endReason,
+            model,
+            prompt: `${request.prompt.id}@${request.prompt.version}`,
+            usage: { ...usage },
+          },
+        },
+        at,
+      );
+      return true;
     });
     const outcome: AgentRunOutcome = held
       ? { runId, status, endReason, approvalIds: [...approvalIds], usage: { ...usage } }
