@@ -14,6 +14,8 @@ export {
 } from "./evaluation.js";
 export type { Forecast, ForecastBreach, FutureEvent } from "./forecast.js";
 export { forecastRoom, futureEventSchema, plannedEvents } from "./forecast.js";
+export type { IncidentCategory } from "./incident-category.js";
+export { incidentCategory, incidentCategorySchema } from "./incident-category.js";
 export type { InjuryFields, Severity, SeverityFloor } from "./incident-severity.js";
 export {
   incidentSeverityFloor,

@@ -33,10 +33,10 @@ const suite: EvalSuite<TriageCase> = {
   offline: true,
   dataset: join(import.meta.dirname, "cases.jsonl"),
   caseSchema: triageCaseSchema,
-  // What the template path measured on this dataset (15 of 44, 2026-11-23): the keyword floor
-  // misses medication errors, missing children and behaviour, and the template has no category
-  // beyond injury/allergy/other. Low, and honest: a regression below it fails CI.
-  threshold: 0.34,
+  // What the template path measured on this dataset (41 of 44, 2026-11-23, after the missing
+  // child, pick-up, medication, eye and fracture rules and the rules/incident-category classifier),
+  // floored to the whole percent: a regression below it fails CI.
+  threshold: 0.93,
   prepare: () => ({
     model: "template (deterministic floor)",
     promptVersions: { [incidentTriageJob.prompt.id]: incidentTriageJob.prompt.version },

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { incidentTriagePrompt } from "../../../prompts/index.js";
 import { untrusted } from "../../agent/index.js";
 import { idSchema, instantSchema, localTimeSchema } from "../../domain/index.js";
-import { severitySchema } from "../../rules/index.js";
+import { incidentCategory, severitySchema } from "../../rules/index.js";
 import { defineJob, factLines, type TemplateDraft } from "../job.js";
 
 export const incidentInputSchema = z.object({
@@ -22,13 +22,6 @@ export const incidentInputSchema = z.object({
   floorBecause: z.array(z.string()),
 });
 export type IncidentJobInput = z.infer<typeof incidentInputSchema>;
-
-const categoryOf = (because: readonly string[]) =>
-  because.some((b) => b.startsWith("allergic"))
-    ? "allergy"
-    : because.length > 0
-      ? "injury"
-      : "other";
 
 export const incidentTriageJob = defineJob({
   name: "incident-triage",
@@ -75,7 +68,7 @@ export const incidentTriageJob = defineJob({
           subject: i.incidentId,
           title: `Incident (${i.severityFloor}) in ${where} at ${i.localTime}`,
           draft: {
-            category: categoryOf(i.floorBecause),
+            category: incidentCategory(i.description, i.floorBecause),
             severity: i.severityFloor,
             severityFloor: i.severityFloor,
             summary: `Incident reported at ${i.localTime} in ${where}. Severity floor ${i.severityFloor}${i.floorBecause.length > 0 ? ` (${i.floorBecause.join("; ")})` : ""}. See the report below.`,
