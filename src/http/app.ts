@@ -19,6 +19,7 @@ import { registerDoorRoutes } from "./routes/door.js";
 import { registerDrillRoutes } from "./routes/drills.js";
 import { registerHealthRoute } from "./routes/health.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
+import { registerQuickLogRoutes } from "./routes/quick-logs.js";
 import { registerRatioRoutes } from "./routes/ratio.js";
 import { registerReportRoutes } from "./routes/reports.js";
 import { registerStaffRoutes } from "./routes/staff.js";
@@ -61,6 +62,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerAuditRoutes(app, ctx);
   registerApprovalRoutes(app, ctx);
   registerDoorRoutes(app, ctx);
+  registerQuickLogRoutes(app, ctx);
   registerBoard(app, ctx);
   registerWebApp(app, ctx);
   registerDocs(app);
