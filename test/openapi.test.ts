@@ -654,6 +654,28 @@ describe("responses in a sandbox run", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("custody restrictions: add one, list it, a bad kind", async () => {
+    const json = { "content-type": "application/json" };
+    const centerId = service.sandbox!.world.centers[0]!.id;
+    const child = listChildren(service.ctx.db, centerId)[0]!;
+    const path = "/api/centers/{center}/children/{child}/custody-restrictions";
+    const url = `/api/centers/${centerId}/children/${child.id}/custody-restrictions`;
+    const added = await call("post", path, url, {
+      headers: json,
+      body: JSON.stringify({ name: "Pat Example", kind: "court_order", note: "order on file" }),
+    });
+    expect(added.status).toBe(201);
+    const bad = await call("post", path, url, {
+      headers: json,
+      body: JSON.stringify({ name: "Pat Example", kind: "sometimes" }),
+    });
+    expect(bad.status).toBe(400);
+    const list = await call("get", path, url);
+    expect((list.body as { restrictions: { name: string }[] }).restrictions).toEqual([
+      expect.objectContaining({ name: "Pat Example", kind: "court_order" }),
+    ]);
+  });
+
   it("exercised every documented operation", () => {
     const documented = operations().map(({ method, path }) => `${method} ${path}`);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);

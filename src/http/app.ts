@@ -15,6 +15,7 @@ import { errorResponse, toAppError } from "./errors.js";
 import { registerApprovalRoutes } from "./routes/approvals.js";
 import { registerAuditRoutes } from "./routes/audit.js";
 import { registerCenterRoutes } from "./routes/centers.js";
+import { registerCustodyRoutes } from "./routes/custody.js";
 import { registerDoorRoutes } from "./routes/door.js";
 import { registerDrillRoutes } from "./routes/drills.js";
 import { registerHealthRoute } from "./routes/health.js";
@@ -63,6 +64,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerApprovalRoutes(app, ctx);
   registerDoorRoutes(app, ctx);
   registerQuickLogRoutes(app, ctx);
+  registerCustodyRoutes(app, ctx);
   registerBoard(app, ctx);
   registerWebApp(app, ctx);
   registerDocs(app);
