@@ -267,7 +267,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (!center) return [];
     const policy = draftingPolicies.get(centerId) ?? defaultDraftingPolicy;
     const added = enqueueQuickLog(db, center, policy, log, wallClock());
-    if (added.length > 0) void drafting.tick();
+    if (added.length > 0) void drafting.runDue();
     return added;
   };
 
