@@ -18,6 +18,7 @@ import {
   type DraftingPolicy,
   defaultDraftingPolicy,
   draftingPolicySchema,
+  enqueueQuickLog,
   startDrafting,
 } from "./drafting/index.js";
 import { createApp } from "./http/app.js";
@@ -42,7 +43,7 @@ import { sandboxSubsidyAuthorizations } from "./sandbox/subsidy.js";
 import { type CredentialCheckResult, runCredentialCheck } from "./staff/index.js";
 import { getAlertPolicy, putAlertPolicy } from "./storage/alerts.js";
 import { getApproval } from "./storage/approvals.js";
-import { listCenters, listRooms } from "./storage/directory.js";
+import { getCenter, listCenters, listRooms } from "./storage/directory.js";
 import { getDoorPolicy, putDoorPolicy } from "./storage/door.js";
 import { type Db, openDatabase } from "./storage/index.js";
 import { countSubsidyAuthorizations } from "./storage/subsidy.js";
@@ -261,6 +262,14 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       }),
     onOutbox: () => void alerting.outbox.runDue(),
   });
+  ctx.quickLog = (centerId, log) => {
+    const center = getCenter(db, centerId);
+    if (!center) return [];
+    const policy = draftingPolicies.get(centerId) ?? defaultDraftingPolicy;
+    const added = enqueueQuickLog(db, center, policy, log, wallClock());
+    if (added.length > 0) void drafting.runDue();
+    return added;
+  };
 
   const checkCredentialsNow = () => {
     const results: CredentialCheckResult[] = [];

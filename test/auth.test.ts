@@ -13,6 +13,7 @@ import { proposeApproval } from "../src/approvals/index.js";
 import { addUser, createApiToken, revokeApiToken } from "../src/auth/index.js";
 import { sha256Hex } from "../src/auth/secrets.js";
 import { getApproval } from "../src/storage/approvals.js";
+import { listChildren } from "../src/storage/directory.js";
 import { apiTokens, sessions, users } from "../src/storage/schema.js";
 import { SANDBOX_DATE, startTestService, type TestService } from "./support/service.js";
 
@@ -163,6 +164,7 @@ describe("center isolation on every documented /api operation", () => {
       from: SANDBOX_DATE,
       to: SANDBOX_DATE,
       month: SANDBOX_DATE.slice(0, 7),
+      child: listChildren(t.service.ctx.db, B)[0]!.id,
     };
     const unknownCenter = {
       code: "not_found",

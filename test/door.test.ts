@@ -15,6 +15,7 @@ import { applyEvents } from "../src/live/apply.js";
 import { roomStates } from "../src/live/index.js";
 import { authorizedPickups, type SandboxEvent } from "../src/sandbox/index.js";
 import { listEvents } from "../src/storage/attendance.js";
+import { queryAudit } from "../src/storage/audit.js";
 import { inTransaction } from "../src/storage/db.js";
 import { insertCustodyRestriction, listPickupHolds } from "../src/storage/door.js";
 import { listOutbox } from "../src/storage/outbox.js";
@@ -187,6 +188,42 @@ describe("an unauthorized check-out", () => {
     });
     checkIn(child.id, child.homeRoomId, later(20));
     checkOut(child.id, guardian, later(25));
+    const hold = listPickupHolds(db(), centerId).find((h) => h.childId === child.id)!;
+    expect(hold.decision).toBe("restricted");
+    expect(present(child.id)).toBe(true);
+  });
+
+  it("a restriction a director adds over the API holds that person's check-out, audited", async () => {
+    const child = children()[5]!;
+    const guardian = authorizedPickups(world(), child)[0]!.name;
+    const url = `/api/centers/${centerId}/children/${child.id}/custody-restrictions`;
+    const body = JSON.stringify({ name: guardian, kind: "no_contact", note: "per the order" });
+    const post = (u: { api: (p: string, i?: RequestInit) => Promise<Response> }) =>
+      u.api(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const lead = await userWithToken(t, {
+      email: "lead-custody@door.test",
+      role: "lead_teacher",
+      centerId,
+      roomIds: [child.homeRoomId!],
+    });
+    expect((await post(lead)).status).toBe(403);
+    const director = await userWithToken(t, {
+      email: "dir-custody@door.test",
+      role: "director",
+      centerId,
+    });
+    const added = await post(director);
+    expect(added.status).toBe(201);
+    const { id } = (await added.json()) as { id: number };
+    const audit = queryAudit(
+      db(),
+      { centerId, actionPrefix: "custody_restriction." },
+      { limit: 10 },
+    ).entries.filter((r) => r.subject === `child:${child.id}`);
+    expect(audit.map((r) => (r.data as { restrictionId: number }).restrictionId)).toEqual([id]);
+
+    checkIn(child.id, child.homeRoomId!, later(40));
+    checkOut(child.id, guardian, later(45));
     const hold = listPickupHolds(db(), centerId).find((h) => h.childId === child.id)!;
     expect(hold.decision).toBe("restricted");
     expect(present(child.id)).toBe(true);

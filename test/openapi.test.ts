@@ -13,6 +13,7 @@ import { createApp } from "../src/http/app.js";
 import { signWebhook } from "../src/ingest/standard-webhooks.js";
 import type { SandboxDelivery } from "../src/sandbox/index.js";
 import type { RunningService } from "../src/service.js";
+import { listChildren } from "../src/storage/directory.js";
 import { startTestService, type TestService } from "./support/service.js";
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module, the plugin its default.
@@ -636,6 +637,43 @@ describe("responses in a sandbox run", () => {
       `/api/centers/${center.id}/reports/drills?from=2026-11-23&to=2026-11-23`,
     );
     expect((log.body as { drills: unknown[] }).drills).toHaveLength(1);
+  });
+
+  it("POST a quick log: queued, then a bad body", async () => {
+    const json = { "content-type": "application/json" };
+    const centerId = service.sandbox!.world.centers[0]!.id;
+    const child = listChildren(service.ctx.db, centerId).find((c) => c.homeRoomId !== null)!;
+    const path = "/api/centers/{center}/rooms/{room}/quick-logs";
+    const url = `/api/centers/${centerId}/rooms/${child.homeRoomId}/quick-logs`;
+    const queued = await call("post", path, url, {
+      headers: json,
+      body: JSON.stringify({ text: "napped 12:10-1:40", childId: child.id }),
+    });
+    expect(queued.status).toBe(202);
+    const bad = await call("post", path, url, { headers: json, body: JSON.stringify({}) });
+    expect(bad.status).toBe(400);
+  });
+
+  it("custody restrictions: add one, list it, a bad kind", async () => {
+    const json = { "content-type": "application/json" };
+    const centerId = service.sandbox!.world.centers[0]!.id;
+    const child = listChildren(service.ctx.db, centerId)[0]!;
+    const path = "/api/centers/{center}/children/{child}/custody-restrictions";
+    const url = `/api/centers/${centerId}/children/${child.id}/custody-restrictions`;
+    const added = await call("post", path, url, {
+      headers: json,
+      body: JSON.stringify({ name: "Pat Example", kind: "court_order", note: "order on file" }),
+    });
+    expect(added.status).toBe(201);
+    const bad = await call("post", path, url, {
+      headers: json,
+      body: JSON.stringify({ name: "Pat Example", kind: "sometimes" }),
+    });
+    expect(bad.status).toBe(400);
+    const list = await call("get", path, url);
+    expect((list.body as { restrictions: { name: string }[] }).restrictions).toEqual([
+      expect.objectContaining({ name: "Pat Example", kind: "court_order" }),
+    ]);
   });
 
   it("exercised every documented operation", () => {

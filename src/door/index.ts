@@ -6,6 +6,11 @@
  */
 
 export {
+  addCustodyRestriction,
+  type CustodyRestrictionInput,
+  custodyRestrictionInputSchema,
+} from "./custody.js";
+export {
   exceptionResolutionSchema,
   type HoldRelease,
   holdReleaseSchema,

@@ -7,6 +7,7 @@ import type { Hono } from "hono";
 import type { Alerting } from "../alerts/index.js";
 import type { Principal } from "../auth/principal.js";
 import type { Provider } from "../domain/index.js";
+import type { EnqueuedJob, QuickLogEntry } from "../drafting/index.js";
 import type { InboxProcessor } from "../ingest/processor.js";
 import type { Logger } from "../logging/index.js";
 import type { PlatformClient } from "../platforms/types.js";
@@ -32,6 +33,8 @@ export interface AppContext {
   platformFor?: (centerId: string) => PlatformClient | undefined;
   version: string;
   auth: AuthSettings;
+  /** Set once drafting has started: enqueues a teacher's quick log and kicks the worker. */
+  quickLog?: (centerId: string, log: QuickLogEntry) => EnqueuedJob[];
 }
 
 /** How requests are authenticated (see `auth/http.ts`). */
