@@ -676,6 +676,24 @@ describe("responses in a sandbox run", () => {
     ]);
   });
 
+  it("GET the staffing plan of every room for a week; a bad date; an unknown room", async () => {
+    const path = "/api/centers/{center}/staffing";
+    const ok = await call("get", path, "/api/centers/center_001/staffing?date=2026-11-23");
+    expect(ok.status).toBe(200);
+    const body = ok.body as { rooms: { slots: { status: string; requiredStaff: number }[] }[] };
+    expect(body.rooms.length).toBeGreaterThan(0);
+    // Seven days of 06:00–19:00 in 15-minute slots per room.
+    expect(body.rooms[0]!.slots).toHaveLength(7 * 52);
+    const bad = await call("get", path, "/api/centers/center_001/staffing?date=soon");
+    expect(bad.status).toBe(400);
+    const room = await call(
+      "get",
+      path,
+      "/api/centers/center_001/staffing?date=2026-11-23&room=nope",
+    );
+    expect(room.status).toBe(404);
+  });
+
   it("exercised every documented operation", () => {
     const documented = operations().map(({ method, path }) => `${method} ${path}`);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);

@@ -25,6 +25,15 @@ export {
   payrollSheet,
   payrollSheetSchema,
 } from "./payroll.js";
+export {
+  DEFAULT_WINDOW,
+  HISTORY_WEEKS,
+  type PlanRequest,
+  planRequestSchema,
+  roomHistory,
+  roomStaffingPlan,
+  storedRoomEvents,
+} from "./plan.js";
 export { type CredentialCheckResult, RENEWAL_TAG, runCredentialCheck } from "./renewals.js";
 export { type UpcomingReview, upcomingReviews } from "./reviews.js";
 export { type RoomEvent, roomSlotCounts } from "./staffing.js";

@@ -1,0 +1,173 @@
+/**
+ * @module staff/plan
+ * The staffing plan of one room for the coming week, from what is stored: the room's attendance
+ * history per 15-minute slot (the center's attendance events of the weeks before), its enrolled
+ * children, the stored shifts and staff directory, judged by the center's rule pack and policy.
+ * Nothing is changed here; the suggestions wait for a director to propose them.
+ */
+import { z } from "zod";
+import { toStaffInput } from "../compliance/room-input.js";
+import type { Center } from "../domain/index.js";
+import { addDays, zonedDateTimeToInstant } from "../domain/time.js";
+import { AppError, err, type Result } from "../errors/index.js";
+import { centerPolicySchema, getRulePack, staff as staffRules } from "../rules/index.js";
+import { listEvents } from "../storage/attendance.js";
+import type { Store } from "../storage/db.js";
+import { listChildren, listShifts, listStaff } from "../storage/directory.js";
+import { getPolicy } from "../storage/ratio.js";
+import { type RoomEvent, roomSlotCounts } from "./staffing.js";
+
+/** Weeks of history read: as many as the forecast weighs. */
+export const HISTORY_WEEKS = staffRules.HISTORY_WEIGHTS.length;
+
+/** The day planned when the caller names no hours (no center hours are stored yet). */
+export const DEFAULT_WINDOW = { opensAt: "06:00", closesAt: "19:00" } as const;
+
+export const planRequestSchema = z.object({
+  roomId: z.string().min(1),
+  weekStart: z.iso.date(),
+  days: z.number().int().min(1).max(14).default(7),
+  opensAt: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .default(DEFAULT_WINDOW.opensAt),
+  closesAt: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .default(DEFAULT_WINDOW.closesAt),
+});
+export type PlanRequest = z.input<typeof planRequestSchema>;
+
+/**
+ * Stored events as room entries and exits: a check-out and a move leave the room the child was
+ * last seen in (check-out events carry no room), a move enters the new one.
+ */
+export function storedRoomEvents(
+  rows: readonly {
+    type: string;
+    subjectId: string | null;
+    roomId: string | null;
+    occurredAt: string;
+    payload: unknown;
+  }[],
+): RoomEvent[] {
+  const current = new Map<string, string>();
+  const out: RoomEvent[] = [];
+  for (const e of rows) {
+    if (!e.subjectId) continue;
+    const childId = e.subjectId;
+    const toRoom =
+      e.roomId ??
+      ((e.payload as { toRoomId?: unknown; roomId?: unknown } | null)?.toRoomId as
+        | string
+        | undefined) ??
+      null;
+    const was = current.get(childId);
+    if (e.type === "child.checked_out" || e.type === "child.moved") {
+      if (was) out.push({ at: e.occurredAt, kind: "out", childId, roomId: was });
+      current.delete(childId);
+    }
+    if ((e.type === "child.checked_in" || e.type === "child.moved") && toRoom) {
+      if (e.type === "child.checked_in" && was && was !== toRoom) {
+        out.push({ at: e.occurredAt, kind: "out", childId, roomId: was });
+      }
+      out.push({ at: e.occurredAt, kind: "in", childId, roomId: toRoom });
+      current.set(childId, toRoom);
+    }
+  }
+  return out;
+}
+
+/** The room's history per slot for each of the `HISTORY_WEEKS` weeks before `weekStart`; a day
+ * on which the center recorded nothing is a closure and left out. */
+export function roomHistory(
+  db: Store,
+  center: Center,
+  roomId: string,
+  weekStart: string,
+  window: { opensAt: string; closesAt: string },
+): staffRules.AttendanceDay[] {
+  const from = addDays(weekStart, -7 * HISTORY_WEEKS);
+  const rows = listEvents(
+    db,
+    center.id,
+    zonedDateTimeToInstant(from, "00:00", center.timeZone).toISOString(),
+    zonedDateTimeToInstant(weekStart, "00:00", center.timeZone).toISOString(),
+  );
+  const events = storedRoomEvents(rows);
+  const openDays = new Set(
+    rows.map((r) => new Date(r.occurredAt)).map((d) => zonedDate(d, center.timeZone)),
+  );
+  const out: staffRules.AttendanceDay[] = [];
+  for (let date = from; date < weekStart; date = addDays(date, 1)) {
+    if (!openDays.has(date)) continue;
+    out.push(roomSlotCounts(events, roomId, date, window, center.timeZone));
+  }
+  return out;
+}
+
+const zonedDate = (d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(d);
+
+/** The plan of one room for `days` days from `weekStart`, from stored history and shifts. */
+export function roomStaffingPlan(
+  db: Store,
+  center: Center,
+  request: PlanRequest,
+): Result<staffRules.StaffingPlan> {
+  const parsed = planRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? "request");
+    return err(new AppError("bad_request", `${field}: ${issue?.message ?? "invalid"}`, { field }));
+  }
+  const r = parsed.data;
+  const pack = getRulePack(center.jurisdiction);
+  if (!pack) {
+    return err(
+      new AppError("bad_request", `center: no rule pack for ${center.jurisdiction}`, {
+        field: "center",
+      }),
+    );
+  }
+  const window = { opensAt: r.opensAt, closesAt: r.closesAt };
+  const dates = Array.from({ length: r.days }, (_, i) => addDays(r.weekStart, i));
+  const shifts = listShifts(db, center.id, dates).filter((s) => s.roomId === r.roomId);
+  const directory = listStaff(
+    db,
+    center.id,
+    shifts.map((s) => s.staffId),
+  );
+  const staff: Record<string, z.input<typeof staffRules.staffingPlanInputSchema>["staff"][string]> =
+    {};
+  for (const s of directory) {
+    const input = toStaffInput(s, false, r.weekStart, pack);
+    if (input) staff[s.id] = input;
+  }
+  const children = listChildren(db, center.id)
+    .filter((c) => c.homeRoomId === r.roomId)
+    .map((c) => ({
+      id: c.id,
+      birthDate: c.birthDate,
+      schedule: c.schedule,
+      enrolledFrom: null,
+    }));
+  const stored = getPolicy(db, center.id);
+  const policy = stored === undefined ? undefined : centerPolicySchema.safeParse(stored).data;
+  return staffRules.planStaffing(pack, {
+    ...window,
+    roomId: r.roomId,
+    weekStart: r.weekStart,
+    days: r.days,
+    children,
+    history: roomHistory(db, center, r.roomId, r.weekStart, window),
+    shifts,
+    staff,
+    policy,
+  });
+}
