@@ -54,9 +54,12 @@ describe("triage scoring", () => {
       floor: "high",
       category: "injury",
     });
+    // A child unaccounted for is high on the floor's own rule, whatever else the text says.
     expect(templateTriage("Could not find him for four minutes.")).toMatchObject({
-      severity: "low",
+      severity: "high",
+      floor: "high",
       category: "other",
     });
+    expect(templateTriage("Grazed her elbow on the fence.")).toMatchObject({ floor: "low" });
   });
 });
