@@ -13,6 +13,12 @@ export {
   draftingPolicySchema,
 } from "./policy.js";
 export { parseQuickLog, type QuickLogParse } from "./quick-log.js";
+export {
+  mayPostQuickLog,
+  type QuickLogBody,
+  quickLogBodySchema,
+  submitQuickLog,
+} from "./quick-log-intake.js";
 export { type JobResult, proposeTemplates, runJob } from "./runner.js";
 export { type Drafting, type DraftingOptions, startDrafting } from "./runtime.js";
 export {

@@ -6,14 +6,20 @@
  */
 import type { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
+import type { Principal } from "../auth/principal.js";
+import { mayPostQuickLog } from "../drafting/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { canAct, visibleCenter, visibleCenters } from "./access.js";
 import { CenterRooms } from "./board.js";
 import { frameFor, notFound, signInRequired } from "./frame.js";
 import { centerPath, renderBare, renderPage, type Section, sections } from "./layout.js";
+import { quickLogPath } from "./quick-log-page.js";
 
 /** The events a center's stream forwards, each as `{ centerId, … }`. */
 export const streamTopics = ["rooms", "alerts", "approvals"] as const;
+
+const quickLogLink = (principal: Principal, centerId: string) => (roomId: string) =>
+  mayPostQuickLog(principal, centerId, roomId) ? quickLogPath(centerId, roomId) : undefined;
 
 export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
   app.get("/centers", (c) => {
@@ -71,6 +77,7 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
                   ? { centerId: center.id, csrfToken: c.get("csrfToken") }
                   : undefined
               }
+              quickLog={quickLogLink(principal, center.id)}
             />
           </div>
         </>
@@ -92,6 +99,7 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
             ? { centerId: center.id, csrfToken: c.get("csrfToken") }
             : undefined
         }
+        quickLog={quickLogLink(principal, center.id)}
       />,
     );
   });

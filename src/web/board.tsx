@@ -36,6 +36,8 @@ interface RoomExtras {
   staffNames: ReadonlyMap<string, string>;
   timeZone: string;
   ack: AckForms | undefined;
+  /** The room's quick-log form, for people who may post there. */
+  quickLogHref: string | undefined;
 }
 
 function AlertLine({
@@ -113,6 +115,11 @@ function RoomCard({ room, extras }: { room: RoomWithRatio; extras: RoomExtras })
         </span>
       </header>
       <RatioLine room={room} />
+      {extras.quickLogHref ? (
+        <p>
+          <a href={extras.quickLogHref}>Quick log about a child</a>
+        </p>
+      ) : null}
       {extras.alerts.map((alert) => (
         <AlertLine alert={alert} timeZone={extras.timeZone} ack={extras.ack} />
       ))}
@@ -179,11 +186,14 @@ export function CenterRooms({
   center,
   asOf,
   ack,
+  quickLog,
 }: {
   db: Store;
   center: Center;
   asOf: Date;
   ack?: AckForms;
+  /** The quick-log form of a room, when the viewer may post there. */
+  quickLog?: (roomId: string) => string | undefined;
 }) {
   const rooms = roomsWithRatio(db, center.id);
   const outlook = new Map(centerOutlook(db, center.id, asOf).map((o) => [o.roomId, o]));
@@ -207,6 +217,7 @@ export function CenterRooms({
               staffNames,
               timeZone: center.timeZone,
               ack,
+              quickLogHref: quickLog?.(room.id),
             }}
           />
         ))}

@@ -12,6 +12,7 @@ import { registerAuditPage } from "./audit-page.js";
 import { registerBoardPage } from "./board-page.js";
 import { registerDoorPages } from "./door-page.js";
 import { registerDrillPage } from "./drill-page.js";
+import { registerQuickLogPage } from "./quick-log-page.js";
 import { registerReportsPage } from "./reports-page.js";
 import { registerSettingsPage } from "./settings-page.js";
 import { registerStaffPage } from "./staff-page.js";
@@ -35,4 +36,5 @@ export function registerWebApp(app: Hono<AppEnv>, ctx: AppContext): void {
   registerStaffPage(app, ctx);
   registerReportsPage(app, ctx);
   registerDrillPage(app, ctx);
+  registerQuickLogPage(app, ctx);
 }
