@@ -37,7 +37,7 @@ export const absenceFollowUpJob = defineJob({
     const subject = `Checking in about ${first} today`;
     const body = [
       `Dear ${i.familyName},`,
-      `We missed ${first} this morning and wanted to check that everything is all right.`,
+      `We expected ${first} at ${i.expectedArrival} today and have not heard from you, so we wanted to check that everything is all right.`,
       `Could you let us know whether we should expect ${first} later today? A quick reply or call is all we need.`,
       `Warm wishes,\n${i.centerName}`,
     ].join("\n\n");

@@ -54,7 +54,7 @@ export const ratioImpactJob = defineJob({
       const subject = `${i.roomName} today: staffing change`;
       const body = [
         `Dear ${f.familyName},`,
-        `${i.roomName} is short-staffed today (${i.date}). ${i.plan}`,
+        `${i.roomName} has been short-staffed since ${i.since} today (${i.date}). ${i.plan}`,
         `${first} stays with familiar teachers wherever we can manage it. We are sorry for the disruption, and we will let you know as soon as the room is fully staffed again.`,
         i.centerName,
       ].join("\n\n");
