@@ -33,6 +33,7 @@ function play(steps: Step[], policyInput: AlertPolicyInput = {}, opts = { shadow
     db,
     logger: silentLogger,
     clock: () => now,
+    wallClock: () => now,
     policyFor: () => policy,
     publicUrl: "https://centerline.example",
     shadowMode: opts.shadowMode,
@@ -288,6 +289,7 @@ describe("alert decisions, played through the engine", () => {
       db,
       logger: silentLogger,
       clock: () => minutes(5),
+      wallClock: () => minutes(5),
       policyFor: () => policy,
     });
     engine.onStatusChange(change("violation", minutes(0)));
@@ -345,6 +347,7 @@ describe("alert decisions, played through the engine", () => {
       db,
       logger: silentLogger,
       clock: () => minutes(1),
+      wallClock: () => minutes(1),
       policyFor: () => testPolicy(),
     });
     expect(engine.tick().alerts).toHaveLength(0); // tick alone does not look at room_status
@@ -368,6 +371,7 @@ describe("alert decisions, played through the engine", () => {
         db,
         logger: silentLogger,
         clock: () => minutes(0),
+        wallClock: () => minutes(0),
         policyFor: () => testPolicy(),
       });
     const [a, b] = [make(), make()];

@@ -49,7 +49,7 @@ export interface AlertEngineOptions {
    * Wall time, which the outbox worker schedules sends by. In the sandbox business time runs
    * ahead of it, and a send stamped with business time would wait hours to become due.
    */
-  wallClock?: () => Date;
+  wallClock: () => Date;
   /** The center's policy; default: the stored one (`alert_policies`), else `defaultAlertPolicy`. */
   policyFor?: (centerId: string) => AlertPolicy;
   /** PUBLIC_URL: links in messages point at `${publicUrl}/`. */
@@ -113,7 +113,7 @@ export function storedPolicyFor(db: Store, logger: Logger): (centerId: string) =
 
 export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const { db, logger, clock } = options;
-  const wallClock = options.wallClock ?? (() => new Date());
+  const { wallClock } = options;
   const basePolicyFor = options.policyFor ?? storedPolicyFor(db, logger);
   const policyFor = (centerId: string): AlertPolicy => {
     const policy = basePolicyFor(centerId);

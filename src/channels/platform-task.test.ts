@@ -34,6 +34,7 @@ function approachingRows() {
     db,
     logger: silentLogger,
     clock: () => minutes(0),
+    wallClock: () => minutes(0),
     policyFor: () => testPolicy(),
   });
   engine.onStatusChange(change("approaching", minutes(0)));

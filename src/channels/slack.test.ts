@@ -117,6 +117,7 @@ describe("Slack Block Kit message", () => {
       db,
       logger: silentLogger,
       clock: () => minutes(0),
+      wallClock: () => minutes(0),
       policyFor: () => testPolicy(),
       publicUrl: "https://centerline.example",
     });
