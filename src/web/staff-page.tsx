@@ -362,7 +362,8 @@ export function registerStaffPage(app: Hono<AppEnv>, ctx: AppContext): void {
         save(framed, body);
       } catch (error) {
         if (error instanceof AppError && error.code === "bad_request") {
-          return render(c, framed, { error: error.message });
+          // The form holds one entry: name its field as the form does (`hours`, not `training.0.hours`).
+          return render(c, framed, { error: error.message.replace(/^\w+\.0\./, "") });
         }
         throw error;
       }
