@@ -39,13 +39,20 @@ import {
   type Sandbox,
   startSandboxRunner,
 } from "./sandbox/index.js";
+import { sandboxHireDates, sandboxTraining } from "./sandbox/staff-records.js";
 import { sandboxSubsidyAuthorizations } from "./sandbox/subsidy.js";
-import { type CredentialCheckResult, runCredentialCheck } from "./staff/index.js";
+import {
+  type CredentialCheckResult,
+  recordHireDates,
+  recordTraining,
+  runCredentialCheck,
+} from "./staff/index.js";
 import { getAlertPolicy, putAlertPolicy } from "./storage/alerts.js";
 import { getApproval } from "./storage/approvals.js";
 import { getCenter, listCenters, listRooms } from "./storage/directory.js";
 import { getDoorPolicy, putDoorPolicy } from "./storage/door.js";
 import { type Db, openDatabase } from "./storage/index.js";
+import { listHireDates } from "./storage/staff-records.js";
 import { countSubsidyAuthorizations } from "./storage/subsidy.js";
 import { reconcileCenter, syncDirectory } from "./sync/index.js";
 
@@ -270,6 +277,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (added.length > 0) void drafting.runDue();
     return added;
   };
+  ctx.reviewPolicyFor = (centerId) =>
+    (draftingPolicies.get(centerId) ?? defaultDraftingPolicy).review;
 
   const checkCredentialsNow = () => {
     const results: CredentialCheckResult[] = [];
@@ -315,6 +324,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       if (countSubsidyAuthorizations(db, centerId) === 0) {
         importSubsidyAuthorizations(db, centerId, list, "sandbox", "system:sandbox", wallClock());
       }
+    }
+    // Staff records only into a center that has none yet (a restart keeps what was entered).
+    const hires = sandboxHireDates(sandbox.world);
+    const training = sandboxTraining(sandbox.world, hires);
+    for (const [centerId, list] of hires) {
+      if (listHireDates(db, centerId).length > 0) continue;
+      recordHireDates(db, centerId, list, "sandbox", "system:sandbox", wallClock());
+      const log = training.get(centerId) ?? [];
+      if (log.length > 0)
+        recordTraining(db, centerId, log, "sandbox", "system:sandbox", wallClock());
     }
   }
   // Rows left pending by a previous process (a crash between 200 and projection) go first.

@@ -694,6 +694,50 @@ describe("responses in a sandbox run", () => {
     expect(room.status).toBe(404);
   });
 
+  it("POST hire dates and training (JSON and CSV, a bad line, a re-import skipped), GET training", async () => {
+    const json = { "content-type": "application/json" };
+    const center = service.sandbox!.world.centers[1]!;
+    const staffId = center.staff[0]!.id;
+    const hires = await call(
+      "post",
+      "/api/centers/{center}/staff/hire-dates",
+      `/api/centers/${center.id}/staff/hire-dates`,
+      { headers: json, body: JSON.stringify({ hireDates: [{ staffId, hireDate: "2021-05-03" }] }) },
+    );
+    expect(hires.body).toEqual({ recorded: 1 });
+    const unknown = await call(
+      "post",
+      "/api/centers/{center}/staff/hire-dates",
+      `/api/centers/${center.id}/staff/hire-dates`,
+      { headers: { "content-type": "text/csv" }, body: "staffId,hireDate\nnobody,2021-05-03\n" },
+    );
+    expect(unknown.status).toBe(400);
+    const path = "/api/centers/{center}/staff/training";
+    const url = `/api/centers/${center.id}/staff/training`;
+    const csv = `staffId,topic,hours,completedOn,provider,reference\n${staffId},First aid,3,2026-10-12,Coalition,FA-77\n`;
+    const added = await call("post", path, url, {
+      headers: { "content-type": "text/csv" },
+      body: csv,
+    });
+    expect(added.body).toMatchObject({ inserted: 1, skipped: 0 });
+    const again = await call("post", path, url, {
+      headers: { "content-type": "text/csv" },
+      body: csv,
+    });
+    expect(again.body).toMatchObject({ inserted: 0, skipped: 1 });
+    const bad = await call("post", path, url, {
+      headers: json,
+      body: JSON.stringify({
+        training: [{ staffId, hours: -1, completedOn: "2026-10-12", provider: "X" }],
+      }),
+    });
+    expect(bad.status).toBe(400);
+    const list = await call("get", path, `${url}?staff=${staffId}`);
+    expect((list.body as { records: { reference: string | null }[] }).records).toContainEqual(
+      expect.objectContaining({ reference: "FA-77", source: "import" }),
+    );
+  });
+
   it("exercised every documented operation", () => {
     const documented = operations().map(({ method, path }) => `${method} ${path}`);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);

@@ -1,16 +1,11 @@
 /**
  * @module drafting/policy
- * A center's drafting policy: its late pick-up fee schedule, the absence cut-off, and the review
- * interval with staff hire dates. Hire dates are here, not in the directory, because neither
- * platform adapter syncs them yet; a center without a policy uses the defaults and no reviews.
+ * A center's drafting policy: its late pick-up fee schedule, the absence cut-off and the review
+ * interval. Hire dates are staff records (storage/staff-records, imported or entered on the staff
+ * page); a `hires` list in an older policy object is stripped on parse, like any unknown key.
  */
 import { z } from "zod";
-import {
-  absencePolicySchema,
-  latePickupPolicySchema,
-  reviewPolicySchema,
-  staffHireSchema,
-} from "../rules/index.js";
+import { absencePolicySchema, latePickupPolicySchema, reviewPolicySchema } from "../rules/index.js";
 
 export const draftingPolicySchema = z.object({
   latePickup: latePickupPolicySchema.prefault({
@@ -19,7 +14,6 @@ export const draftingPolicySchema = z.object({
   }),
   absence: absencePolicySchema.prefault({}),
   review: reviewPolicySchema.prefault({}),
-  hires: z.array(staffHireSchema).default([]),
   /** What the center does when a room cannot be staffed: quoted in the families' notice. */
   ratioImpactPlan: z
     .string()

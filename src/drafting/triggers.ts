@@ -29,6 +29,7 @@ import {
   listStaff,
 } from "../storage/directory.js";
 import { listPresence } from "../storage/presence.js";
+import { listHireDates } from "../storage/staff-records.js";
 import {
   type AttendancePatternInput,
   attendancePatternInputSchema,
@@ -329,16 +330,18 @@ function patternFollowUps(scan: Scan): Candidate[] {
 const PUNCTUALITY_DAYS = 30;
 const LATE_AFTER_MINUTES = 5;
 
+/** A review coming due within the lead time, from the hire dates the center has on file. */
 function reviews(scan: Scan): Candidate[] {
   const { db, center, policy } = scan;
-  if (policy.hires.length === 0) return [];
+  const hires = listHireDates(db, center.id);
+  if (hires.length === 0) return [];
   const people = new Map(listStaff(db, center.id).map((s) => [s.id, s]));
   const dates = Array.from({ length: PUNCTUALITY_DAYS }, (_, i) => addDays(scan.localDate, -i));
   const from = zonedDateTimeToInstant(dates.at(-1)!, "00:00", center.timeZone).toISOString();
   const history = listEvents(db, center.id, from, new Date(scan.at.getTime() + 1).toISOString());
   const shifts = listShifts(db, center.id, dates);
   const today = Date.parse(`${scan.localDate}T00:00:00Z`);
-  return policy.hires.flatMap((hire): Candidate[] => {
+  return hires.flatMap((hire): Candidate[] => {
     const person = people.get(hire.staffId);
     if (!person) return [];
     const due = nextReview(policy.review, hire.hireDate, scan.localDate);

@@ -24,6 +24,7 @@ import { registerQuickLogRoutes } from "./routes/quick-logs.js";
 import { registerRatioRoutes } from "./routes/ratio.js";
 import { registerReportRoutes } from "./routes/reports.js";
 import { registerStaffRoutes } from "./routes/staff.js";
+import { registerStaffRecordRoutes } from "./routes/staff-records.js";
 import { registerStaffingRoutes } from "./routes/staffing.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
 
@@ -59,6 +60,7 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   registerOutlookRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
+  registerStaffRecordRoutes(app, ctx);
   registerStaffingRoutes(app, ctx);
   registerDrillRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);

@@ -11,6 +11,7 @@ import type { EnqueuedJob, QuickLogEntry } from "../drafting/index.js";
 import type { InboxProcessor } from "../ingest/processor.js";
 import type { Logger } from "../logging/index.js";
 import type { PlatformClient } from "../platforms/types.js";
+import type { ReviewPolicy } from "../rules/index.js";
 import type { Db } from "../storage/db.js";
 
 export interface AppContext {
@@ -35,6 +36,8 @@ export interface AppContext {
   auth: AuthSettings;
   /** Set once drafting has started: enqueues a teacher's quick log and kicks the worker. */
   quickLog?: (centerId: string, log: QuickLogEntry) => EnqueuedJob[];
+  /** The center's review interval and lead time (its drafting policy); defaults when unset. */
+  reviewPolicyFor?: (centerId: string) => ReviewPolicy;
 }
 
 /** How requests are authenticated (see `auth/http.ts`). */

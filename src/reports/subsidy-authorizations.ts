@@ -43,7 +43,7 @@ const CSV_COLUMNS = [
 ] as const;
 
 /** RFC 4180 fields of one line (quotes doubled inside quoted fields; no line breaks in fields). */
-function csvFields(line: string): string[] {
+export function csvFields(line: string): string[] {
   const out: string[] = [];
   let field = "";
   let quoted = false;

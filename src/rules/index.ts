@@ -37,6 +37,6 @@ export {
 export type { Band, CenterPolicy, Citation, Program, RulePack } from "./pack.js";
 export { centerPolicySchema, rulePackSchema } from "./pack.js";
 export { getRulePack, listRulePacks, rulePacks } from "./packs/index.js";
-export type { ReviewDue, ReviewPolicy, StaffHire } from "./review-due.js";
-export { addMonths, nextReview, reviewPolicySchema, staffHireSchema } from "./review-due.js";
+export type { ReviewDue, ReviewPolicy } from "./review-due.js";
+export { addMonths, nextReview, reviewPolicySchema } from "./review-due.js";
 export * as staff from "./staff/index.js";

@@ -4,7 +4,6 @@
  * after today, and whether it is inside the look-ahead window. Pure: today is a parameter.
  */
 import { z } from "zod";
-import { dateSchema } from "../domain/ids.js";
 
 export const reviewPolicySchema = z.object({
   /** Months between reviews, counted from the hire date. */
@@ -13,10 +12,6 @@ export const reviewPolicySchema = z.object({
   leadDays: z.number().int().min(0).max(90).default(14),
 });
 export type ReviewPolicy = z.infer<typeof reviewPolicySchema>;
-
-/** A staff member's hire date, which the directory does not carry yet (see the center's policy). */
-export const staffHireSchema = z.object({ staffId: z.string().min(1), hireDate: dateSchema });
-export type StaffHire = z.infer<typeof staffHireSchema>;
 
 export interface ReviewDue {
   dueOn: string;

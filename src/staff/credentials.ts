@@ -1,7 +1,8 @@
 /**
  * @module staff/credentials
- * Each staff member's credential status at a center, from the stored directory (the platforms'
- * staff records carry the credentials) under the center's jurisdiction's credential pack.
+ * Each staff member's credential and training status at a center under the center's
+ * jurisdiction's credential pack: credentials from the stored directory (the platforms' staff
+ * records carry them), hire dates and completed training from the center's own staff records.
  */
 import type { Center, Room, Staff } from "../domain/index.js";
 import { instantToZoned } from "../domain/time.js";
@@ -9,14 +10,24 @@ import { staff as staffRules } from "../rules/index.js";
 import type { Store } from "../storage/db.js";
 import { getCenter, listRooms, listStaff } from "../storage/directory.js";
 import { type CredentialRenewalRow, listRenewals } from "../storage/staff-compliance.js";
+import { listHireDates, listTraining, type TrainingRow } from "../storage/staff-records.js";
 
 export interface MatrixRow {
   staff: Staff;
   roomName: string | null;
   compliance: staffRules.StaffCompliance;
-  /** Open renewals by credential type ("renewal initiated"). */
+  /** Open renewals by credential type ("renewal initiated"), and by `training:<requirement id>`
+   * for a training period that ended short. */
   renewals: Record<string, CredentialRenewalRow>;
+  /** The stored hire date; null when none is on file (hire-anchored periods then count from
+   * January 1, and no review is due). */
+  hireDate: string | null;
+  /** Every training record on file for this person, oldest first (the evidence). */
+  trainingRecords: TrainingRow[];
 }
+
+/** The training record id the pure core sees, and that its `recordIds` evidence names. */
+export const trainingRecordId = (row: Pick<TrainingRow, "id">) => `training:${row.id}`;
 
 export interface CredentialMatrix {
   center: Center;
@@ -25,6 +36,14 @@ export interface CredentialMatrix {
   pack: { code: string; name: string } | null;
   /** The credential requirements in the pack, in pack order (the matrix's columns). */
   columns: { type: string; label: string; source: string; unconfirmed: boolean }[];
+  /** The training requirements in the pack, with the roles each is assigned to. */
+  trainingColumns: {
+    id: string;
+    label: string;
+    roles: string[];
+    source: string;
+    unconfirmed: boolean;
+  }[];
   rooms: Room[];
   rows: MatrixRow[];
 }
@@ -59,6 +78,11 @@ export function credentialMatrix(
   const people = listStaff(db, centerId)
     .filter((s) => roomId === undefined || s.homeRoomId === roomId)
     .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.id.localeCompare(b.id));
+  const hires = new Map(listHireDates(db, centerId).map((h) => [h.staffId, h.hireDate]));
+  const training = new Map<string, TrainingRow[]>();
+  for (const t of listTraining(db, centerId)) {
+    training.set(t.staffId, [...(training.get(t.staffId) ?? []), t]);
+  }
   const empty = {
     code: center.jurisdiction,
     name: "",
@@ -67,17 +91,33 @@ export function credentialMatrix(
     credentials: [],
     training: [],
   };
-  const rows = people.map((s) => ({
-    staff: s,
-    roomName: s.homeRoomId ? (roomNames.get(s.homeRoomId) ?? null) : null,
-    compliance: staffRules.staffComplianceStatus(
-      // The platforms' staff records carry no hire date or training log.
-      { id: s.id, role: s.role, hireDate: null, credentials: s.credentials, training: [] },
-      pack ?? empty,
-      asOf,
-    ),
-    renewals: open.get(s.id) ?? {},
-  }));
+  const rows = people.map((s) => {
+    const hireDate = hires.get(s.id) ?? null;
+    const records = training.get(s.id) ?? [];
+    return {
+      staff: s,
+      roomName: s.homeRoomId ? (roomNames.get(s.homeRoomId) ?? null) : null,
+      compliance: staffRules.staffComplianceStatus(
+        {
+          id: s.id,
+          role: s.role,
+          hireDate,
+          credentials: s.credentials,
+          training: records.map((r) => ({
+            id: trainingRecordId(r),
+            completedOn: r.completedOn,
+            hours: r.hours,
+            topic: r.topic,
+          })),
+        },
+        pack ?? empty,
+        asOf,
+      ),
+      renewals: open.get(s.id) ?? {},
+      hireDate,
+      trainingRecords: records,
+    };
+  });
   return {
     center,
     asOf,
@@ -87,6 +127,13 @@ export function credentialMatrix(
       label: c.label,
       source: c.citation.source,
       unconfirmed: c.citation.strength === "UNCONFIRMED",
+    })),
+    trainingColumns: (pack?.training ?? []).map((t) => ({
+      id: t.id,
+      label: t.label,
+      roles: t.roles,
+      source: t.citation.source,
+      unconfirmed: t.citation.strength === "UNCONFIRMED",
     })),
     rooms,
     rows,

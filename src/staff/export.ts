@@ -2,12 +2,15 @@
  * @module staff/export
  * The credential matrix as an inspector reads it: one line per staff member and required
  * credential, with the dates on file, the status on the report date and the requirement's source
- * (marked UNCONFIRMED where no regulation text was read). Pure.
+ * (marked UNCONFIRMED where no regulation text was read); then one line per staff member and
+ * training requirement of the pack: hours done and required in the current period, the status and
+ * the training records counted as evidence, or "not required" when the requirement is not
+ * assigned to the person's role. Pure.
  */
 import { z } from "zod";
 import { toCsv } from "../reports/csv.js";
 import { staff as staffRules } from "../rules/index.js";
-import type { CredentialMatrix } from "./credentials.js";
+import { type CredentialMatrix, trainingRecordId } from "./credentials.js";
 
 export const credentialLineSchema = z.object({
   staffId: z.string(),
@@ -28,6 +31,36 @@ export const credentialLineSchema = z.object({
 });
 export type CredentialLine = z.infer<typeof credentialLineSchema>;
 
+export const trainingEvidenceSchema = z.object({
+  id: z.string(),
+  completedOn: z.iso.date(),
+  hours: z.number(),
+  topic: z.string().nullable(),
+  provider: z.string(),
+  reference: z.string().nullable(),
+});
+
+export const trainingLineSchema = z.object({
+  staffId: z.string(),
+  staffName: z.string(),
+  role: z.string(),
+  room: z.string().nullable(),
+  hireDate: z.iso.date().nullable(),
+  requirementId: z.string(),
+  requirement: z.string(),
+  /** Whether the pack assigns this requirement to the person's role. */
+  assigned: z.boolean(),
+  /** Null when not assigned. */
+  status: staffRules.trainingStatusSchema.nullable(),
+  /** The records counted in the current period. */
+  evidence: z.array(trainingEvidenceSchema),
+  /** "renewal initiated" when a director task is open for a period that ended short. */
+  renewal: z.string().nullable(),
+  source: z.string(),
+  unconfirmed: z.boolean(),
+});
+export type TrainingLine = z.infer<typeof trainingLineSchema>;
+
 export const credentialReportSchema = z.object({
   centerId: z.string(),
   centerName: z.string(),
@@ -35,13 +68,7 @@ export const credentialReportSchema = z.object({
   asOf: z.iso.date(),
   pack: z.string().nullable(),
   lines: z.array(credentialLineSchema),
-  training: z.array(
-    z.object({
-      staffId: z.string(),
-      staffName: z.string(),
-      status: staffRules.trainingStatusSchema,
-    }),
-  ),
+  training: z.array(trainingLineSchema),
 });
 export type CredentialReport = z.infer<typeof credentialReportSchema>;
 
@@ -55,9 +82,16 @@ export const statusLabel: Record<staffRules.CredentialStatus, string> = {
   missing: "Missing",
 };
 
+export const trainingStatusLabel: Record<staffRules.TrainingStatus["status"], string> = {
+  met: "Met",
+  on_pace: "On pace",
+  behind_pace: "Behind pace",
+  overdue: "Overdue (last period short)",
+};
+
 export function credentialReport(matrix: CredentialMatrix, renewalTag: string): CredentialReport {
   const lines: CredentialLine[] = [];
-  const training: CredentialReport["training"] = [];
+  const training: TrainingLine[] = [];
   for (const row of matrix.rows) {
     const s = row.staff;
     const staffName = `${s.lastName}, ${s.firstName}`;
@@ -83,7 +117,40 @@ export function credentialReport(matrix: CredentialMatrix, renewalTag: string): 
         unconfirmed: c.unconfirmed,
       });
     }
-    for (const t of row.compliance.training) training.push({ staffId: s.id, staffName, status: t });
+    const byRequirement = new Map(row.compliance.training.map((t) => [t.requirementId, t]));
+    const records = new Map(row.trainingRecords.map((r) => [trainingRecordId(r), r]));
+    for (const col of matrix.trainingColumns) {
+      const status = byRequirement.get(col.id) ?? null;
+      training.push({
+        staffId: s.id,
+        staffName,
+        role: s.role,
+        room: row.roomName,
+        hireDate: row.hireDate,
+        requirementId: col.id,
+        requirement: col.label,
+        assigned: status !== null,
+        status,
+        evidence: (status?.recordIds ?? []).flatMap((id) => {
+          const r = records.get(id);
+          return r
+            ? [
+                {
+                  id,
+                  completedOn: r.completedOn,
+                  hours: r.hours,
+                  topic: r.topic,
+                  provider: r.provider,
+                  reference: r.reference,
+                },
+              ]
+            : [];
+        }),
+        renewal: row.renewals[`training:${col.id}`] ? renewalTag : null,
+        source: col.source,
+        unconfirmed: col.unconfirmed,
+      });
+    }
   }
   return {
     centerId: matrix.center.id,
@@ -96,7 +163,35 @@ export function credentialReport(matrix: CredentialMatrix, renewalTag: string): 
   };
 }
 
+/** One evidence record as a cell: date, hours, topic, provider and reference. */
+export function evidenceText(e: z.infer<typeof trainingEvidenceSchema>): string {
+  const ref = e.reference ? `, ${e.reference}` : "";
+  return `${e.completedOn} ${e.hours} h ${e.topic ?? "(no topic)"} (${e.provider}${ref})`;
+}
+
 export function credentialReportCsv(report: CredentialReport): string {
+  const trainingRows = report.training.map((t) => [
+    report.centerName,
+    report.asOf,
+    t.staffId,
+    t.staffName,
+    t.role,
+    t.room,
+    t.requirement,
+    null,
+    t.status?.periodEnd ?? null,
+    t.status ? trainingStatusLabel[t.status.status] : "Not required",
+    t.status?.daysLeftInPeriod ?? null,
+    t.renewal,
+    t.status?.explanation ?? `Not required for the role ${t.role.replaceAll("_", " ")}.`,
+    t.source,
+    t.unconfirmed ? "no" : "yes",
+    t.hireDate,
+    t.status ? `${t.status.periodStart}..${t.status.periodEnd}` : null,
+    t.status?.completed ?? null,
+    t.status?.required ?? null,
+    t.evidence.map(evidenceText).join("; "),
+  ]);
   return toCsv(
     [
       "center",
@@ -114,23 +209,36 @@ export function credentialReportCsv(report: CredentialReport): string {
       "explanation",
       "source",
       "source_confirmed",
+      "hire_date",
+      "training_period",
+      "hours_done",
+      "hours_required",
+      "evidence",
     ],
-    report.lines.map((l) => [
-      report.centerName,
-      report.asOf,
-      l.staffId,
-      l.staffName,
-      l.role,
-      l.room,
-      l.credential,
-      l.issuedOn,
-      l.expiresOn,
-      statusLabel[l.status],
-      l.daysRemaining,
-      l.renewal,
-      l.explanation,
-      l.source,
-      l.unconfirmed ? "no" : "yes",
-    ]),
+    [
+      ...report.lines.map((l) => [
+        report.centerName,
+        report.asOf,
+        l.staffId,
+        l.staffName,
+        l.role,
+        l.room,
+        l.credential,
+        l.issuedOn,
+        l.expiresOn,
+        statusLabel[l.status],
+        l.daysRemaining,
+        l.renewal,
+        l.explanation,
+        l.source,
+        l.unconfirmed ? "no" : "yes",
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]),
+      ...trainingRows,
+    ],
   );
 }

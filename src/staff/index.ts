@@ -1,13 +1,16 @@
 /**
  * @module staff
- * Staff compliance around the pure core in `rules/staff`: credential status from the stored
- * directory, renewals (director task + drafted reminder, once per expiry date), exports.
+ * Staff compliance around the pure core in `rules/staff`: credential and training status from the
+ * stored directory and the center's staff records (hire dates, training log), renewals (director
+ * task + drafted reminder, once per expiry date; a director task per training period ended short),
+ * imports, exports.
  */
 export {
   type CredentialMatrix,
   centerDate,
   credentialMatrix,
   type MatrixRow,
+  trainingRecordId,
 } from "./credentials.js";
 export {
   type CredentialLine,
@@ -16,7 +19,11 @@ export {
   credentialReport,
   credentialReportCsv,
   credentialReportSchema,
+  evidenceText,
   statusLabel,
+  type TrainingLine,
+  trainingLineSchema,
+  trainingStatusLabel,
 } from "./export.js";
 export {
   type PayrollLine,
@@ -34,6 +41,24 @@ export {
   roomStaffingPlan,
   storedRoomEvents,
 } from "./plan.js";
+export {
+  HIRE_DATE_COLUMNS,
+  type HireDateEntry,
+  hireDateEntrySchema,
+  hireDatesImportSchema,
+  parseRecordsCsv,
+  recordHireDates,
+  recordTraining,
+  type StoredTraining,
+  storedTraining,
+  storedTrainingSchema,
+  TRAINING_COLUMNS,
+  type TrainingEntry,
+  trainingEntrySchema,
+  trainingImportSchema,
+  validateHireDates,
+  validateTraining,
+} from "./records.js";
 export { type CredentialCheckResult, RENEWAL_TAG, runCredentialCheck } from "./renewals.js";
 export { type UpcomingReview, upcomingReviews } from "./reviews.js";
 export { type RoomEvent, roomSlotCounts } from "./staffing.js";

@@ -5,6 +5,12 @@
  * director task on the platform (through the outbox) and a drafted reminder to the staff member
  * waiting for approval, both tagged "renewal initiated". A newer expiry date for the same
  * credential clears the renewal and withdraws a reminder nobody has decided yet.
+ *
+ * Mandated training that ended a period short (`overdue`) is handled the same way, once per
+ * period: a director task and an audit entry, recorded as a renewal of type
+ * `training:<requirement id>` keyed by the short period's last day. No reminder is drafted (the
+ * period is over; the director decides what to do), and it is not cleared by new hours: the finding
+ * stands for that period and stops showing once the period is no longer the last one.
  */
 import { proposeApproval } from "../approvals/propose.js";
 import { moveApproval } from "../approvals/transition.js";
@@ -28,11 +34,13 @@ const renewable = new Set(["expiring_90", "expiring_60", "expiring_30", "overdue
 export interface CredentialCheckResult {
   centerId: string;
   asOf: string;
+  /** Credential renewals and short-training findings opened by this run. */
   opened: number;
   cleared: number;
 }
 
 type Status = CredentialMatrix["rows"][number]["compliance"]["credentials"][number];
+type Training = CredentialMatrix["rows"][number]["compliance"]["training"][number];
 
 function reminderText(s: Staff, c: Status, centerName: string) {
   const lapsed = c.status === "overdue";
@@ -149,6 +157,77 @@ function openRenewal(
   return true;
 }
 
+function openTrainingFinding(
+  tx: Store,
+  matrix: CredentialMatrix,
+  s: Staff,
+  t: Training & { previousPeriod: NonNullable<Training["previousPeriod"]> },
+  nowIso: string,
+): boolean {
+  const centerId = matrix.center.id;
+  const period = t.previousPeriod;
+  const type = `training:${t.requirementId}`;
+  const key = `credential-renewal:${centerId}:${s.id}:${type}:${period.end}`;
+  const { row, created } = insertRenewalOnce(tx, {
+    centerId,
+    staffId: s.id,
+    credentialType: type,
+    expiresOn: period.end,
+    status: "open",
+    openedStatus: t.status,
+    reminderApprovalId: null,
+    taskOutboxKey: `${key}:task`,
+    openedAt: nowIso,
+  });
+  if (!created) return false;
+  const name = `${s.firstName} ${s.lastName}`;
+  enqueueOutbox(
+    tx,
+    [
+      {
+        alertId: null,
+        centerId,
+        channel: "task",
+        recipient: "director",
+        payload: {
+          title: `Training short: ${name}, ${t.label} (${period.completed} of ${t.required} hours, ${period.start} to ${period.end})`,
+          description: [
+            t.explanation,
+            `Requirement source: ${t.source}.`,
+            `Tag: ${RENEWAL_TAG}. Record completed training on the staff page in Centerline.`,
+          ].join("\n"),
+          assignedTo: "director",
+          dueDate: matrix.asOf,
+        },
+        idempotencyKey: row.taskOutboxKey,
+        status: "pending",
+      },
+    ],
+    nowIso,
+  );
+  appendAudit(
+    tx,
+    {
+      actor: ACTOR,
+      action: "training.overdue_task_opened",
+      centerId,
+      subject: `staff:${s.id}`,
+      sourceIds: [`staff:${s.id}`],
+      correlationId: null,
+      data: {
+        requirementId: t.requirementId,
+        periodStart: period.start,
+        periodEnd: period.end,
+        completed: period.completed,
+        required: t.required,
+        tag: RENEWAL_TAG,
+      },
+    },
+    nowIso,
+  );
+  return true;
+}
+
 /** Clears open renewals whose credential now has a later expiry date (a renewal arrived). */
 function clearRenewed(tx: Store, matrix: CredentialMatrix, nowIso: string): number {
   const current = new Map<string, Status>();
@@ -210,6 +289,11 @@ export function runCredentialCheck(
         if (renewable.has(c.status) && c.expiresOn !== null) {
           if (openRenewal(tx, matrix, row.staff, c, nowIso)) opened++;
         }
+      }
+      for (const t of row.compliance.training) {
+        const previousPeriod = t.previousPeriod;
+        if (t.status !== "overdue" || previousPeriod === null) continue;
+        if (openTrainingFinding(tx, matrix, row.staff, { ...t, previousPeriod }, nowIso)) opened++;
       }
     }
     return { centerId, asOf: matrix.asOf, opened, cleared };

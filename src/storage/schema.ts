@@ -836,3 +836,56 @@ export const drillMarks = sqliteTable(
   },
   (t) => [uniqueIndex("drill_marks_subject").on(t.drillId, t.subjectKind, t.subjectId)],
 );
+
+// ---- staff records (issue 9): hire dates and training completions ----
+
+/**
+ * A staff member's hire date as the center records it (neither platform's directory carries one):
+ * imported, entered on the staff page, or invented by the sandbox. One row per staff member; a
+ * later entry replaces the date.
+ */
+export const staffHireDates = sqliteTable(
+  "staff_hire_dates",
+  {
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    staffId: text("staff_id").notNull(),
+    hireDate: text("hire_date").notNull(),
+    source: text("source", { enum: ["import", "form", "sandbox"] }).notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.centerId, t.staffId] })],
+);
+
+/**
+ * One completed training (the evidence behind mandated training hours). Append-only: imports add
+ * rows, and `dedupeKey` (staff, topic, date, reference; empty text for a missing topic or
+ * reference, since SQLite unique indexes treat NULLs as distinct) makes a re-import skip what is
+ * already there instead of counting it twice.
+ */
+export const staffTraining = sqliteTable(
+  "staff_training",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    staffId: text("staff_id").notNull(),
+    topic: text("topic"),
+    hours: real("hours").notNull(),
+    completedOn: text("completed_on").notNull(),
+    provider: text("provider").notNull(),
+    /** The certificate or course number, when the provider gives one. */
+    reference: text("reference"),
+    source: text("source", { enum: ["import", "form", "sandbox"] }).notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("staff_training_once").on(t.centerId, t.dedupeKey),
+    index("staff_training_staff").on(t.centerId, t.staffId, t.completedOn),
+  ],
+);
