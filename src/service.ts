@@ -328,13 +328,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     // Staff records only into a center that has none yet (a restart keeps what was entered).
     const hires = sandboxHireDates(sandbox.world);
     const training = sandboxTraining(sandbox.world, hires);
+    let seeded = false;
     for (const [centerId, list] of hires) {
       if (listHireDates(db, centerId).length > 0) continue;
       recordHireDates(db, centerId, list, "sandbox", "system:sandbox", wallClock());
       const log = training.get(centerId) ?? [];
       if (log.length > 0)
         recordTraining(db, centerId, log, "sandbox", "system:sandbox", wallClock());
+      seeded = true;
     }
+    // The start-up check ran before these records existed; judge the training against them now.
+    if (seeded && config.STAFF_CREDENTIALS_INTERVAL_SECONDS > 0) checkCredentialsNow();
   }
   // Rows left pending by a previous process (a crash between 200 and projection) go first.
   const resumed = processor.drain();
