@@ -34,6 +34,23 @@ export {
   roomStaffingPlan,
   storedRoomEvents,
 } from "./plan.js";
+export {
+  floatedShifts,
+  type PlanProposalInput,
+  planDedupeKey,
+  planProposal,
+  spareStaff,
+  suggestionId,
+  suggestionSpan,
+} from "./plan-proposal.js";
+export {
+  type PlannedSuggestion,
+  type ProposalRequest,
+  proposalRequestSchema,
+  proposeStaffingSuggestion,
+  type RoomPlanView,
+  roomPlanView,
+} from "./plan-proposals.js";
 export { type CredentialCheckResult, RENEWAL_TAG, runCredentialCheck } from "./renewals.js";
 export { type UpcomingReview, upcomingReviews } from "./reviews.js";
 export { type RoomEvent, roomSlotCounts } from "./staffing.js";
