@@ -98,7 +98,8 @@ export interface PlanProposalInput {
   actor: string;
 }
 
-/** The dedupe key: one approval per center, room, date, span and the person it names. */
+/** The dedupe key: one approval per center, room, date, span and the person it names (or how
+ * many people it asks for). */
 export function planDedupeKey(
   centerId: string,
   roomId: string,
@@ -106,7 +107,8 @@ export function planDedupeKey(
   staffId: string | null,
 ): string {
   const span = suggestionSpan(s);
-  return `staffing-plan:${centerId}:${roomId}:${s.date}:${span.start}-${span.end}:${s.kind}:${staffId ?? "anyone"}`;
+  const who = staffId ?? `anyone-x${s.kind === "floater" ? s.staff : 1}`;
+  return `staffing-plan:${centerId}:${roomId}:${s.date}:${span.start}-${span.end}:${s.kind}:${who}`;
 }
 
 /** The proposal for `suggestion`, ready for `proposeApproval`. */
