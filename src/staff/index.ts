@@ -44,6 +44,7 @@ export {
   suggestionSpan,
 } from "./plan-proposal.js";
 export {
+  canProposeStaffing,
   type PlannedSuggestion,
   type ProposalRequest,
   proposalRequestSchema,

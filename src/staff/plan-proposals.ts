@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { type Proposal, proposeApproval } from "../approvals/propose.js";
+import { membershipAt, type Principal } from "../auth/principal.js";
 import type { Center } from "../domain/index.js";
 import { AppError, err, ok, type Result } from "../errors/index.js";
 import type { staff as staffRules } from "../rules/index.js";
@@ -44,6 +45,14 @@ export const proposalRequestSchema = z.object({
   suggestion: z.string().min(1).max(200),
 });
 export type ProposalRequest = z.infer<typeof proposalRequestSchema>;
+
+/** Proposing is a director's or assistant director's call, and needs a sign-in that may write. */
+export function canProposeStaffing(principal: Principal, centerId: string): boolean {
+  const role = membershipAt(principal, centerId)?.role;
+  return (
+    (role === "director" || role === "assistant_director") && principal.scopes.includes("write")
+  );
+}
 
 function centerNames(db: Store, centerId: string): Record<string, string> {
   const names: Record<string, string> = {};

@@ -8,12 +8,12 @@
  */
 import type { Hono } from "hono";
 import { z } from "zod";
-import type { Principal } from "../auth/principal.js";
 import type { Center } from "../domain/index.js";
 import { addDays, instantToZoned, weekdayOf } from "../domain/time.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import type { staff as staffRules } from "../rules/index.js";
 import {
+  canProposeStaffing,
   type PlannedSuggestion,
   proposalRequestSchema,
   proposeStaffingSuggestion,
@@ -21,21 +21,12 @@ import {
   suggestionSpan,
 } from "../staff/index.js";
 import { listRooms } from "../storage/directory.js";
-import { roleAt } from "./access.js";
 import { frameFor } from "./frame.js";
 import { CsrfField, centerPath, renderBare, renderPage } from "./layout.js";
 import { chartGeometry, stepPath } from "./staffing-chart.js";
 import { isDay } from "./timeline-page.js";
 
 type PlanSlot = staffRules.PlanSlot;
-
-/** Proposing is a director's or assistant director's call, and needs a sign-in that may write. */
-export function canProposeStaffing(principal: Principal, centerId: string): boolean {
-  const role = roleAt(principal, centerId);
-  return (
-    (role === "director" || role === "assistant_director") && principal.scopes.includes("write")
-  );
-}
 
 const done = {
   proposed: {
