@@ -15,6 +15,7 @@ import type { SandboxDelivery } from "../src/sandbox/index.js";
 import type { RunningService } from "../src/service.js";
 import { listChildren } from "../src/storage/directory.js";
 import { startTestService, type TestService } from "./support/service.js";
+import { userWithToken } from "./support/users.js";
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module, the plugin its default.
 const addFormats = addFormatsModule.default;
@@ -736,6 +737,48 @@ describe("responses in a sandbox run", () => {
     expect((list.body as { records: { reference: string | null }[] }).records).toContainEqual(
       expect.objectContaining({ reference: "FA-77", source: "import" }),
     );
+  });
+
+  it("POST a staffing suggestion as a proposal: created, then the same one; a lead teacher refused; bad and unknown ones", async () => {
+    const path = "/api/centers/{center}/staffing/proposals";
+    const url = "/api/centers/center_001/staffing/proposals";
+    const plan = (await (
+      await t.api("/api/centers/center_001/staffing?date=2026-11-23")
+    ).json()) as { rooms: { roomId: string; suggestionIds: string[] }[] };
+    const room = plan.rooms.find((r) => r.suggestionIds.length > 0)!;
+    const request = { room: room.roomId, date: "2026-11-23", suggestion: room.suggestionIds[0] };
+    const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+    const teacher = await userWithToken(t, {
+      email: "lead.openapi@example.test",
+      role: "lead_teacher",
+      centerId: "center_001",
+      roomIds: [room.roomId],
+    });
+    const refused = await call(
+      "post",
+      path,
+      url,
+      json(request, { authorization: `Bearer ${teacher.token}` }),
+    );
+    expect(refused.status).toBe(403);
+    const first = await call("post", path, url, json(request));
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ state: "pending", created: true });
+    const again = await call("post", path, url, json(request));
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({
+      approvalId: (first.body as { approvalId: number }).approvalId,
+      created: false,
+    });
+    expect((await call("post", path, url, json({ ...request, date: "soon" }))).status).toBe(400);
+    const unknown = await call("post", path, url, json({ ...request, suggestion: "nope" }));
+    expect(unknown.status).toBe(404);
+    expect((unknown.body as { error: { details: unknown } }).error.details).toEqual({
+      field: "suggestion",
+    });
   });
 
   it("exercised every documented operation", () => {

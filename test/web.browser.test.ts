@@ -73,6 +73,7 @@ describeInBrowser("the director's web app", () => {
       },
       { name: "audit", path: "/audit", expect: "approval.proposed" },
       { name: "settings", path: "/settings", expect: "Alert policy" },
+      { name: "staffing", path: "/staffing?room=room_105", expect: "Suggestions", phoneShot: true },
     ];
     for (const p of pages) {
       await page.setViewportSize(DESKTOP);

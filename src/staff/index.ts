@@ -42,6 +42,24 @@ export {
   storedRoomEvents,
 } from "./plan.js";
 export {
+  floatedShifts,
+  type PlanProposalInput,
+  planDedupeKey,
+  planProposal,
+  spareStaff,
+  suggestionId,
+  suggestionSpan,
+} from "./plan-proposal.js";
+export {
+  canProposeStaffing,
+  type PlannedSuggestion,
+  type ProposalRequest,
+  proposalRequestSchema,
+  proposeStaffingSuggestion,
+  type RoomPlanView,
+  roomPlanView,
+} from "./plan-proposals.js";
+export {
   HIRE_DATE_COLUMNS,
   type HireDateEntry,
   hireDateEntrySchema,

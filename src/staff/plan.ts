@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { toStaffInput } from "../compliance/room-input.js";
-import type { Center } from "../domain/index.js";
+import type { Center, Shift } from "../domain/index.js";
 import { addDays, zonedDateTimeToInstant } from "../domain/time.js";
 import { AppError, err, type Result } from "../errors/index.js";
 import { centerPolicySchema, getRulePack, staff as staffRules } from "../rules/index.js";
@@ -114,11 +114,15 @@ const zonedDate = (d: Date, timeZone: string) =>
     day: "2-digit",
   }).format(d);
 
-/** The plan of one room for `days` days from `weekStart`, from stored history and shifts. */
+/**
+ * The plan of one room for `days` days from `weekStart`, from stored history and shifts.
+ * `adjustShifts` rewrites the center's stored shifts first, to test a change before proposing it.
+ */
 export function roomStaffingPlan(
   db: Store,
   center: Center,
   request: PlanRequest,
+  adjustShifts: (shifts: Shift[]) => Shift[] = (shifts) => shifts,
 ): Result<staffRules.StaffingPlan> {
   const parsed = planRequestSchema.safeParse(request);
   if (!parsed.success) {
@@ -137,7 +141,9 @@ export function roomStaffingPlan(
   }
   const window = { opensAt: r.opensAt, closesAt: r.closesAt };
   const dates = Array.from({ length: r.days }, (_, i) => addDays(r.weekStart, i));
-  const shifts = listShifts(db, center.id, dates).filter((s) => s.roomId === r.roomId);
+  const shifts = adjustShifts(listShifts(db, center.id, dates)).filter(
+    (s) => s.roomId === r.roomId,
+  );
   const directory = listStaff(
     db,
     center.id,

@@ -30,6 +30,10 @@ export function getApproval(db: Store, id: number): ApprovalRow | undefined {
   return db.select().from(approvals).where(eq(approvals.id, id)).get();
 }
 
+export function findApprovalByDedupeKey(db: Store, dedupeKey: string): ApprovalRow | undefined {
+  return db.select().from(approvals).where(eq(approvals.dedupeKey, dedupeKey)).get();
+}
+
 export interface ApprovalFilter {
   centerIds?: readonly string[];
   states?: readonly ApprovalRow["state"][];

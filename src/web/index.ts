@@ -16,6 +16,7 @@ import { registerQuickLogPage } from "./quick-log-page.js";
 import { registerReportsPage } from "./reports-page.js";
 import { registerSettingsPage } from "./settings-page.js";
 import { registerStaffPage } from "./staff-page.js";
+import { registerStaffingPage } from "./staffing-page.js";
 import { registerTimelinePage } from "./timeline-page.js";
 
 export { canAct, canEditSettings, SIGN_IN_PATH, SIGN_OUT_PATH } from "./access.js";
@@ -34,6 +35,7 @@ export function registerWebApp(app: Hono<AppEnv>, ctx: AppContext): void {
   registerAuditPage(app, ctx);
   registerSettingsPage(app, ctx);
   registerStaffPage(app, ctx);
+  registerStaffingPage(app, ctx);
   registerReportsPage(app, ctx);
   registerDrillPage(app, ctx);
   registerQuickLogPage(app, ctx);

@@ -21,6 +21,7 @@ export const sections = [
   { id: "timeline", label: "Timeline", path: "/timeline" },
   { id: "audit", label: "Audit", path: "/audit" },
   { id: "staff", label: "Staff", path: "/staff" },
+  { id: "staffing", label: "Staffing plan", path: "/staffing" },
   { id: "reports", label: "Reports", path: "/reports" },
   { id: "drills", label: "Drill", path: "/drills" },
   { id: "settings", label: "Settings", path: "/settings" },

@@ -3,12 +3,22 @@
  * `GET /api/centers/{center}/staffing?date=&room=`: the staffing plan of each room (or one) for
  * the seven days from `date`: expected children, counted and required staff per 15-minute slot,
  * and the suggestions a director could propose. Read-only.
+ * `POST /api/centers/{center}/staffing/proposals`: a director or assistant director proposes one
+ * of those suggestions (named by its id) as a pending approval, once.
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
+import { approvalKindSchema } from "../../approvals/index.js";
+import { principalOf } from "../../auth/index.js";
 import { AppError } from "../../errors/index.js";
 import { staff as staffRules } from "../../rules/index.js";
-import { roomStaffingPlan } from "../../staff/index.js";
+import {
+  canProposeStaffing,
+  proposalRequestSchema,
+  proposeStaffingSuggestion,
+  roomStaffingPlan,
+  suggestionId,
+} from "../../staff/index.js";
 import { getCenter, listRooms } from "../../storage/directory.js";
 import type { AppContext, AppEnv } from "../context.js";
 import { errorBodySchema } from "../errors.js";
@@ -33,7 +43,12 @@ const staffingRoute = createRoute({
           schema: z.object({
             centerId: z.string(),
             weekStart: z.string(),
-            rooms: z.array(staffRules.staffingPlanSchema),
+            rooms: z.array(
+              staffRules.staffingPlanSchema.extend({
+                /** The id of each suggestion, in order: what a proposal names. */
+                suggestionIds: z.array(z.string()),
+              }),
+            ),
           }),
         },
       },
@@ -41,6 +56,58 @@ const staffingRoute = createRoute({
     400: { description: "Bad input", content: { "application/json": { schema: errorBodySchema } } },
     404: {
       description: "Unknown center or room",
+      content: { "application/json": { schema: errorBodySchema } },
+    },
+  },
+});
+
+const proposalBodySchema = z.object({
+  approvalId: z.number().int(),
+  kind: approvalKindSchema,
+  state: z.string(),
+  title: z.string(),
+  /** False when the suggestion had been proposed already: the existing approval is returned. */
+  created: z.boolean(),
+});
+
+const proposalRoute = createRoute({
+  method: "post",
+  path: "/api/centers/{center}/staffing/proposals",
+  tags: ["Staff"],
+  summary: "Propose a staffing plan suggestion as a pending approval (once per suggestion)",
+  request: {
+    params: z.object({ center: z.string().min(1) }),
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: proposalRequestSchema.extend({
+            room: proposalRequestSchema.shape.room.describe("The room whose plan it is"),
+            date: proposalRequestSchema.shape.date.describe("First local date of the plan"),
+            suggestion: proposalRequestSchema.shape.suggestion.describe(
+              "The suggestion's id, e.g. 2026-11-23.floater.15:30-17:30",
+            ),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "Already proposed: the existing approval",
+      content: { "application/json": { schema: proposalBodySchema } },
+    },
+    201: {
+      description: "Proposed: a pending approval, sent nowhere until someone approves it",
+      content: { "application/json": { schema: proposalBodySchema } },
+    },
+    400: { description: "Bad input", content: { "application/json": { schema: errorBodySchema } } },
+    403: {
+      description: "Only a director or assistant director may propose",
+      content: { "application/json": { schema: errorBodySchema } },
+    },
+    404: {
+      description: "Unknown center, room or suggestion",
       content: { "application/json": { schema: errorBodySchema } },
     },
   },
@@ -61,8 +128,40 @@ export function registerStaffingRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext
     const plans = rooms.map((r) => {
       const plan = roomStaffingPlan(ctx.db, center, { roomId: r.id, weekStart: date });
       if (!plan.ok) throw plan.error;
-      return plan.value;
+      return { ...plan.value, suggestionIds: plan.value.suggestions.map(suggestionId) };
     });
     return c.json({ centerId: center.id, weekStart: date, rooms: plans }, 200);
+  });
+
+  app.openapi(proposalRoute, (c) => {
+    const { center: centerId } = c.req.valid("param");
+    const principal = principalOf(c);
+    const center = getCenter(ctx.db, centerId);
+    if (!center) {
+      throw new AppError("not_found", `unknown center "${centerId}"`, { field: "center" });
+    }
+    if (!canProposeStaffing(principal, center.id)) {
+      throw new AppError(
+        "forbidden",
+        "only a director or assistant director may propose a staffing change",
+      );
+    }
+    const proposed = proposeStaffingSuggestion(
+      ctx.db,
+      center,
+      c.req.valid("json"),
+      principal.actor,
+      ctx.wallClock().toISOString(),
+    );
+    if (!proposed.ok) throw proposed.error;
+    const { row, created } = proposed.value;
+    const body = {
+      approvalId: row.id,
+      kind: row.kind,
+      state: row.state,
+      title: row.title,
+      created,
+    };
+    return created ? c.json(body, 201) : c.json(body, 200);
   });
 }

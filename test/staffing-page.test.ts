@@ -1,0 +1,192 @@
+/**
+ * The staffing plan page over HTTP, signed in as the sandbox's users: the chart and its table show
+ * exactly the slots the JSON route plans as under-staffed; a director's Propose makes one pending
+ * approval per suggestion however often it is pressed (audited, sent nowhere); a lead teacher gets
+ * no button and a forged post is refused; another center's user gets a 404.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchAudit } from "../src/audit/index.js";
+import type { staff as staffRules } from "../src/rules/index.js";
+import { listApprovals } from "../src/storage/approvals.js";
+import { SANDBOX_DATE, startTestService, type TestService } from "./support/service.js";
+import { createWebHarness, type WebHarness } from "./support/web.js";
+
+let t: TestService;
+let web: WebHarness;
+let centerId: string;
+let room: string;
+let plan: staffRules.StaffingPlan;
+
+/** The room and day with the most suggestions in the sandbox week: the shifts stored are the
+ * sandbox day's, so that day is the one with staff to judge. */
+beforeAll(async () => {
+  t = await startTestService();
+  web = createWebHarness(t);
+  centerId = t.sandbox.world.centers[0]!.id;
+  const res = await t.api(`/api/centers/${centerId}/staffing?date=${SANDBOX_DATE}`);
+  const body = (await res.json()) as { rooms: staffRules.StaffingPlan[] };
+  const onDay = (p: staffRules.StaffingPlan) =>
+    p.suggestions.filter((s) => s.date === SANDBOX_DATE).length;
+  plan = [...body.rooms].sort((a, b) => onDay(b) - onDay(a))[0]!;
+  room = plan.roomId;
+}, 120_000);
+afterAll(async () => {
+  await t?.stop();
+});
+
+const pagePath = () => `/centers/${centerId}/staffing?room=${room}&date=${SANDBOX_DATE}`;
+const postPath = () => `/centers/${centerId}/staffing/proposals`;
+const page = async (role: Parameters<WebHarness["get"]>[1]) => {
+  const res = await web.get(pagePath(), role);
+  return { status: res.status, text: await res.text() };
+};
+const planned = () =>
+  listApprovals(t.service.ctx.db, { centerIds: [centerId] }).filter((a) =>
+    a.dedupeKey.startsWith("staffing-plan:"),
+  );
+const suggestionIds = (html: string) =>
+  [...html.matchAll(/data-suggestion="([^"]+)"/g)].map((m) => m[1]!);
+const daySlots = () => plan.slots.filter((s) => s.date === SANDBOX_DATE);
+
+describe("the staffing plan page", () => {
+  it("draws one chart element per slot, hatching exactly the slots the JSON route plans under-staffed", async () => {
+    const { status, text } = await page("auditor");
+    expect(status).toBe(200);
+    const svg = text.slice(text.indexOf("<svg"), text.indexOf("</svg>"));
+    expect(svg).toContain('role="img"');
+    expect(svg).toMatch(/<title id="chart-title-[^"]+">[^<]+<\/title><desc/);
+    const groups = [
+      ...svg.matchAll(/<g data-slot="(\d+)" data-start="([^"]+)" data-status="(\w+)">(.*?)<\/g>/g),
+    ].map((m) => ({ start: m[2]!, status: m[3]!, inner: m[4]! }));
+    expect(groups.map((g) => g.start)).toEqual(daySlots().map((s) => s.start));
+    const under = daySlots().filter((s) => s.status === "under");
+    expect(under.length).toBeGreaterThan(0);
+    expect(groups.filter((g) => g.status === "under").map((g) => g.start)).toEqual(
+      under.map((s) => s.start),
+    );
+    for (const g of groups) {
+      expect(g.inner.includes("url(#under-hatch)"), g.start).toBe(g.status === "under");
+      expect(g.inner.includes("url(#over-dots)"), g.start).toBe(g.status === "over");
+    }
+    expect(svg).toContain('data-line="required"');
+    expect(svg).toContain('data-line="scheduled"');
+    // Hours along the bottom, in the center's local time: 06 to 18 for a 06:00–19:00 day.
+    expect(svg).toMatch(/>06<\/text>/);
+    expect(svg).toMatch(/>18<\/text>/);
+  });
+
+  it("lists the same under-staffed slots in the table beneath, with the route's numbers", async () => {
+    const { text } = await page("auditor");
+    const rows = [
+      ...text.matchAll(
+        /<tr data-risk-slot="([^"]+)" data-status="under"><th scope="row">[^<]+<\/th><td>[^<]+<\/td><td>([^<]+)<\/td><td>(\d+)<\/td><td>(\d+)<\/td>/g,
+      ),
+    ].map((m) => ({
+      start: m[1]!,
+      expected: Number(m[2]!.split(" ")[0]),
+      required: Number(m[3]),
+      scheduled: Number(m[4]),
+    }));
+    expect(rows).toEqual(
+      daySlots()
+        .filter((s) => s.status === "under")
+        .map((s) => ({
+          start: s.start,
+          expected: s.expected,
+          required: s.requiredStaff,
+          scheduled: s.countedStaff,
+        })),
+    );
+  });
+
+  it("gives a lead teacher and an auditor no Propose button, and refuses a lead teacher's forged post", async () => {
+    for (const role of ["lead_teacher", "auditor"] as const) {
+      const { text } = await page(role);
+      expect(suggestionIds(text).length, role).toBeGreaterThan(0);
+      expect(text, role).not.toContain(">Propose</button>");
+      expect(text, role).toContain("A director or assistant director may propose this.");
+    }
+    const [id] = suggestionIds((await page("lead_teacher")).text);
+    const forged = await web.post(
+      postPath(),
+      { room, date: SANDBOX_DATE, suggestion: id! },
+      "lead_teacher",
+    );
+    expect(forged.status).toBe(403);
+    expect(planned()).toEqual([]);
+  });
+
+  it("proposes each suggestion once, however often a director presses Propose, and sends nothing", async () => {
+    const before = await page("director");
+    const ids = suggestionIds(before.text);
+    expect(ids.length).toBe(plan.suggestions.filter((s) => s.date === SANDBOX_DATE).length);
+    expect(before.text.match(/>Propose<\/button>/g)?.length).toBe(ids.length);
+    for (const suggestion of ids) {
+      for (const expected of ["proposed", "exists"]) {
+        const res = await web.post(
+          postPath(),
+          { room, date: SANDBOX_DATE, day: SANDBOX_DATE, suggestion },
+          "director",
+        );
+        expect(res.status).toBe(303);
+        expect(res.headers.get("location")).toContain(`done=${expected}`);
+      }
+    }
+    const rows = planned();
+    expect(rows).toHaveLength(ids.length);
+    // The sandbox day has a break to move (a task) and a floater someone can be spared for.
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(["staff_reassignment", "task"]));
+    for (const row of rows) {
+      expect(row).toMatchObject({ state: "pending", roomId: room, outboxId: null });
+      expect(["staff_reassignment", "task"]).toContain(row.kind);
+      const call = row.platformCall as { op: string; roomId?: string; assignedTo?: string };
+      if (row.kind === "staff_reassignment") {
+        expect(call).toMatchObject({ op: "staff.assign", roomId: room });
+      } else {
+        expect(call).toMatchObject({ op: "task.create", assignedTo: "director" });
+      }
+      const audit = searchAudit(t.service.ctx.db, t.sandbox.world.centers[0]!, {
+        action: "approval.proposed",
+        q: `approval:${row.id}`,
+      });
+      expect(audit.ok && audit.value.entries.map((e) => e.actor)).toEqual([
+        expect.stringMatching(/^user:/),
+      ]);
+    }
+
+    const after = await page("director");
+    expect(after.text).not.toContain(">Propose</button>");
+    for (const row of rows) {
+      const link = `/centers/${centerId}/approvals/${row.id}`;
+      expect(after.text).toContain(`Proposed — <a href="${link}">`);
+      expect((await web.get(link, "director")).status).toBe(200);
+    }
+  });
+
+  it("sends a post naming no suggestion in the plan back with nothing proposed", async () => {
+    const count = planned().length;
+    const gone = await web.post(
+      postPath(),
+      { room, date: SANDBOX_DATE, suggestion: `${SANDBOX_DATE}.floater.03:00-04:00` },
+      "director",
+    );
+    expect(gone.headers.get("location")).toContain("done=gone");
+    const bad = await web.post(postPath(), { room, date: "soon", suggestion: "x" }, "director");
+    expect(bad.headers.get("location")).toContain("done=bad");
+    expect(planned()).toHaveLength(count);
+  });
+
+  it("names a bad date, and 404s another center's page and post", async () => {
+    const bad = await web.get(`/centers/${centerId}/staffing?date=soon`, "director");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("date: &quot;soon&quot; is not a date");
+    const other = t.sandbox.world.centers[1]!.id;
+    expect((await web.get(`/centers/${other}/staffing`, "assistant_director")).status).toBe(404);
+    const post = await web.post(
+      `/centers/${other}/staffing/proposals`,
+      { room, date: SANDBOX_DATE, suggestion: "x" },
+      "assistant_director",
+    );
+    expect(post.status).toBe(404);
+  });
+});
