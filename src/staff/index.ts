@@ -49,6 +49,7 @@ export {
   spareStaff,
   suggestionId,
   suggestionSpan,
+  withNames,
 } from "./plan-proposal.js";
 export {
   canProposeStaffing,

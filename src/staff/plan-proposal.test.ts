@@ -8,6 +8,7 @@ import {
   planProposal,
   spareStaff,
   suggestionId,
+  withNames,
 } from "./plan-proposal.js";
 
 const DATE = "2026-11-23";
@@ -212,5 +213,14 @@ describe("staffing plan proposals", () => {
         actor: "user:u2",
       }).dedupeKey,
     ).toBe(nobody.dedupeKey);
+  });
+});
+
+describe("withNames", () => {
+  it("names whole ids only, leaving longer ids and unknown words alone", () => {
+    const names = { emp_117: "Ulysses Galvanez", room_101: "Trailblazers" };
+    expect(withNames("emp_117's break in room_101; emp_1171 and emp_11 stay", names)).toBe(
+      "Ulysses Galvanez's break in Trailblazers; emp_1171 and emp_11 stay",
+    );
   });
 });

@@ -111,11 +111,17 @@ export function planDedupeKey(
   return `staffing-plan:${centerId}:${roomId}:${s.date}:${span.start}-${span.end}:${s.kind}:${who}`;
 }
 
+/** `text` with every id in `names` (the core's reasons name staff and rooms by id) as its name. */
+export function withNames(text: string, names: Readonly<Record<string, string>>): string {
+  return text.replace(/[A-Za-z0-9_-]+/g, (word) => names[word] ?? word);
+}
+
 /** The proposal for `suggestion`, ready for `proposeApproval`. */
 export function planProposal(input: PlanProposalInput): Proposal {
   const { center, roomId, suggestion: s, names } = input;
   const name = (id: string) => names[id] ?? id;
   const room = name(roomId);
+  const reason = withNames(s.reason, names);
   const common = {
     centerId: center.id,
     roomId,
@@ -140,7 +146,7 @@ export function planProposal(input: PlanProposalInput): Proposal {
         at: zonedDateTimeToInstant(s.date, s.start, center.timeZone).toISOString(),
         reason:
           `Float from ${name(spare.fromRoomId)} to ${room} on ${s.date} ${s.start}–${s.end}, ` +
-          `then back. ${s.reason} Re-planned with the move, both rooms stay in ratio over the span.`,
+          `then back. ${reason} Re-planned with the move, both rooms stay in ratio over the span.`,
       };
       return {
         ...common,
@@ -158,7 +164,7 @@ export function planProposal(input: PlanProposalInput): Proposal {
       centerId: center.id,
       op: "task.create" as const,
       title: `Find ${who} for ${room}, ${s.date} ${s.start}–${s.end}`,
-      description: `${s.reason} No one scheduled in another room can be spared for the whole span.`,
+      description: `${reason} No one scheduled in another room can be spared for the whole span.`,
       assignedTo: "director",
       dueDate: s.date,
     };
@@ -177,7 +183,7 @@ export function planProposal(input: PlanProposalInput): Proposal {
     centerId: center.id,
     op: "task.create" as const,
     title: `Move ${name(s.staffId)}'s break in ${room} on ${s.date} to ${s.to.start}–${s.to.end}`,
-    description: `From ${s.from.start}–${s.from.end}. ${s.reason}`,
+    description: `From ${s.from.start}–${s.from.end}. ${reason}`,
     assignedTo: "director",
     dueDate: s.date,
   };

@@ -19,6 +19,7 @@ import {
   proposeStaffingSuggestion,
   roomPlanView,
   suggestionSpan,
+  withNames,
 } from "../staff/index.js";
 import { listRooms } from "../storage/directory.js";
 import { frameFor } from "./frame.js";
@@ -226,7 +227,7 @@ function RiskTable({ slots, names }: { slots: PlanSlot[]; names: Record<string, 
                   {who(s.staffIds)}
                   {s.onBreak.length ? `; on break: ${who(s.onBreak)}` : ""}
                 </td>
-                <td>{s.reasons.join("; ") || "—"}</td>
+                <td>{withNames(s.reasons.join("; "), names) || "—"}</td>
               </tr>
             ))}
           </tbody>
@@ -256,6 +257,7 @@ function Suggestions(props: {
   center: Center;
   items: PlannedSuggestion[];
   slots: PlanSlot[];
+  names: Record<string, string>;
   mayPropose: boolean;
   csrfToken: string | undefined;
   room: string;
@@ -277,7 +279,7 @@ function Suggestions(props: {
             <p>
               <strong>{p.title}</strong> <span class="muted">— proposed as {as}</span>
             </p>
-            <p>Why: {item.suggestion.reason}</p>
+            <p>Why: {withNames(item.suggestion.reason, props.names)}</p>
             <p class="muted">{arithmetic(item, props.slots)}</p>
             {item.approval ? (
               <p data-proposed={item.approval.id}>
@@ -405,6 +407,7 @@ export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
                   center={center}
                   items={view.value.suggestions.filter((s) => s.suggestion.date === day)}
                   slots={daySlots}
+                  names={view.value.names}
                   mayPropose={canProposeStaffing(principal, center.id)}
                   csrfToken={framed.frame.csrfToken}
                   room={room.id}
