@@ -1,17 +1,10 @@
 import { z } from "zod";
 import { absenceFollowUpPrompt } from "../../../prompts/index.js";
-import { dateSchema, idSchema, localTimeSchema } from "../../domain/index.js";
+import { localTimeSchema } from "../../domain/index.js";
 import { defineJob, factLines } from "../job.js";
+import { familySubjectFacts, familySubjectSchema } from "./family-subject.js";
 
-export const absenceInputSchema = z.object({
-  centerName: z.string(),
-  childId: idSchema,
-  childName: z.string(),
-  familyId: idSchema,
-  familyName: z.string(),
-  roomId: idSchema.nullable(),
-  roomName: z.string().nullable(),
-  date: dateSchema,
+export const absenceInputSchema = familySubjectSchema.extend({
   expectedArrival: localTimeSchema,
   cutoff: localTimeSchema,
   reason: z.string(),
@@ -24,11 +17,7 @@ export const absenceFollowUpJob = defineJob({
   inputSchema: absenceInputSchema,
   buildUserMessage: (i) =>
     factLines("Job: absence follow-up. Draft the check-in message with propose_family_message.", [
-      ["Center", i.centerName],
-      ["Child", `${i.childName} (childId ${i.childId})`],
-      ["Room", i.roomName === null ? null : `${i.roomName} (roomId ${i.roomId})`],
-      ["Family", `${i.familyName} (familyId ${i.familyId})`],
-      ["Date", i.date],
+      ...familySubjectFacts(i),
       ["Expected arrival", i.expectedArrival],
       ["No check-in and no notice by", i.cutoff],
     ]),

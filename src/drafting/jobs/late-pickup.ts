@@ -3,16 +3,9 @@ import { latePickupPrompt } from "../../../prompts/index.js";
 import { dateSchema, idSchema } from "../../domain/index.js";
 import { formatCents, latePickupAssessmentSchema } from "../../rules/index.js";
 import { defineJob, factLines } from "../job.js";
+import { familySubjectFacts, familySubjectSchema } from "./family-subject.js";
 
-export const latePickupInputSchema = z.object({
-  centerName: z.string(),
-  childId: idSchema,
-  childName: z.string(),
-  familyId: idSchema,
-  familyName: z.string(),
-  roomId: idSchema.nullable(),
-  roomName: z.string().nullable(),
-  date: dateSchema,
+export const latePickupInputSchema = familySubjectSchema.extend({
   pickedUpBy: z.string().nullable(),
   graceMinutes: z.number().int(),
   assessment: latePickupAssessmentSchema,
@@ -47,11 +40,7 @@ export const latePickupJob = defineJob({
   inputSchema: latePickupInputSchema,
   buildUserMessage: (i) =>
     factLines("Job: late pick-up. Draft the family message with propose_family_message.", [
-      ["Center", i.centerName],
-      ["Child", `${i.childName} (childId ${i.childId})`],
-      ["Room", i.roomName === null ? null : `${i.roomName} (roomId ${i.roomId})`],
-      ["Family", `${i.familyName} (familyId ${i.familyId})`],
-      ["Date", i.date],
+      ...familySubjectFacts(i),
       ["Picked up at", i.assessment.pickedUpAt],
       ["Picked up by", i.pickedUpBy],
       ["Center closes at", i.assessment.closesAt],
