@@ -2,7 +2,12 @@ import { z } from "zod";
 import { absenceFollowUpPrompt } from "../../../prompts/index.js";
 import { localTimeSchema } from "../../domain/index.js";
 import { defineJob, factLines } from "../job.js";
-import { familySubjectFacts, familySubjectSchema } from "./family-subject.js";
+import {
+  familyMessageDraft,
+  familySubjectFacts,
+  familySubjectSchema,
+  firstName,
+} from "./family-subject.js";
 
 export const absenceInputSchema = familySubjectSchema.extend({
   expectedArrival: localTimeSchema,
@@ -22,7 +27,7 @@ export const absenceFollowUpJob = defineJob({
       ["No check-in and no notice by", i.cutoff],
     ]),
   template(i, centerId) {
-    const first = i.childName.split(" ")[0] ?? i.childName;
+    const first = firstName(i);
     const subject = `Checking in about ${first} today`;
     const body = [
       `Dear ${i.familyName},`,
@@ -31,22 +36,11 @@ export const absenceFollowUpJob = defineJob({
       `Warm wishes,\n${i.centerName}`,
     ].join("\n\n");
     return [
-      {
-        kind: "family_message",
-        target: i.familyId,
-        roomId: i.roomId,
-        subject: i.childId,
+      familyMessageDraft(i, centerId, {
         title: `Absent without notice: expected ${i.expectedArrival}`,
-        draft: { familyId: i.familyId, childId: i.childId, subject, body },
-        platformCall: {
-          centerId,
-          op: "message.send",
-          familyId: i.familyId,
-          childId: i.childId,
-          subject,
-          body,
-        },
-      },
+        subject,
+        body,
+      }),
     ];
   },
 });

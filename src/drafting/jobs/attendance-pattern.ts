@@ -2,7 +2,12 @@ import { z } from "zod";
 import { attendancePatternPrompt } from "../../../prompts/index.js";
 import { dateSchema } from "../../domain/index.js";
 import { defineJob, factLines } from "../job.js";
-import { familySubjectFacts, familySubjectSchema } from "./family-subject.js";
+import {
+  familyMessageDraft,
+  familySubjectFacts,
+  familySubjectSchema,
+  firstName,
+} from "./family-subject.js";
 
 export const attendancePatternInputSchema = familySubjectSchema.extend({
   finding: z.object({
@@ -45,7 +50,7 @@ export const attendancePatternJob = defineJob({
       ],
     ),
   template(i, centerId) {
-    const first = i.childName.split(" ")[0] ?? i.childName;
+    const first = firstName(i);
     const subject = `About ${first}'s recent attendance`;
     const body = [
       `Dear ${i.familyName},`,
@@ -54,22 +59,11 @@ export const attendancePatternJob = defineJob({
       `Warm wishes,\n${i.centerName}`,
     ].join("\n\n");
     return [
-      {
-        kind: "family_message",
-        target: i.familyId,
-        roomId: i.roomId,
-        subject: i.childId,
+      familyMessageDraft(i, centerId, {
         title: `Attendance pattern: ${what[i.finding.kind]}`,
-        draft: { familyId: i.familyId, childId: i.childId, subject, body },
-        platformCall: {
-          centerId,
-          op: "message.send",
-          familyId: i.familyId,
-          childId: i.childId,
-          subject,
-          body,
-        },
-      },
+        subject,
+        body,
+      }),
     ];
   },
 });

@@ -3,7 +3,12 @@ import { latePickupPrompt } from "../../../prompts/index.js";
 import { dateSchema, idSchema } from "../../domain/index.js";
 import { formatCents, latePickupAssessmentSchema } from "../../rules/index.js";
 import { defineJob, factLines } from "../job.js";
-import { familySubjectFacts, familySubjectSchema } from "./family-subject.js";
+import {
+  familyMessageDraft,
+  familySubjectFacts,
+  familySubjectSchema,
+  firstName,
+} from "./family-subject.js";
 
 export const latePickupInputSchema = familySubjectSchema.extend({
   pickedUpBy: z.string().nullable(),
@@ -51,7 +56,7 @@ export const latePickupJob = defineJob({
       ["Earlier late pick-ups (family)", historyLine(i)],
     ]),
   template(i, centerId) {
-    const first = i.childName.split(" ")[0] ?? i.childName;
+    const first = firstName(i);
     const a = i.assessment;
     const fee =
       a.feeCents > 0
@@ -67,22 +72,11 @@ export const latePickupJob = defineJob({
     ].join("\n\n");
     const subject = `Late pick-up on ${i.date}`;
     return [
-      {
-        kind: "family_message",
-        target: i.familyId,
-        roomId: i.roomId,
-        subject: i.childId,
+      familyMessageDraft(i, centerId, {
         title: `${subject}: ${formatCents(a.feeCents)}`,
-        draft: { familyId: i.familyId, childId: i.childId, subject, body },
-        platformCall: {
-          centerId,
-          op: "message.send",
-          familyId: i.familyId,
-          childId: i.childId,
-          subject,
-          body,
-        },
-      },
+        subject,
+        body,
+      }),
     ];
   },
 });
