@@ -3,30 +3,13 @@
  * What can wait for a person's decision, and the states an approval moves through.
  */
 import { z } from "zod";
+import { APPROVAL_KINDS, APPROVAL_STATES, DRAFT_SOURCES } from "./kind-values.js";
 
-export const approvalKindSchema = z.enum([
-  "family_message",
-  "note",
-  "task",
-  "staff_reassignment",
-  "incident_triage",
-  "review_summary",
-  "structured_log",
-  "payroll_correction",
-]);
+export const approvalKindSchema = z.enum(APPROVAL_KINDS);
 export type ApprovalKind = z.infer<typeof approvalKindSchema>;
 
-export const approvalStateSchema = z.enum([
-  "pending",
-  "approved",
-  "edited_and_approved",
-  "rejected",
-  "expired",
-  "executing",
-  "executed",
-  "failed",
-]);
+export const approvalStateSchema = z.enum(APPROVAL_STATES);
 export type ApprovalState = z.infer<typeof approvalStateSchema>;
 
-export const draftSourceSchema = z.enum(["model", "template"]);
+export const draftSourceSchema = z.enum(DRAFT_SOURCES);
 export type DraftSource = z.infer<typeof draftSourceSchema>;

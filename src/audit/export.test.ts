@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../test/support/csv.js";
+import { csvField } from "../reports/csv.js";
 import { iterateAudit } from "../storage/audit.js";
 import { openDatabase } from "../storage/index.js";
 import { type AuditRow, appendAudit, entryHash } from "./append.js";
-import { auditCsv, auditJson, CSV_COLUMNS, csvField, dayRange } from "./export.js";
+import { auditCsv, auditJson, CSV_COLUMNS, dayRange } from "./export.js";
 import { auditFilterFor, searchAudit } from "./query.js";
 import { verifyAuditChain } from "./verify.js";
 

@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { addDays, zonedDateTimeToInstant } from "../domain/time.js";
 import { AppError, err, ok, type Result } from "../errors/index.js";
+import { csvRecord } from "../reports/csv.js";
 import type { AuditRow } from "./append.js";
 import type { VerifyResult } from "./verify.js";
 
@@ -85,16 +86,6 @@ export const CSV_COLUMNS = [
   "prevHash",
   "hash",
 ] as const;
-
-/** RFC 4180: a field with a quote, comma or line break is quoted, its quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** One CSV record, CRLF-terminated. Null is an empty field; arrays and objects are JSON. */
-export function csvRecord(values: readonly (string | number | null)[]): string {
-  return `${values.map((v) => (v === null ? "" : csvField(String(v)))).join(",")}\r\n`;
-}
 
 function csvValues(row: AuditRow): (string | number | null)[] {
   return [

@@ -16,8 +16,6 @@ export {
   auditJson,
   CSV_COLUMNS,
   chunked,
-  csvField,
-  csvRecord,
   dayRange,
   type ExportFormat,
   type ExportRange,

@@ -5,13 +5,7 @@
  * counts only: no child or staff names ever go to Slack.
  */
 import { type AlertNotice, countsLine, headline, hhmm } from "./notice.js";
-import {
-  describeFetchError,
-  isRetryableHttpStatus,
-  retryAfterMs,
-  type Sender,
-  type SendResult,
-} from "./types.js";
+import { describeFetchError, httpFailure, type Sender, type SendResult } from "./types.js";
 
 export interface SlackMessage {
   text: string;
@@ -123,12 +117,6 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
     if (PERMANENT.has(body.trim())) {
       return { ok: false, retryable: false, error: `${error} (webhook disabled; tell an admin)` };
     }
-    if (isRetryableHttpStatus(response.status)) {
-      const after = retryAfterMs(response.headers.get("retry-after"));
-      return after === undefined
-        ? { ok: false, retryable: true, error }
-        : { ok: false, retryable: true, error, retryAfterMs: after };
-    }
-    return { ok: false, retryable: false, error };
+    return httpFailure(response, error);
   };
 }

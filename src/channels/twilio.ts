@@ -5,13 +5,7 @@
  * a link, no names. 429 and 5xx are retried; other 4xx (e.g. 21211 invalid `To`) are permanent.
  */
 import { type AlertNotice, countsLine, headline } from "./notice.js";
-import {
-  describeFetchError,
-  isRetryableHttpStatus,
-  retryAfterMs,
-  type Sender,
-  type SendResult,
-} from "./types.js";
+import { describeFetchError, httpFailure, type Sender, type SendResult } from "./types.js";
 
 /** The SMS text for one notice: plain ASCII so it stays in one or two GSM-7 segments. */
 export function buildSmsBody(notice: AlertNotice): string {
@@ -96,12 +90,6 @@ export function createTwilioSender(options: TwilioSenderOptions): Sender {
       return { ok: true, summary: `twilio ${response.status} ${sid} ${status}`.trim() };
     }
     const error = `twilio HTTP ${response.status} ${twilioError(body)}`;
-    if (isRetryableHttpStatus(response.status)) {
-      const after = retryAfterMs(response.headers.get("retry-after"));
-      return after === undefined
-        ? { ok: false, retryable: true, error }
-        : { ok: false, retryable: true, error, retryAfterMs: after };
-    }
-    return { ok: false, retryable: false, error };
+    return httpFailure(response, error);
   };
 }

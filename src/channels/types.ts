@@ -52,6 +52,20 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Math.min(Math.max(ms, 0), 600_000);
 }
 
+/**
+ * The result of an HTTP send that was refused with `error`: retried when the status means "not
+ * now", after the `Retry-After` the response asked for, if any.
+ */
+export function httpFailure(response: Response, error: string): SendResult {
+  if (isRetryableHttpStatus(response.status)) {
+    const after = retryAfterMs(response.headers.get("retry-after"));
+    return after === undefined
+      ? { ok: false, retryable: true, error }
+      : { ok: false, retryable: true, error, retryAfterMs: after };
+  }
+  return { ok: false, retryable: false, error };
+}
+
 /** A short description of a thrown fetch error (timeout, refused connection…). */
 export function describeFetchError(error: unknown): string {
   if (error instanceof Error) {

@@ -2,7 +2,7 @@
  * @module reports
  * The reports a center is asked for, each as data, CSV and PDF.
  */
-export { type CsvValue, toCsv } from "./csv.js";
+export { type CsvValue, csvField, csvRecord, toCsv } from "./csv.js";
 export { drillCsvHeader, drillLogCsv, drillLogPdf, mmss } from "./drill-formats.js";
 export {
   buildDrillReport,

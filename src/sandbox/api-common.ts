@@ -2,16 +2,27 @@
  * @module sandbox/api-common
  * What both fake platform APIs share: the state they read, JSON errors with a reason, the two
  * pagination styles with deliberately small pages (so clients must page), query checks, and the
- * write path (validate with the platform's request schema, check references, record once).
+ * per-platform request handling (`platformRoutes`: centers and rooms a request names, who is in a
+ * room, and the write path: validate with the platform's request schema, check references,
+ * record once).
  */
-import type { Context } from "hono";
+import type { Context, Hono } from "hono";
 import type { z } from "zod";
 import type { Provider } from "../domain/index.js";
 import { fromZodError } from "../errors/index.js";
 import type { Outbox, OutboxKind } from "./outbox.js";
+import { type SimShift, shiftsOn } from "./schedule.js";
 import type { SandboxTruth } from "./truth.js";
 import type { SandboxDelivery } from "./webhooks.js";
-import { type SandboxWorld, type SimCenter, worldIndex } from "./world.js";
+import {
+  type SandboxWorld,
+  type SimCenter,
+  type SimChild,
+  type SimFamily,
+  type SimRoom,
+  type SimStaff,
+  worldIndex,
+} from "./world.js";
 
 /** Small on purpose: a 60-child center needs three pages, so pagination bugs show. */
 export const PAGE_SIZE = 25;
@@ -63,7 +74,7 @@ export function numberedPage<T>(c: Context, items: readonly T[]) {
 }
 
 /** The center named by `id` when it exists on `provider`, else the 400/404 to return. */
-export function centerFor(
+function centerFor(
   c: Context,
   source: SandboxApiSource,
   provider: Provider,
@@ -87,21 +98,158 @@ export function requireDate(c: Context, name = "date"): string | Response {
   return value;
 }
 
+/** The records a write names, all of which must exist inside `centerId`. */
+type WriteRefs = {
+  centerId: string;
+  childId?: string;
+  roomId?: string;
+  familyId?: string;
+  staffId?: string;
+};
+
 interface WriteSpec<S extends z.ZodType> {
-  provider: Provider;
   kind: OutboxKind | ((body: z.infer<S>) => OutboxKind);
   schema: S;
-  /** Reference checks after the shape is valid: a message means 404. */
-  check(body: z.infer<S>): string | null;
+  /** What the valid body names; a center not on this platform or a missing record means 404. */
+  refs(body: z.infer<S>): WriteRefs;
   /** Recorded with the body: what the path names (e.g. the timecard being corrected). */
   pathParams?: Record<string, string>;
 }
 
+type CenterHandler = (center: SimCenter, c: Context) => Response | Promise<Response>;
+
+/**
+ * The directory every platform serves, under its own paths, paging style and record shapes.
+ * `paths.centers` also serves one center at `${centers}/:id`; `paths.rooms` names the center `:id`.
+ */
+export interface DirectoryRoutes {
+  page: <T>(c: Context, items: readonly T[]) => Response;
+  paths: Record<"centers" | "rooms" | "families" | "children" | "staff" | "schedules", string>;
+  center(center: SimCenter): object;
+  room(room: SimRoom): object;
+  family(family: SimFamily): object;
+  child(world: SandboxWorld, child: SimChild): object;
+  staff(staff: SimStaff): object;
+  shift(shift: SimShift): object;
+}
+
+/**
+ * The request handling every route of one platform's API repeats, bound to that platform: finding
+ * the center a request names (400 without one, 404 for another platform's), the room a path names,
+ * the people in a room now, and the write path. The vendor files keep only their paths and shapes.
+ */
+export function platformRoutes(source: SandboxApiSource, provider: Provider) {
+  const { world } = source;
+  const centerIn = (c: Context, id: string | undefined, param?: string) =>
+    centerFor(c, source, provider, id, param);
+  const missingCenter = (centerId: string) =>
+    worldIndex(world).centers.get(centerId)?.provider === provider
+      ? null
+      : `no ${provider} center ${centerId}`;
+
+  /** A handler for the center in the path's `:id`. */
+  const pathCenter = (handle: CenterHandler) => (c: Context) => {
+    const found = centerIn(c, c.req.param("id"), "id");
+    return found instanceof Response ? found : handle(found, c);
+  };
+
+  /** A handler for the center in the required `?center_id=`. */
+  const queryCenter = (handle: CenterHandler) => (c: Context) => {
+    const found = centerIn(c, c.req.query("center_id"));
+    return found instanceof Response ? found : handle(found, c);
+  };
+
+  return {
+    queryCenter,
+
+    /** Serves the platform's centers, rooms, families, children, staff and schedules. */
+    directory(app: Hono, d: DirectoryRoutes): void {
+      app.get(d.paths.centers, (c) =>
+        d.page(c, world.centers.filter((x) => x.provider === provider).map(d.center)),
+      );
+      app.get(
+        `${d.paths.centers}/:id`,
+        pathCenter((found, c) => c.json(d.center(found))),
+      );
+      app.get(
+        d.paths.rooms,
+        pathCenter((found, c) => d.page(c, found.rooms.map(d.room))),
+      );
+      app.get(
+        d.paths.families,
+        queryCenter((found, c) => d.page(c, found.families.map(d.family))),
+      );
+      app.get(
+        d.paths.children,
+        queryCenter((found, c) =>
+          d.page(
+            c,
+            found.children.map((x) => d.child(world, x)),
+          ),
+        ),
+      );
+      app.get(
+        d.paths.staff,
+        queryCenter((found, c) => d.page(c, found.staff.map(d.staff))),
+      );
+      app.get(
+        d.paths.schedules,
+        queryCenter((found, c) => {
+          const date = requireDate(c);
+          if (date instanceof Response) return date;
+          return d.page(c, shiftsOn(found, date).map(d.shift));
+        }),
+      );
+    },
+    /** The room named by `id` when it is in one of this platform's centers, else the 404. */
+    room(c: Context, id: string): SimRoom | Response {
+      const index = worldIndex(world);
+      const room = index.rooms.get(id);
+      return room && index.centers.get(room.centerId)?.provider === provider
+        ? room
+        : fail(c, 404, "not_found", `no ${provider} room ${id}`);
+    },
+
+    /** The children checked in to `room` now, with their directory records. */
+    childrenIn(room: SimRoom) {
+      const index = worldIndex(world);
+      return source.truth
+        .children(room.centerId)
+        .filter((x) => x.roomId === room.id)
+        .map((x) => ({ child: index.children.get(x.childId)!, checkedInAt: x.checkedInAt }));
+    },
+
+    /** The staff clocked in to `room` now (on break or not), with their directory records. */
+    staffIn(room: SimRoom) {
+      const index = worldIndex(world);
+      return source.truth
+        .staff(room.centerId)
+        .filter((x) => x.roomId === room.id)
+        .map((x) => ({
+          staff: index.staff.get(x.staffId)!,
+          onBreak: x.onBreak,
+          clockedInAt: x.clockedInAt,
+        }));
+    },
+
+    /** A write handler: validates, checks references, records once (see `handleWrite`). */
+    write:
+      <S extends z.ZodType>(spec: WriteSpec<S>) =>
+      (c: Context) =>
+        handleWrite(c, source, provider, spec, (body) => {
+          const { centerId, ...refs } = spec.refs(body);
+          return missingCenter(centerId) ?? missingRefs(world, centerId, refs);
+        }),
+  };
+}
+
 /** Validates, checks references, records once, and answers with the platform's `createdWire`. */
-export async function handleWrite<S extends z.ZodType>(
+async function handleWrite<S extends z.ZodType>(
   c: Context,
   source: SandboxApiSource,
+  provider: Provider,
   spec: WriteSpec<S>,
+  missing: (body: z.infer<S>) => string | null,
 ) {
   let raw: unknown;
   try {
@@ -114,11 +262,11 @@ export async function handleWrite<S extends z.ZodType>(
     return fail(c, 400, "bad_request", fromZodError(parsed.error, "bad_request").message);
   }
   const body = parsed.data as z.infer<S>;
-  const missing = spec.check(body);
-  if (missing) return fail(c, 404, "not_found", missing);
+  const notFound = missing(body);
+  if (notFound) return fail(c, 404, "not_found", notFound);
   const result = source.outbox.record(
     {
-      provider: spec.provider,
+      provider,
       kind: typeof spec.kind === "function" ? spec.kind(body) : spec.kind,
       body: { ...spec.pathParams, ...(body as Record<string, unknown>) },
       idempotencyKey: c.req.header("idempotency-key") ?? null,
@@ -133,7 +281,7 @@ export async function handleWrite<S extends z.ZodType>(
 }
 
 /** Reference checks for records named by a write, inside one center. */
-export function missingRefs(
+function missingRefs(
   world: SandboxWorld,
   centerId: string,
   refs: { childId?: string; roomId?: string; familyId?: string; staffId?: string },

@@ -4,8 +4,9 @@
  * nothing), claimed with a lease (a runner that died mid-job loses it when the lease runs out)
  * and finished or failed only by the lease holder.
  */
-import { and, asc, eq, lt, lte, or } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Store } from "./db.js";
+import { claimLeased, type LeaseClaim, type LeaseQueue, releaseLeased } from "./lease.js";
 import { agentJobs } from "./schema.js";
 
 export type AgentJobRow = typeof agentJobs.$inferSelect;
@@ -30,47 +31,18 @@ export function enqueueAgentJob(db: Store, job: NewAgentJob, now: string): boole
   return inserted !== undefined;
 }
 
-const due = (now: string) =>
-  or(
-    and(eq(agentJobs.state, "pending"), lte(agentJobs.runAfter, now)),
-    and(eq(agentJobs.state, "running"), lt(agentJobs.leaseUntil, now)),
-  );
+const queue: LeaseQueue<typeof agentJobs> = {
+  table: agentJobs,
+  state: "state",
+  waiting: "pending",
+  held: "running",
+  dueAt: "runAfter",
+  batch: 1,
+};
 
 /** Claims the oldest due job for `owner` until `leaseUntil`; undefined when none is due. */
-export function claimAgentJob(
-  db: Store,
-  claim: { owner: string; now: string; leaseUntil: string },
-): AgentJobRow | undefined {
-  for (let round = 0; round < 5; round++) {
-    const candidate = db
-      .select({ id: agentJobs.id, attempts: agentJobs.attempts })
-      .from(agentJobs)
-      .where(due(claim.now))
-      .orderBy(asc(agentJobs.runAfter), asc(agentJobs.id))
-      .limit(1)
-      .get();
-    if (!candidate) return undefined;
-    const claimed = db
-      .update(agentJobs)
-      .set({
-        state: "running",
-        leaseOwner: claim.owner,
-        leaseUntil: claim.leaseUntil,
-        attempts: candidate.attempts + 1,
-        updatedAt: claim.now,
-      })
-      .where(
-        and(
-          eq(agentJobs.id, candidate.id),
-          eq(agentJobs.attempts, candidate.attempts),
-          due(claim.now),
-        ),
-      )
-      .returning()
-      .get();
-    if (claimed) return claimed;
-  }
-  return undefined;
+export function claimAgentJob(db: Store, claim: LeaseClaim): AgentJobRow | undefined {
+  return claimLeased(db, queue, claim);
 }
 
 /** Ends a claimed job: `done`, `failed` for good, or `pending` again at `retryAt`. */
@@ -83,22 +55,12 @@ export function finishAgentJob(
     | { state: "failed"; at: string; error: string }
     | { state: "pending"; at: string; error: string; retryAt: string },
 ): boolean {
-  const done = db
-    .update(agentJobs)
-    .set({
-      state: outcome.state,
-      leaseOwner: null,
-      leaseUntil: null,
-      updatedAt: outcome.at,
-      ...(outcome.state === "done" ? {} : { lastError: outcome.error }),
-      ...(outcome.state === "pending" ? { runAfter: outcome.retryAt } : {}),
-    })
-    .where(
-      and(eq(agentJobs.id, id), eq(agentJobs.state, "running"), eq(agentJobs.leaseOwner, owner)),
-    )
-    .returning({ id: agentJobs.id })
-    .get();
-  return done !== undefined;
+  return releaseLeased(db, queue, id, owner, {
+    state: outcome.state,
+    updatedAt: outcome.at,
+    ...(outcome.state === "done" ? {} : { lastError: outcome.error }),
+    ...(outcome.state === "pending" ? { runAfter: outcome.retryAt } : {}),
+  });
 }
 
 export function listAgentJobs(

@@ -1,11 +1,11 @@
 /**
  * @module storage/outbox
- * The durable outbox of sends. Rows are claimed one at a time with a conditional UPDATE (the row
- * must still be due and unleased), so two workers — in one process or on two instances — never
- * hold the same row; finishing a row is conditional on still holding its lease.
+ * The durable outbox of sends, claimed one row at a time under a lease (`lease.ts`), so two
+ * workers — in one process or on two instances — never hold the same row.
  */
-import { and, asc, count, eq, lt, lte, or } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import type { Store } from "./db.js";
+import { claimLeased, type LeaseClaim, type LeaseQueue, releaseLeased } from "./lease.js";
 import { outbox } from "./schema.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -51,89 +51,54 @@ export function enqueueOutbox(db: Store, rows: readonly NewOutboxRow[], now: str
   return ids;
 }
 
-const dueCondition = (now: string) =>
-  or(
-    and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)),
-    // A worker that died mid-send: its lease ran out, so the row is due again.
-    and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, now)),
-  );
+const queue: LeaseQueue<typeof outbox> = {
+  table: outbox,
+  state: "status",
+  waiting: "pending",
+  held: "sending",
+  dueAt: "nextAttemptAt",
+  batch: 5,
+};
 
 /**
  * Claims the next due row for `owner` until `leaseUntil`, counting the attempt. Returns undefined
- * when nothing is due. Safe under concurrency: the UPDATE re-checks that the row is still due.
+ * when nothing is due. Safe under concurrency (see `lease.ts`).
  */
-export function claimNextOutbox(
-  db: Store,
-  claim: { owner: string; now: string; leaseUntil: string },
-): OutboxRow | undefined {
-  for (let round = 0; round < 5; round++) {
-    const candidates = db
-      .select({ id: outbox.id, attempts: outbox.attempts })
-      .from(outbox)
-      .where(dueCondition(claim.now))
-      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-      .limit(5)
-      .all();
-    if (candidates.length === 0) return undefined;
-    for (const candidate of candidates) {
-      const claimed = db
-        .update(outbox)
-        .set({
-          status: "sending",
-          leaseOwner: claim.owner,
-          leaseUntil: claim.leaseUntil,
-          attempts: candidate.attempts + 1,
-          updatedAt: claim.now,
-        })
-        .where(
-          and(
-            eq(outbox.id, candidate.id),
-            eq(outbox.attempts, candidate.attempts),
-            dueCondition(claim.now),
-          ),
-        )
-        .returning()
-        .get();
-      if (claimed) return claimed;
-    }
-  }
-  return undefined;
+export function claimNextOutbox(db: Store, claim: LeaseClaim): OutboxRow | undefined {
+  return claimLeased(db, queue, claim);
 }
 
-/**
- * Records the outcome of a send, if `owner` still holds the row's lease. Returns false when the
- * lease was lost (another worker re-claimed the row after it expired).
- */
 export type FinishOutcome =
   | { status: "sent"; at: string; response: string }
   | { status: "failed" | "skipped"; at: string; error: string }
   | { status: "pending"; at: string; error: string; nextAttemptAt: string };
 
+/**
+ * Records the outcome of a send, if `owner` still holds the row's lease. Returns false when the
+ * lease was lost (another worker re-claimed the row after it expired).
+ */
 export function finishOutbox(
   db: Store,
   id: number,
   owner: string,
   outcome: FinishOutcome,
 ): boolean {
-  const common = { leaseOwner: null, leaseUntil: null, updatedAt: outcome.at };
-  const set =
+  return releaseLeased(
+    db,
+    queue,
+    id,
+    owner,
     outcome.status === "sent"
-      ? { ...common, status: "sent" as const, sentAt: outcome.at, response: outcome.response }
+      ? { status: "sent", updatedAt: outcome.at, sentAt: outcome.at, response: outcome.response }
       : outcome.status === "pending"
         ? {
-            ...common,
-            status: "pending" as const,
+            status: "pending",
+            updatedAt: outcome.at,
             lastError: outcome.error,
             nextAttemptAt: outcome.nextAttemptAt,
           }
-        : { ...common, status: outcome.status, lastError: outcome.error };
-  const done = db
-    .update(outbox)
-    .set(set)
-    .where(and(eq(outbox.id, id), eq(outbox.status, "sending"), eq(outbox.leaseOwner, owner)))
-    .returning({ id: outbox.id })
-    .get();
-  return done !== undefined;
+        : { status: outcome.status, updatedAt: outcome.at, lastError: outcome.error },
+  );
 }
 
 export function getOutbox(db: Store, id: number): OutboxRow | undefined {

@@ -16,6 +16,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { APPROVAL_KINDS, APPROVAL_STATES, DRAFT_SOURCES } from "../approvals/kind-values.js";
 
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
 
@@ -490,37 +491,15 @@ export const approvals = sqliteTable(
   "approvals",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    kind: text("kind", {
-      enum: [
-        "family_message",
-        "note",
-        "task",
-        "staff_reassignment",
-        "incident_triage",
-        "review_summary",
-        "structured_log",
-        "payroll_correction",
-      ],
-    }).notNull(),
+    kind: text("kind", { enum: APPROVAL_KINDS }).notNull(),
     centerId: text("center_id").notNull(),
     roomId: text("room_id"),
     /** Who or what it is about, e.g. `child:ch_123`, `staff:st_9`, `incident:inc_1`. */
     subject: text("subject"),
     title: text("title").notNull(),
-    state: text("state", {
-      enum: [
-        "pending",
-        "approved",
-        "edited_and_approved",
-        "rejected",
-        "expired",
-        "executing",
-        "executed",
-        "failed",
-      ],
-    }).notNull(),
+    state: text("state", { enum: APPROVAL_STATES }).notNull(),
     /** `model` or `template`: template drafts are marked as such wherever they are shown. */
-    draftSource: text("draft_source", { enum: ["model", "template"] }).notNull(),
+    draftSource: text("draft_source", { enum: DRAFT_SOURCES }).notNull(),
     draft: json<Record<string, unknown>>("draft").notNull(),
     edited: json<Record<string, unknown>>("edited"),
     contentHash: text("content_hash").notNull(),

@@ -22,11 +22,17 @@ import type { AppContext, AppEnv } from "../http/context.js";
 import { listChildren } from "../storage/directory.js";
 import { listPickupHolds } from "../storage/door.js";
 import { canAct } from "./access.js";
-import { frameFor } from "./frame.js";
+import { type Framed, frameFor } from "./frame.js";
 import { CsrfField, centerPath, renderPage } from "./layout.js";
+import { DataTable, DownloadLinks } from "./table.js";
 import { isDay } from "./timeline-page.js";
 
-const notices: Record<string, { cls: string; text: string }> = {
+interface Notice {
+  cls: string;
+  text: string;
+}
+
+const notices = {
   released: { cls: "ok", text: "Hold released and recorded." },
   resolved: { cls: "ok", text: "Exception marked resolved." },
   forbidden: { cls: "bad", text: "Only a director may release a pick-up hold. Nothing changed." },
@@ -35,7 +41,9 @@ const notices: Record<string, { cls: string; text: string }> = {
     text: "reason: say why, so the record explains the decision. Nothing changed.",
   },
   gone: { cls: "warn", text: "That item was already decided or no longer exists." },
-};
+} satisfies Record<string, Notice>;
+/** The notice a door form redirects back with. */
+type Done = keyof typeof notices;
 
 export function registerDoorPages(app: Hono<AppEnv>, ctx: AppContext): void {
   app.get("/centers/:centerId/door", (c) => {
@@ -52,7 +60,7 @@ export function registerDoorPages(app: Hono<AppEnv>, ctx: AppContext): void {
     const director = membershipAt(principal, center.id)?.role === "director";
     const acting = canAct(principal, center.id);
     const self = centerPath(center.id, "door");
-    const notice = notices[c.req.query("done") ?? ""];
+    const notice = (notices as Record<string, Notice | undefined>)[c.req.query("done") ?? ""];
     const api = `/api/centers/${encodeURIComponent(center.id)}/reports/exceptions?date=${date}`;
     return renderPage(c, {
       ...framed.frame,
@@ -110,106 +118,95 @@ export function registerDoorPages(app: Hono<AppEnv>, ctx: AppContext): void {
           </form>
           <p class="muted">
             {report.totals.total} exceptions: {report.totals.open} open, {report.totals.resolved}{" "}
-            resolved. Download <a href={`${api}&format=csv`}>CSV</a> ·{" "}
-            <a href={`${api}&format=pdf`}>PDF</a>
+            resolved. <DownloadLinks api={api} />
           </p>
-          <div class="table-wrap">
-            <table data-exceptions={report.items.length}>
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Child</th>
-                  <th scope="col">Room</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">State</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.items.map((i) => (
-                  <tr data-exception={i.ref}>
-                    <td>{i.date === date ? i.time : `${i.date} ${i.time}`}</td>
-                    <td>{i.kind.replaceAll("_", " ")}</td>
-                    <td>{i.childName}</td>
-                    <td>{i.roomName ?? "—"}</td>
-                    <td>{i.reason}</td>
-                    <td>
-                      {i.state === "resolved" ? (
-                        `resolved by ${i.resolvedBy ?? "?"}: ${i.resolution ?? ""}`
-                      ) : i.type === "checkin_exception" && acting ? (
-                        <form method="post" action={`${self}/exceptions/${i.id}/resolve`}>
-                          <CsrfField token={framed.frame.csrfToken} />
-                          <label for={`res-${i.id}`}>open — resolution</label>
-                          <input id={`res-${i.id}`} name="resolution" required />
-                          <button type="submit">Resolve</button>
-                        </form>
-                      ) : (
-                        "open"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={["Time", "Kind", "Child", "Room", "Reason", "State"]}
+            attrs={{ "data-exceptions": report.items.length }}
+          >
+            {report.items.map((i) => (
+              <tr data-exception={i.ref}>
+                <td>{i.date === date ? i.time : `${i.date} ${i.time}`}</td>
+                <td>{i.kind.replaceAll("_", " ")}</td>
+                <td>{i.childName}</td>
+                <td>{i.roomName ?? "—"}</td>
+                <td>{i.reason}</td>
+                <td>
+                  {i.state === "resolved" ? (
+                    `resolved by ${i.resolvedBy ?? "?"}: ${i.resolution ?? ""}`
+                  ) : i.type === "checkin_exception" && acting ? (
+                    <form method="post" action={`${self}/exceptions/${i.id}/resolve`}>
+                      <CsrfField token={framed.frame.csrfToken} />
+                      <label for={`res-${i.id}`}>open — resolution</label>
+                      <input id={`res-${i.id}`} name="resolution" required />
+                      <button type="submit">Resolve</button>
+                    </form>
+                  ) : (
+                    "open"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ),
     });
   });
 
-  app.post("/centers/:centerId/door/holds/:id/release", async (c) => {
-    const framed = frameFor(c, ctx, "door");
-    if (!framed.ok) return framed.response;
-    const { center, principal } = framed;
-    const self = centerPath(center.id, "door");
-    const id = z.coerce.number().int().positive().safeParse(c.req.param("id"));
-    if (!id.success) return c.redirect(`${self}?done=gone`, 303);
-    if (!canAct(principal, center.id)) return c.redirect(`${self}?done=forbidden`, 303);
-    const form = await c.req.parseBody();
-    try {
-      const { touched } = releaseHold(
-        ctx.db,
-        principal,
-        center.id,
-        id.data,
-        { outcome: form.outcome, reason: typeof form.reason === "string" ? form.reason : "" },
-        ctx.wallClock(),
-      );
-      const rooms = touched.get(center.id);
-      if (rooms) {
-        for (const change of evaluateCenter(ctx.db, center.id, ctx.clock(), rooms)) {
-          ctx.events.emit("status", change);
-        }
-        ctx.events.emit("rooms", { centerId: center.id, roomIds: [...rooms.keys()] });
+  /**
+   * Both door forms: the record id from the path, the right to act, then `act` on the form body;
+   * every outcome, refusals included, is a redirect back to the door page with a notice.
+   */
+  const doorForm = (
+    path: string,
+    act: (who: Extract<Framed, { ok: true }>, id: number, form: Record<string, unknown>) => Done,
+  ) =>
+    app.post(`/centers/:centerId/door/${path}`, async (c) => {
+      const framed = frameFor(c, ctx, "door");
+      if (!framed.ok) return framed.response;
+      const self = centerPath(framed.center.id, "door");
+      const id = z.coerce.number().int().positive().safeParse(c.req.param("id"));
+      if (!id.success) return c.redirect(`${self}?done=gone`, 303);
+      if (!canAct(framed.principal, framed.center.id)) {
+        return c.redirect(`${self}?done=forbidden`, 303);
       }
-      return c.redirect(`${self}?done=released`, 303);
-    } catch (error) {
-      return c.redirect(`${self}?done=${doneFor(error)}`, 303);
+      const form = await c.req.parseBody();
+      try {
+        return c.redirect(`${self}?done=${act(framed, id.data, form)}`, 303);
+      } catch (error) {
+        return c.redirect(`${self}?done=${doneFor(error)}`, 303);
+      }
+    });
+
+  doorForm("holds/:id/release", ({ center, principal }, id, form) => {
+    const { touched } = releaseHold(
+      ctx.db,
+      principal,
+      center.id,
+      id,
+      { outcome: form.outcome, reason: typeof form.reason === "string" ? form.reason : "" },
+      ctx.wallClock(),
+    );
+    const rooms = touched.get(center.id);
+    if (rooms) {
+      for (const change of evaluateCenter(ctx.db, center.id, ctx.clock(), rooms)) {
+        ctx.events.emit("status", change);
+      }
+      ctx.events.emit("rooms", { centerId: center.id, roomIds: [...rooms.keys()] });
     }
+    return "released";
   });
 
-  app.post("/centers/:centerId/door/exceptions/:id/resolve", async (c) => {
-    const framed = frameFor(c, ctx, "door");
-    if (!framed.ok) return framed.response;
-    const { center, principal } = framed;
-    const self = centerPath(center.id, "door");
-    const id = z.coerce.number().int().positive().safeParse(c.req.param("id"));
-    if (!id.success) return c.redirect(`${self}?done=gone`, 303);
-    if (!canAct(principal, center.id)) return c.redirect(`${self}?done=forbidden`, 303);
-    const form = await c.req.parseBody();
-    try {
-      resolveException(
-        ctx.db,
-        principal,
-        center.id,
-        id.data,
-        { resolution: form.resolution },
-        ctx.wallClock(),
-      );
-      return c.redirect(`${self}?done=resolved`, 303);
-    } catch (error) {
-      return c.redirect(`${self}?done=${doneFor(error)}`, 303);
-    }
+  doorForm("exceptions/:id/resolve", ({ center, principal }, id, form) => {
+    resolveException(
+      ctx.db,
+      principal,
+      center.id,
+      id,
+      { resolution: form.resolution },
+      ctx.wallClock(),
+    );
+    return "resolved";
   });
 
   app.get("/centers/:centerId/patterns", (c) => {
@@ -242,44 +239,34 @@ export function registerDoorPages(app: Hono<AppEnv>, ctx: AppContext): void {
           </form>
           <p class="muted">
             {report.totals.findings} findings about {report.totals.children} children, {report.from}{" "}
-            to {report.to}. Download <a href={`${api}&format=csv`}>CSV</a> ·{" "}
-            <a href={`${api}&format=pdf`}>PDF</a>
+            to {report.to}. <DownloadLinks api={api} />
           </p>
-          <div class="table-wrap">
-            <table data-findings={report.findings.length}>
-              <thead>
-                <tr>
-                  <th scope="col">Finding</th>
-                  <th scope="col">Child</th>
-                  <th scope="col">Explanation</th>
-                  <th scope="col">Records</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.findings.map((f) => (
-                  <tr data-finding={f.kind}>
-                    <td>{f.kind.replaceAll("_", " ")}</td>
-                    <td>{f.childName}</td>
-                    <td>
-                      {f.explanation}. Dates: {f.dates.join(", ")}
-                    </td>
-                    <td>
-                      <small>
-                        {f.recordIds.length ? f.recordIds.join(", ") : "no check-in recorded"}
-                      </small>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={["Finding", "Child", "Explanation", "Records"]}
+            attrs={{ "data-findings": report.findings.length }}
+          >
+            {report.findings.map((f) => (
+              <tr data-finding={f.kind}>
+                <td>{f.kind.replaceAll("_", " ")}</td>
+                <td>{f.childName}</td>
+                <td>
+                  {f.explanation}. Dates: {f.dates.join(", ")}
+                </td>
+                <td>
+                  <small>
+                    {f.recordIds.length ? f.recordIds.join(", ") : "no check-in recorded"}
+                  </small>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ),
     });
   });
 }
 
-function doneFor(error: unknown): string {
+function doneFor(error: unknown): Done {
   if (!(error instanceof AppError)) throw error;
   if (error.code === "forbidden") return "forbidden";
   if (error.code === "bad_request") return "reason";

@@ -1,17 +1,15 @@
 import { z } from "zod";
 import { absenceFollowUpPrompt } from "../../../prompts/index.js";
-import { dateSchema, idSchema, localTimeSchema } from "../../domain/index.js";
+import { localTimeSchema } from "../../domain/index.js";
 import { defineJob, factLines } from "../job.js";
+import {
+  familyMessageDraft,
+  familySubjectFacts,
+  familySubjectSchema,
+  firstName,
+} from "./family-subject.js";
 
-export const absenceInputSchema = z.object({
-  centerName: z.string(),
-  childId: idSchema,
-  childName: z.string(),
-  familyId: idSchema,
-  familyName: z.string(),
-  roomId: idSchema.nullable(),
-  roomName: z.string().nullable(),
-  date: dateSchema,
+export const absenceInputSchema = familySubjectSchema.extend({
   expectedArrival: localTimeSchema,
   cutoff: localTimeSchema,
   reason: z.string(),
@@ -24,16 +22,12 @@ export const absenceFollowUpJob = defineJob({
   inputSchema: absenceInputSchema,
   buildUserMessage: (i) =>
     factLines("Job: absence follow-up. Draft the check-in message with propose_family_message.", [
-      ["Center", i.centerName],
-      ["Child", `${i.childName} (childId ${i.childId})`],
-      ["Room", i.roomName === null ? null : `${i.roomName} (roomId ${i.roomId})`],
-      ["Family", `${i.familyName} (familyId ${i.familyId})`],
-      ["Date", i.date],
+      ...familySubjectFacts(i),
       ["Expected arrival", i.expectedArrival],
       ["No check-in and no notice by", i.cutoff],
     ]),
   template(i, centerId) {
-    const first = i.childName.split(" ")[0] ?? i.childName;
+    const first = firstName(i);
     const subject = `Checking in about ${first} today`;
     const body = [
       `Dear ${i.familyName},`,
@@ -42,22 +36,11 @@ export const absenceFollowUpJob = defineJob({
       `Warm wishes,\n${i.centerName}`,
     ].join("\n\n");
     return [
-      {
-        kind: "family_message",
-        target: i.familyId,
-        roomId: i.roomId,
-        subject: i.childId,
+      familyMessageDraft(i, centerId, {
         title: `Absent without notice: expected ${i.expectedArrival}`,
-        draft: { familyId: i.familyId, childId: i.childId, subject, body },
-        platformCall: {
-          centerId,
-          op: "message.send",
-          familyId: i.familyId,
-          childId: i.childId,
-          subject,
-          body,
-        },
-      },
+        subject,
+        body,
+      }),
     ];
   },
 });

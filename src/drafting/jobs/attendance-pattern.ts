@@ -1,17 +1,15 @@
 import { z } from "zod";
 import { attendancePatternPrompt } from "../../../prompts/index.js";
-import { dateSchema, idSchema } from "../../domain/index.js";
+import { dateSchema } from "../../domain/index.js";
 import { defineJob, factLines } from "../job.js";
+import {
+  familyMessageDraft,
+  familySubjectFacts,
+  familySubjectSchema,
+  firstName,
+} from "./family-subject.js";
 
-export const attendancePatternInputSchema = z.object({
-  centerName: z.string(),
-  childId: idSchema,
-  childName: z.string(),
-  familyId: idSchema,
-  familyName: z.string(),
-  roomId: idSchema.nullable(),
-  roomName: z.string().nullable(),
-  date: dateSchema,
+export const attendancePatternInputSchema = familySubjectSchema.extend({
   finding: z.object({
     kind: z.enum([
       "chronic_late_pickup",
@@ -45,18 +43,14 @@ export const attendancePatternJob = defineJob({
     factLines(
       "Job: attendance pattern follow-up. Draft the family message with propose_family_message.",
       [
-        ["Center", i.centerName],
-        ["Child", `${i.childName} (childId ${i.childId})`],
-        ["Room", i.roomName === null ? null : `${i.roomName} (roomId ${i.roomId})`],
-        ["Family", `${i.familyName} (familyId ${i.familyId})`],
-        ["Date", i.date],
+        ...familySubjectFacts(i),
         ["Pattern", what[i.finding.kind]],
         ["What the records show", i.finding.explanation],
         ["Dates", i.finding.dates.join(", ")],
       ],
     ),
   template(i, centerId) {
-    const first = i.childName.split(" ")[0] ?? i.childName;
+    const first = firstName(i);
     const subject = `About ${first}'s recent attendance`;
     const body = [
       `Dear ${i.familyName},`,
@@ -65,22 +59,11 @@ export const attendancePatternJob = defineJob({
       `Warm wishes,\n${i.centerName}`,
     ].join("\n\n");
     return [
-      {
-        kind: "family_message",
-        target: i.familyId,
-        roomId: i.roomId,
-        subject: i.childId,
+      familyMessageDraft(i, centerId, {
         title: `Attendance pattern: ${what[i.finding.kind]}`,
-        draft: { familyId: i.familyId, childId: i.childId, subject, body },
-        platformCall: {
-          centerId,
-          op: "message.send",
-          familyId: i.familyId,
-          childId: i.childId,
-          subject,
-          body,
-        },
-      },
+        subject,
+        body,
+      }),
     ];
   },
 });

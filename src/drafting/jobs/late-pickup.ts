@@ -3,16 +3,14 @@ import { latePickupPrompt } from "../../../prompts/index.js";
 import { dateSchema, idSchema } from "../../domain/index.js";
 import { formatCents, latePickupAssessmentSchema } from "../../rules/index.js";
 import { defineJob, factLines } from "../job.js";
+import {
+  familyMessageDraft,
+  familySubjectFacts,
+  familySubjectSchema,
+  firstName,
+} from "./family-subject.js";
 
-export const latePickupInputSchema = z.object({
-  centerName: z.string(),
-  childId: idSchema,
-  childName: z.string(),
-  familyId: idSchema,
-  familyName: z.string(),
-  roomId: idSchema.nullable(),
-  roomName: z.string().nullable(),
-  date: dateSchema,
+export const latePickupInputSchema = familySubjectSchema.extend({
   pickedUpBy: z.string().nullable(),
   graceMinutes: z.number().int(),
   assessment: latePickupAssessmentSchema,
@@ -47,11 +45,7 @@ export const latePickupJob = defineJob({
   inputSchema: latePickupInputSchema,
   buildUserMessage: (i) =>
     factLines("Job: late pick-up. Draft the family message with propose_family_message.", [
-      ["Center", i.centerName],
-      ["Child", `${i.childName} (childId ${i.childId})`],
-      ["Room", i.roomName === null ? null : `${i.roomName} (roomId ${i.roomId})`],
-      ["Family", `${i.familyName} (familyId ${i.familyId})`],
-      ["Date", i.date],
+      ...familySubjectFacts(i),
       ["Picked up at", i.assessment.pickedUpAt],
       ["Picked up by", i.pickedUpBy],
       ["Center closes at", i.assessment.closesAt],
@@ -62,7 +56,7 @@ export const latePickupJob = defineJob({
       ["Earlier late pick-ups (family)", historyLine(i)],
     ]),
   template(i, centerId) {
-    const first = i.childName.split(" ")[0] ?? i.childName;
+    const first = firstName(i);
     const a = i.assessment;
     const fee =
       a.feeCents > 0
@@ -78,22 +72,11 @@ export const latePickupJob = defineJob({
     ].join("\n\n");
     const subject = `Late pick-up on ${i.date}`;
     return [
-      {
-        kind: "family_message",
-        target: i.familyId,
-        roomId: i.roomId,
-        subject: i.childId,
+      familyMessageDraft(i, centerId, {
         title: `${subject}: ${formatCents(a.feeCents)}`,
-        draft: { familyId: i.familyId, childId: i.childId, subject, body },
-        platformCall: {
-          centerId,
-          op: "message.send",
-          familyId: i.familyId,
-          childId: i.childId,
-          subject,
-          body,
-        },
-      },
+        subject,
+        body,
+      }),
     ];
   },
 });

@@ -5,6 +5,7 @@
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
+import { unknownCenter } from "../../auth/index.js";
 import { canSeeCenter } from "../../auth/principal.js";
 import { addCustodyRestriction, custodyRestrictionInputSchema } from "../../door/index.js";
 import { AppError } from "../../errors/index.js";
@@ -76,7 +77,7 @@ const toRestriction = (r: z.input<typeof restrictionSchema>) => restrictionSchem
 export function registerCustodyRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   const known = (principal: Parameters<typeof canSeeCenter>[0], center: string, child: string) => {
     if (!canSeeCenter(principal, center) || !getCenter(ctx.db, center)) {
-      throw new AppError("not_found", `unknown center "${center}"`, { field: "center" });
+      throw unknownCenter(center);
     }
     if (!listChildren(ctx.db, center, [child])[0]) {
       throw new AppError("not_found", `unknown child "${child}"`, { field: "child" });

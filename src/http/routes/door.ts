@@ -6,6 +6,7 @@
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
+import { unknownCenter } from "../../auth/index.js";
 import { evaluateCenter } from "../../compliance/index.js";
 import { addDays, zonedDateTimeToInstant } from "../../domain/time.js";
 import {
@@ -23,11 +24,11 @@ import {
   releaseHold,
   resolveException,
 } from "../../door/index.js";
-import { AppError } from "../../errors/index.js";
 import { getCenter } from "../../storage/directory.js";
 import { listPickupHolds } from "../../storage/door.js";
 import type { AppContext, AppEnv } from "../context.js";
 import { errorBodySchema } from "../errors.js";
+import { reportContent, respondWithReport } from "./report-response.js";
 
 const errors = (notFound: string) => ({
   400: { description: "Bad input", content: { "application/json": { schema: errorBodySchema } } },
@@ -140,12 +141,6 @@ const resolveRoute = createRoute({
   },
 });
 
-const formats = (schema: z.ZodType) => ({
-  "application/json": { schema },
-  "text/csv": { schema: z.string() },
-  "application/pdf": { schema: z.string().meta({ format: "binary" }) },
-});
-
 const exceptionsRoute = createRoute({
   method: "get",
   path: "/api/centers/{center}/reports/exceptions",
@@ -159,7 +154,7 @@ const exceptionsRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: "The report", content: formats(exceptionsReportSchema) },
+    200: { description: "The report", content: reportContent(exceptionsReportSchema) },
     ...errors("Unknown center"),
   },
 });
@@ -178,13 +173,10 @@ const patternsRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: "The report", content: formats(patternsReportSchema) },
+    200: { description: "The report", content: reportContent(patternsReportSchema) },
     ...errors("Unknown center"),
   },
 });
-
-const unknownCenter = (center: string) =>
-  new AppError("not_found", `unknown center "${center}"`, { field: "center" });
 
 export function registerDoorRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.openapi(listHoldsRoute, (c) => {
@@ -251,20 +243,7 @@ export function registerDoorRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
     const report = buildExceptionsReport(ctx.db, center, date, ctx.wallClock());
     if (!report) throw unknownCenter(center);
     const name = `exceptions-${center}-${date}`;
-    if (format === "csv") {
-      return c.body(exceptionsReportCsv(report), 200, {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${name}.csv"`,
-      });
-    }
-    if (format === "pdf") {
-      const pdf = await exceptionsReportPdf(report);
-      return c.body(pdf.buffer as ArrayBuffer, 200, {
-        "content-type": "application/pdf",
-        "content-disposition": `attachment; filename="${name}.pdf"`,
-      });
-    }
-    return c.json(report, 200);
+    return respondWithReport(c, format, name, report, exceptionsReportCsv, exceptionsReportPdf);
   });
 
   app.openapi(patternsRoute, async (c) => {
@@ -273,19 +252,6 @@ export function registerDoorRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
     const report = buildPatternsReport(ctx.db, center, period, date, ctx.wallClock());
     if (!report) throw unknownCenter(center);
     const name = `patterns-${period}-${center}-${date}`;
-    if (format === "csv") {
-      return c.body(patternsReportCsv(report), 200, {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${name}.csv"`,
-      });
-    }
-    if (format === "pdf") {
-      const pdf = await patternsReportPdf(report);
-      return c.body(pdf.buffer as ArrayBuffer, 200, {
-        "content-type": "application/pdf",
-        "content-disposition": `attachment; filename="${name}.pdf"`,
-      });
-    }
-    return c.json(report, 200);
+    return respondWithReport(c, format, name, report, patternsReportCsv, patternsReportPdf);
   });
 }

@@ -6,7 +6,7 @@
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { principalOf } from "../../auth/index.js";
+import { principalOf, unknownCenter } from "../../auth/index.js";
 import { centerOutlook } from "../../compliance/index.js";
 import { AppError } from "../../errors/index.js";
 import { statusSchema } from "../../rules/index.js";
@@ -175,7 +175,7 @@ const toAlert = (row: AlertRowLike) => alertSchema.parse(row);
 export function registerOutlookRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   const center = (id: string) => {
     const found = getCenter(ctx.db, id);
-    if (!found) throw new AppError("not_found", `unknown center "${id}"`, { field: "center" });
+    if (!found) throw unknownCenter(id);
     return found;
   };
 

@@ -5,6 +5,7 @@
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
+import { unknownCenter } from "../../auth/index.js";
 import { addDays, instantToZoned, zonedDateTimeToInstant } from "../../domain/time.js";
 import { AppError } from "../../errors/index.js";
 import { evaluationSchema, statusSchema } from "../../rules/index.js";
@@ -101,8 +102,7 @@ export function registerRatioRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
   app.openapi(historyRoute, (c) => {
     const { center: centerId, room: roomId } = c.req.valid("param");
     const center = getCenter(ctx.db, centerId);
-    if (!center)
-      throw new AppError("not_found", `unknown center "${centerId}"`, { field: "center" });
+    if (!center) throw unknownCenter(centerId);
     if (!listRooms(ctx.db, centerId).some((r) => r.id === roomId)) {
       throw new AppError("not_found", `unknown room "${roomId}" in center "${centerId}"`, {
         field: "room",
@@ -124,7 +124,7 @@ export function registerRatioRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
   app.openapi(violationsRoute, (c) => {
     const { center: centerId } = c.req.valid("param");
     if (!getCenter(ctx.db, centerId)) {
-      throw new AppError("not_found", `unknown center "${centerId}"`, { field: "center" });
+      throw unknownCenter(centerId);
     }
     const openOnly = c.req.valid("query").open === "true";
     const violations = listViolations(ctx.db, centerId, { openOnly }).map((v) => ({

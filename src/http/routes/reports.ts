@@ -9,9 +9,8 @@
  *   (JSON or CSV), which the claim is checked against.
  */
 import { createRoute, type OpenAPIHono, type z as zType } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { z } from "zod";
-import { membershipAt, principalOf } from "../../auth/index.js";
+import { membershipAt, principalOf, unknownCenter } from "../../auth/index.js";
 import { AppError } from "../../errors/index.js";
 import {
   buildMealReport,
@@ -44,6 +43,7 @@ import {
 import { listChildren } from "../../storage/directory.js";
 import type { AppContext, AppEnv } from "../context.js";
 import { errorBodySchema } from "../errors.js";
+import { reportContent, respondWithReport } from "./report-response.js";
 
 const formatSchema = z.enum(["json", "csv", "pdf"]).default("json");
 const rangeQuery = {
@@ -58,12 +58,6 @@ const errors = {
     content: { "application/json": { schema: errorBodySchema } },
   },
 };
-const reportContent = <S extends zType.ZodType>(schema: S) => ({
-  "application/json": { schema },
-  "text/csv": { schema: z.string() },
-  "application/pdf": { schema: z.string().meta({ format: "binary" }) },
-});
-
 function reportRoute<Q extends z.ZodRawShape, S extends zType.ZodType>(
   name: string,
   summary: string,
@@ -143,34 +137,6 @@ function validRange(from: string, to: string): ReportRange {
   });
 }
 
-const unknownCenter = (center: string) =>
-  new AppError("not_found", `unknown center "${center}"`, { field: "center" });
-
-/** The report in the asked format, as a download for CSV and PDF. */
-async function respond<T>(
-  c: Context<AppEnv>,
-  format: "json" | "csv" | "pdf",
-  name: string,
-  report: T,
-  csv: (r: T) => string,
-  pdf: (r: T) => Promise<Uint8Array>,
-) {
-  if (format === "csv") {
-    return c.body(csv(report), 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${name}.csv"`,
-    });
-  }
-  if (format === "pdf") {
-    const bytes = await pdf(report);
-    return c.body(bytes.buffer as ArrayBuffer, 200, {
-      "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="${name}.pdf"`,
-    });
-  }
-  return c.json(report as object, 200);
-}
-
 export function registerReportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.openapi(ratioReportRoute, async (c) => {
     const { center } = c.req.valid("param");
@@ -179,7 +145,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
     const rows = loadRatioReportRows(ctx.db, center, range);
     if (!rows) throw unknownCenter(center);
     const report = buildRatioReport(rows, range, ctx.clock(), ctx.wallClock());
-    return respond(
+    return respondWithReport(
       c,
       format,
       `ratio-report-${center}-${from}-${to}`,
@@ -195,7 +161,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
     const rows = loadSubsidyReportRows(ctx.db, center, month);
     if (!rows) throw unknownCenter(center);
     const report = buildSubsidyReport(rows, month, ctx.clock(), ctx.wallClock());
-    return respond(
+    return respondWithReport(
       c,
       format,
       `subsidy-claim-${center}-${month}`,
@@ -212,7 +178,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
     const rows = loadMealReportRows(ctx.db, center);
     if (!rows) throw unknownCenter(center);
     const report = buildMealReport(rows, range, ctx.wallClock());
-    return respond(
+    return respondWithReport(
       c,
       format,
       `meal-counts-${center}-${from}-${to}`,
@@ -227,7 +193,14 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
     const { from, to, format } = c.req.valid("query");
     const log = loadDrillLog(ctx.db, center, validRange(from, to), ctx.wallClock());
     if (!log) throw unknownCenter(center);
-    return respond(c, format, `drills-${center}-${from}-${to}`, log, drillLogCsv, drillLogPdf);
+    return respondWithReport(
+      c,
+      format,
+      `drills-${center}-${from}-${to}`,
+      log,
+      drillLogCsv,
+      drillLogPdf,
+    );
   });
 
   app.openapi(importRoute, async (c) => {
