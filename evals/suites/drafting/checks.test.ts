@@ -74,7 +74,7 @@ describe("drafting checks", () => {
 });
 
 describe("the template path, scored", () => {
-  it("passes the late pick-up facts and fails the absence's expected arrival it leaves out", async () => {
+  it("passes the late pick-up facts and the absence's expected arrival, and fails a fact left out", async () => {
     const late = draftingCaseSchema.parse({
       id: "late",
       note: "x",
@@ -90,10 +90,12 @@ describe("the template path, scored", () => {
       context: { reason: "not checked in", expectedArrival: "09:15" },
       required: ["09:15"],
     });
-    expect(await scoreDraftingCase(absence, prep)).toMatchObject({
+    expect(await scoreDraftingCase(absence, prep)).toMatchObject({ kind: "scored", pass: true });
+    const unsaid = draftingCaseSchema.parse({ ...absence, required: ["09:15", "the side gate"] });
+    expect(await scoreDraftingCase(unsaid, prep)).toMatchObject({
       kind: "scored",
       pass: false,
-      detail: 'facts: missing "09:15"',
+      detail: 'facts: missing "the side gate"',
     });
   });
 });
