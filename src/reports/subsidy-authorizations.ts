@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { dateSchema, idSchema } from "../domain/index.js";
 import { AppError } from "../errors/index.js";
+import { parseCsvTable } from "./csv.js";
 
 export const subsidyAuthorizationSchema = z
   .object({
@@ -42,43 +43,9 @@ const CSV_COLUMNS = [
   "absenceDaysPerMonth",
 ] as const;
 
-/** RFC 4180 fields of one line (quotes doubled inside quoted fields; no line breaks in fields). */
-export function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      out.push(field);
-      field = "";
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
 /** CSV with a header naming every column (any order) into rows for `subsidyImportSchema`. */
 export function parseSubsidyCsv(text: string): Record<string, string>[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const header = csvFields(lines[0] ?? "").map((h) => h.trim());
-  const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0) {
-    throw new AppError("bad_request", `CSV header lacks ${missing.join(", ")}`, {
-      field: missing[0],
-    });
-  }
-  return lines.slice(1).map((line) => {
-    const cells = csvFields(line);
-    return Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? "").trim()]));
-  });
+  return parseCsvTable(text, CSV_COLUMNS);
 }
 
 /**

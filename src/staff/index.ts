@@ -65,7 +65,6 @@ export {
   type HireDateEntry,
   hireDateEntrySchema,
   hireDatesImportSchema,
-  parseRecordsCsv,
   recordHireDates,
   recordTraining,
   type StoredTraining,

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors/index.js";
-import {
-  parseRecordsCsv,
-  TRAINING_COLUMNS,
-  validateHireDates,
-  validateTraining,
-} from "./records.js";
+import { parseCsvTable } from "../reports/csv.js";
+import { TRAINING_COLUMNS, validateHireDates, validateTraining } from "./records.js";
 
 const known = new Set(["s1", "s2"]);
 const TODAY = "2026-11-23";
@@ -22,7 +18,7 @@ function thrown(fn: () => unknown): AppError {
 
 describe("training import validation", () => {
   it("reads CSV columns in any order, quoted commas kept, blank topic and reference as null", () => {
-    const rows = parseRecordsCsv(
+    const rows = parseCsvTable(
       'reference,provider,completedOn,hours,topic,staffId\r\n,"Coalition, North",2026-10-01,1.5,,s1\r\n\r\n',
       TRAINING_COLUMNS,
     );
@@ -39,13 +35,13 @@ describe("training import validation", () => {
   });
 
   it("names the missing header columns", () => {
-    const e = thrown(() => parseRecordsCsv("staffId,hours\ns1,2\n", TRAINING_COLUMNS));
+    const e = thrown(() => parseCsvTable("staffId,hours\ns1,2\n", TRAINING_COLUMNS));
     expect(e.message).toBe("CSV header lacks topic, completedOn, provider, reference");
     expect(e.details).toEqual({ field: "topic" });
   });
 
   it("names the CSV line (header is line 1) and the field of the first bad value", () => {
-    const rows = parseRecordsCsv(
+    const rows = parseCsvTable(
       [
         TRAINING_COLUMNS.join(","),
         "s1,CPR,2,2026-10-01,Coalition,A",

@@ -10,7 +10,6 @@ import { z } from "zod";
 import { appendAudit } from "../audit/append.js";
 import { dateSchema, idSchema } from "../domain/ids.js";
 import { AppError } from "../errors/index.js";
-import { csvFields } from "../reports/subsidy-authorizations.js";
 import { type Db, inTransaction } from "../storage/db.js";
 import {
   appendTraining,
@@ -62,25 +61,6 @@ export const TRAINING_COLUMNS = [
   "provider",
   "reference",
 ] as const;
-
-/** CSV with a header naming every column (any order) into one object per line. */
-export function parseRecordsCsv(
-  text: string,
-  columns: readonly string[],
-): Record<string, string>[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const header = csvFields(lines[0] ?? "").map((h) => h.trim());
-  const missing = columns.filter((c) => !header.includes(c));
-  if (missing.length > 0) {
-    throw new AppError("bad_request", `CSV header lacks ${missing.join(", ")}`, {
-      field: missing[0],
-    });
-  }
-  return lines.slice(1).map((line) => {
-    const cells = csvFields(line);
-    return Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? "").trim()]));
-  });
-}
 
 /**
  * The first problem, naming the entry and field (`training.3.hours`) and, for a CSV, its line

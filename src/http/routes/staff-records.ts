@@ -13,11 +13,11 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { membershipAt, principalOf, unknownCenter } from "../../auth/index.js";
 import { AppError } from "../../errors/index.js";
+import { parseCsvTable } from "../../reports/csv.js";
 import {
   centerDate,
   HIRE_DATE_COLUMNS,
   hireDatesImportSchema,
-  parseRecordsCsv,
   recordHireDates,
   recordTraining,
   storedTraining,
@@ -138,7 +138,7 @@ async function importBody(
   columns: readonly string[],
 ): Promise<{ body: unknown; csv: boolean }> {
   if (/^text\/csv/i.test(c.req.header("content-type") ?? "")) {
-    return { body: { [list]: parseRecordsCsv(await c.req.text(), columns) }, csv: true };
+    return { body: { [list]: parseCsvTable(await c.req.text(), columns) }, csv: true };
   }
   const body = await c.req.json().catch(() => {
     throw new AppError("bad_request", "expected a JSON body or text/csv", { field: "body" });
