@@ -20,6 +20,7 @@ import { getApproval } from "../storage/approvals.js";
 import { type Db, inTransaction, type Store } from "../storage/db.js";
 import { enqueueOutbox } from "../storage/outbox.js";
 import {
+  type CredentialRenewalRow,
   clearRenewal,
   insertRenewalOnce,
   listRenewals,
@@ -57,29 +58,36 @@ function reminderText(s: Staff, c: Status, centerName: string) {
   return { subject, body };
 }
 
-function openRenewal(
+/**
+ * Opens a renewal (once per staff member, type and date) with its director task through the
+ * outbox; undefined when it was already open.
+ */
+function openWithDirectorTask(
   tx: Store,
-  matrix: CredentialMatrix,
-  s: Staff,
-  c: Status,
+  opening: {
+    centerId: string;
+    staff: Staff;
+    type: string;
+    until: string;
+    openedStatus: string;
+    task: { title: string; description: string; dueDate: string };
+  },
   nowIso: string,
-): boolean {
-  const expiresOn = c.expiresOn as string;
-  const centerId = matrix.center.id;
-  const key = `credential-renewal:${centerId}:${s.id}:${c.type}:${expiresOn}`;
+): { row: CredentialRenewalRow; key: string } | undefined {
+  const { centerId, staff: s, type, until } = opening;
+  const key = `credential-renewal:${centerId}:${s.id}:${type}:${until}`;
   const { row, created } = insertRenewalOnce(tx, {
     centerId,
     staffId: s.id,
-    credentialType: c.type,
-    expiresOn,
+    credentialType: type,
+    expiresOn: until,
     status: "open",
-    openedStatus: c.status,
+    openedStatus: opening.openedStatus,
     reminderApprovalId: null,
     taskOutboxKey: `${key}:task`,
     openedAt: nowIso,
   });
-  if (!created) return false;
-  const name = `${s.firstName} ${s.lastName}`;
+  if (!created) return undefined;
   enqueueOutbox(
     tx,
     [
@@ -89,14 +97,10 @@ function openRenewal(
         channel: "task",
         recipient: "director",
         payload: {
-          title: `Credential renewal: ${name}, ${c.label} (${c.status === "overdue" ? "expired" : "expires"} ${expiresOn})`,
-          description: [
-            c.explanation,
-            `Requirement source: ${c.source}.`,
-            `Tag: ${RENEWAL_TAG}. A reminder to ${s.firstName} is waiting for approval in Centerline.`,
-          ].join("\n"),
+          title: opening.task.title,
+          description: opening.task.description,
           assignedTo: "director",
-          dueDate: expiresOn,
+          dueDate: opening.task.dueDate,
         },
         idempotencyKey: row.taskOutboxKey,
         status: "pending",
@@ -104,6 +108,41 @@ function openRenewal(
     ],
     nowIso,
   );
+  return { row, key };
+}
+
+function openRenewal(
+  tx: Store,
+  matrix: CredentialMatrix,
+  s: Staff,
+  c: Status,
+  nowIso: string,
+): boolean {
+  const expiresOn = c.expiresOn as string;
+  const centerId = matrix.center.id;
+  const name = `${s.firstName} ${s.lastName}`;
+  const opened = openWithDirectorTask(
+    tx,
+    {
+      centerId,
+      staff: s,
+      type: c.type,
+      until: expiresOn,
+      openedStatus: c.status,
+      task: {
+        title: `Credential renewal: ${name}, ${c.label} (${c.status === "overdue" ? "expired" : "expires"} ${expiresOn})`,
+        description: [
+          c.explanation,
+          `Requirement source: ${c.source}.`,
+          `Tag: ${RENEWAL_TAG}. A reminder to ${s.firstName} is waiting for approval in Centerline.`,
+        ].join("\n"),
+        dueDate: expiresOn,
+      },
+    },
+    nowIso,
+  );
+  if (!opened) return false;
+  const { row, key } = opened;
   const words = reminderText(s, c, matrix.center.name);
   const proposed = proposeApproval(
     tx,
@@ -167,44 +206,28 @@ function openTrainingFinding(
   const centerId = matrix.center.id;
   const period = t.previousPeriod;
   const type = `training:${t.requirementId}`;
-  const key = `credential-renewal:${centerId}:${s.id}:${type}:${period.end}`;
-  const { row, created } = insertRenewalOnce(tx, {
-    centerId,
-    staffId: s.id,
-    credentialType: type,
-    expiresOn: period.end,
-    status: "open",
-    openedStatus: t.status,
-    reminderApprovalId: null,
-    taskOutboxKey: `${key}:task`,
-    openedAt: nowIso,
-  });
-  if (!created) return false;
   const name = `${s.firstName} ${s.lastName}`;
-  enqueueOutbox(
+  const opened = openWithDirectorTask(
     tx,
-    [
-      {
-        alertId: null,
-        centerId,
-        channel: "task",
-        recipient: "director",
-        payload: {
-          title: `Training short: ${name}, ${t.label} (${period.completed} of ${t.required} hours, ${period.start} to ${period.end})`,
-          description: [
-            t.explanation,
-            `Requirement source: ${t.source}.`,
-            `Tag: ${RENEWAL_TAG}. Record completed training on the staff page in Centerline.`,
-          ].join("\n"),
-          assignedTo: "director",
-          dueDate: matrix.asOf,
-        },
-        idempotencyKey: row.taskOutboxKey,
-        status: "pending",
+    {
+      centerId,
+      staff: s,
+      type,
+      until: period.end,
+      openedStatus: t.status,
+      task: {
+        title: `Training short: ${name}, ${t.label} (${period.completed} of ${t.required} hours, ${period.start} to ${period.end})`,
+        description: [
+          t.explanation,
+          `Requirement source: ${t.source}.`,
+          `Tag: ${RENEWAL_TAG}. Record completed training on the staff page in Centerline.`,
+        ].join("\n"),
+        dueDate: matrix.asOf,
       },
-    ],
+    },
     nowIso,
   );
+  if (!opened) return false;
   appendAudit(
     tx,
     {
