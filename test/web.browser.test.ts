@@ -74,6 +74,13 @@ describeInBrowser("the director's web app", () => {
       { name: "audit", path: "/audit", expect: "approval.proposed" },
       { name: "settings", path: "/settings", expect: "Alert policy" },
       { name: "staffing", path: "/staffing?room=room_105", expect: "Suggestions", phoneShot: true },
+      { name: "staff", path: "/staff", expect: "Record training" },
+      {
+        name: "quick-log",
+        path: `/rooms/${seed.room.id}/quick-log`,
+        expect: "What happened",
+        phoneShot: true,
+      },
     ];
     for (const p of pages) {
       await page.setViewportSize(DESKTOP);
