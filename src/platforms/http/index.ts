@@ -10,3 +10,5 @@ export {
   createRecord,
   encodeBody,
 } from "./client.js";
+export type { DirectorySources, Paging, PlatformApi } from "./platform-api.js";
+export { createPlatformApi, fetchDirectoryRecords } from "./platform-api.js";

@@ -6,12 +6,7 @@
  * returned is mapped to the domain except the extras (timecards) that have no domain shape yet.
  */
 import type { z } from "zod";
-import {
-  collectNumberedPages,
-  createHttpClient,
-  createRecord,
-  type HttpClient,
-} from "../http/index.js";
+import { createPlatformApi, fetchDirectoryRecords } from "../http/index.js";
 import type { ClientOptions, Directory, PlatformClient } from "../types.js";
 import {
   mapCenter,
@@ -65,25 +60,10 @@ export interface KangarootimeClient extends PlatformClient {
   checkOut(input: KangarootimeCheckOut): Promise<{ id: string }>;
 }
 
-const pages = {
-  centers: page(centerWire),
-  rooms: page(classWire),
-  families: page(familyWire),
-  children: page(childWire),
-  staff: page(staffWire),
-  shifts: page(shiftWire),
-  timecards: page(timecardWire),
-};
-
 export function createKangarootimeClient(options: KangarootimeClientOptions): KangarootimeClient {
-  const http: HttpClient = createHttpClient(options);
+  const api = createPlatformApi(options, { style: "numbered", page }, createdWire);
+  const { http, list, create } = api;
   const now = options.now ?? (() => new Date());
-  const create = <S extends z.ZodType>(
-    path: string,
-    schema: S,
-    value: z.input<S>,
-    idempotencyKey?: string,
-  ) => createRecord(http, path, { schema, value }, createdWire, idempotencyKey);
 
   const roomPath = (roomId: string, what: "children" | "staff") =>
     `/api/v1/rooms/${encodeURIComponent(roomId)}/${what}`;
@@ -92,22 +72,21 @@ export function createKangarootimeClient(options: KangarootimeClientOptions): Ka
     provider: "kangarootime",
 
     async listCenters() {
-      return (await collectNumberedPages(http, "/api/v1/centers", pages.centers)).map(mapCenter);
+      return (await list("/api/v1/centers", centerWire)).map(mapCenter);
     },
 
     async fetchDirectory(centerId): Promise<Directory> {
-      const byCenter = { center_id: centerId };
-      const [center, rooms, families, children, staff] = await Promise.all([
-        http.get(`/api/v1/centers/${encodeURIComponent(centerId)}`, centerWire),
-        collectNumberedPages(
-          http,
-          `/api/v1/centers/${encodeURIComponent(centerId)}/rooms`,
-          pages.rooms,
-        ),
-        collectNumberedPages(http, "/api/v1/families", pages.families, byCenter),
-        collectNumberedPages(http, "/api/v1/children", pages.children, byCenter),
-        collectNumberedPages(http, "/api/v1/staff", pages.staff, byCenter),
-      ]);
+      const { center, rooms, families, children, staff } = await fetchDirectoryRecords(
+        api,
+        centerId,
+        {
+          center: centerWire,
+          rooms: { path: "rooms", item: classWire },
+          families: { path: "/api/v1/families", item: familyWire },
+          children: { path: "/api/v1/children", item: childWire },
+          staff: { path: "/api/v1/staff", item: staffWire },
+        },
+      );
       const familiesById = new Map(families.map((f) => [f.family_id, f]));
       return {
         center: mapCenter(center),
@@ -122,13 +101,10 @@ export function createKangarootimeClient(options: KangarootimeClientOptions): Ka
 
     async fetchShifts(centerId, date) {
       const query = { center_id: centerId, date };
-      return (await collectNumberedPages(http, "/api/v1/schedules", pages.shifts, query)).map(
-        mapShift,
-      );
+      return (await list("/api/v1/schedules", shiftWire, query)).map(mapShift);
     },
 
-    fetchTimecards: (centerId) =>
-      collectNumberedPages(http, "/api/v1/timecards", pages.timecards, { center_id: centerId }),
+    fetchTimecards: (centerId) => list("/api/v1/timecards", timecardWire, { center_id: centerId }),
 
     /**
      * The snapshot is only as fresh as its oldest response, so `asOf` is the earliest `Date`

@@ -6,12 +6,7 @@
  * extras (timecards) that have no domain shape yet.
  */
 import type { z } from "zod";
-import {
-  collectCursorPages,
-  createHttpClient,
-  createRecord,
-  type HttpClient,
-} from "../http/index.js";
+import { createPlatformApi, fetchDirectoryRecords } from "../http/index.js";
 import type { ClientOptions, Directory, MappedWebhook, PlatformClient } from "../types.js";
 import {
   mapCenter,
@@ -68,46 +63,29 @@ export interface ProcareClient extends PlatformClient {
   checkOut(input: ProcareCheckOut): Promise<{ id: string }>;
 }
 
-const pages = {
-  centers: page(centerWire),
-  classrooms: page(classroomWire),
-  families: page(familyWire),
-  children: page(childWire),
-  employees: page(employeeWire),
-  schedules: page(staffScheduleWire),
-  timecards: page(timecardWire),
-  events: page(webhookWire),
-};
-
 export function createProcareClient(options: ClientOptions): ProcareClient {
-  const http: HttpClient = createHttpClient(options);
-  const create = <S extends z.ZodType>(
-    path: string,
-    schema: S,
-    value: z.input<S>,
-    idempotencyKey?: string,
-  ) => createRecord(http, path, { schema, value }, createdWire, idempotencyKey);
+  const api = createPlatformApi(options, { style: "cursor", page }, createdWire);
+  const { http, list, create } = api;
 
   return {
     provider: "procare",
 
     async listCenters() {
-      return (await collectCursorPages(http, "/api/v1/centers", pages.centers)).map(mapCenter);
+      return (await list("/api/v1/centers", centerWire)).map(mapCenter);
     },
 
     async fetchDirectory(centerId): Promise<Directory> {
-      const byCenter = { center_id: centerId };
-      const [center, rooms, families, children, staff] = await Promise.all([
-        http.get(`/api/v1/centers/${encodeURIComponent(centerId)}`, centerWire),
-        collectCursorPages(
-          http,
-          `/api/v1/centers/${encodeURIComponent(centerId)}/classrooms`,
-          pages.classrooms,
-        ),
-        collectCursorPages(http, "/api/v1/families", pages.families, byCenter),
-        collectCursorPages(http, "/api/v1/children", pages.children, byCenter),
-        collectCursorPages(http, "/api/v1/employees", pages.employees, byCenter),
-      ]);
+      const { center, rooms, families, children, staff } = await fetchDirectoryRecords(
+        api,
+        centerId,
+        {
+          center: centerWire,
+          rooms: { path: "classrooms", item: classroomWire },
+          families: { path: "/api/v1/families", item: familyWire },
+          children: { path: "/api/v1/children", item: childWire },
+          staff: { path: "/api/v1/employees", item: employeeWire },
+        },
+      );
       return {
         center: mapCenter(center),
         rooms: rooms.map(mapRoom),
@@ -119,22 +97,15 @@ export function createProcareClient(options: ClientOptions): ProcareClient {
 
     async fetchShifts(centerId, date) {
       const query = { center_id: centerId, date };
-      return (
-        await collectCursorPages(http, "/api/v1/staff_schedules", pages.schedules, query)
-      ).map(mapShift);
+      return (await list("/api/v1/staff_schedules", staffScheduleWire, query)).map(mapShift);
     },
 
     fetchTimecards: (centerId, date) =>
-      collectCursorPages(http, "/api/v1/timecards", pages.timecards, {
-        center_id: centerId,
-        date,
-      }),
+      list("/api/v1/timecards", timecardWire, { center_id: centerId, date }),
 
     async fetchAttendanceEvents(centerId, since) {
       const query = { center_id: centerId, since };
-      return (await collectCursorPages(http, "/api/v1/attendance/events", pages.events, query)).map(
-        mapWebhookPayload,
-      );
+      return (await list("/api/v1/attendance/events", webhookWire, query)).map(mapWebhookPayload);
     },
 
     async fetchPresence(centerId, roomIds) {
