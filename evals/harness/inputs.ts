@@ -5,7 +5,15 @@
  * only what a person or the platform would (a pick-up time, a report's text, an absence note).
  */
 
-import { instantToZoned, zonedDateTimeToInstant } from "../../src/domain/time.js";
+import { zonedDateTimeToInstant } from "../../src/domain/time.js";
+import {
+  absenceInput as buildAbsenceInput,
+  incidentInput as buildIncidentInput,
+  latePickupInput as buildLatePickupInput,
+  quickLogInput as buildQuickLogInput,
+  fullName,
+  ratioImpactFamily,
+} from "../../src/drafting/inputs.js";
 import type { AbsenceJobInput } from "../../src/drafting/jobs/absence.js";
 import type { IncidentJobInput } from "../../src/drafting/jobs/incident-triage.js";
 import type { LatePickupInput } from "../../src/drafting/jobs/late-pickup.js";
@@ -15,14 +23,11 @@ import type { ReviewJobInput } from "../../src/drafting/jobs/review-summary.js";
 import { defaultDraftingPolicy } from "../../src/drafting/policy.js";
 import {
   assessLatePickup,
-  incidentSeverityFloor,
   type LatePickupPolicyInput,
   latePickupPolicySchema,
 } from "../../src/rules/index.js";
 import type { SimCenter, SimChild } from "../../src/sandbox/index.js";
 import { EVAL_DATE } from "./world.js";
-
-const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 
 function childAt(center: SimCenter, index: number): SimChild {
   const child = center.children[index];
@@ -39,6 +44,13 @@ function familyOf(center: SimCenter, child: SimChild) {
 const roomOf = (center: SimCenter, roomId: string | null) =>
   center.rooms.find((r) => r.id === roomId) ?? null;
 
+const subjectOf = (center: SimCenter, child: SimChild) => ({
+  center,
+  child,
+  family: familyOf(center, child),
+  room: roomOf(center, child.homeRoomId),
+});
+
 /** An instant for a local time on the eval date in the center's zone. */
 export const localInstant = (center: SimCenter, time: string): Date =>
   zonedDateTimeToInstant(EVAL_DATE, time, center.timeZone);
@@ -50,21 +62,15 @@ export function incidentInput(
   const kids = (o.children ?? [0]).map((i) => childAt(center, i));
   const room = roomOf(center, kids[0]?.homeRoomId ?? null);
   const at = localInstant(center, o.localTime ?? "10:15");
-  const floor = incidentSeverityFloor(o.description);
-  const reporter = center.staff[o.reporter ?? 1];
-  return {
-    centerName: center.name,
+  return buildIncidentInput({
+    center,
     incidentId: `inc_eval_${kids.map((k) => k.id).join("_")}`,
-    roomId: room?.id ?? null,
-    roomName: room?.name ?? null,
+    room,
     occurredAt: at.toISOString(),
-    localTime: instantToZoned(at, center.timeZone).time,
     children: kids.map((k) => ({ childId: k.id, name: fullName(k), familyId: k.familyId })),
-    reportedBy: reporter ? fullName(reporter) : null,
+    reporter: center.staff[o.reporter ?? 1],
     description: o.description,
-    severityFloor: floor.floor,
-    floorBecause: floor.because,
-  };
+  });
 }
 
 export function quickLogInput(
@@ -72,50 +78,24 @@ export function quickLogInput(
   o: { text: string; child?: number; writtenAt?: string },
 ): QuickLogInput {
   const child = childAt(center, o.child ?? 0);
-  const at = localInstant(center, o.writtenAt ?? "15:30");
-  const offset = instantToZoned(at, center.timeZone);
-  return {
-    childId: child.id,
-    childName: fullName(child),
-    roomId: child.homeRoomId,
-    date: EVAL_DATE,
+  return buildQuickLogInput({
+    child,
     timeZone: center.timeZone,
-    utcOffset: utcOffset(at, offset.date, offset.time),
-    writtenAt: at.toISOString(),
+    writtenAt: localInstant(center, o.writtenAt ?? "15:30"),
     writtenBy: center.staff[1] ? fullName(center.staff[1]) : null,
     text: o.text,
-  };
-}
-
-/** `-08:00` style offset of the zone at `at`, from its local wall time. */
-function utcOffset(at: Date, date: string, time: string): string {
-  const local = Date.parse(`${date}T${time}:00Z`);
-  const minutes = Math.round((local - at.getTime()) / 60_000);
-  const sign = minutes < 0 ? "-" : "+";
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  });
 }
 
 export function absenceInput(
   center: SimCenter,
   o: { reason: string; child?: number; expectedArrival?: string; cutoff?: string },
 ): AbsenceJobInput {
-  const child = childAt(center, o.child ?? 0);
-  const family = familyOf(center, child);
-  const room = roomOf(center, child.homeRoomId);
-  return {
-    centerName: center.name,
-    childId: child.id,
-    childName: fullName(child),
-    familyId: family.id,
-    familyName: family.name,
-    roomId: room?.id ?? null,
-    roomName: room?.name ?? null,
-    date: EVAL_DATE,
+  return buildAbsenceInput(subjectOf(center, childAt(center, o.child ?? 0)), EVAL_DATE, {
     expectedArrival: o.expectedArrival ?? "08:00",
     cutoff: o.cutoff ?? "09:30",
     reason: o.reason,
-  };
+  });
 }
 
 export function latePickupInput(
@@ -127,27 +107,16 @@ export function latePickupInput(
     policy?: LatePickupPolicyInput;
   },
 ): LatePickupInput {
-  const child = childAt(center, o.child ?? 0);
-  const family = familyOf(center, child);
-  const room = roomOf(center, child.homeRoomId);
   const policy = latePickupPolicySchema.parse(
     o.policy ?? { ...defaultDraftingPolicy.latePickup, closesAt: center.closesAt },
   );
   const assessment = assessLatePickup(policy, localInstant(center, o.pickedUpAt), center.timeZone);
-  return {
-    centerName: center.name,
-    childId: child.id,
-    childName: fullName(child),
-    familyId: family.id,
-    familyName: family.name,
-    roomId: room?.id ?? null,
-    roomName: room?.name ?? null,
-    date: assessment.date,
+  return buildLatePickupInput(subjectOf(center, childAt(center, o.child ?? 0)), {
+    assessment,
     pickedUpBy: o.pickedUpBy ?? null,
     graceMinutes: policy.graceMinutes,
-    assessment,
     history: { windowDays: 30, earlier: [] },
-  };
+  });
 }
 
 export function reviewInput(
@@ -201,14 +170,6 @@ export function ratioImpactInput(
     status: o.status ?? "out_of_ratio",
     ratioLines: o.ratioLines ?? ["8 children need 2 staff; 1 counted"],
     plan: o.plan ?? defaultDraftingPolicy.ratioImpactPlan,
-    families: kids.map((k) => {
-      const family = familyOf(center, k);
-      return {
-        familyId: family.id,
-        familyName: family.name,
-        childId: k.id,
-        childName: fullName(k),
-      };
-    }),
+    families: kids.map((k) => ratioImpactFamily(familyOf(center, k), k)),
   };
 }

@@ -3,6 +3,17 @@
  * Drafting jobs: the deterministic core decides, a job drafts the words (model or template), and
  * the result waits as a pending approval.
  */
+
+export {
+  absenceInput,
+  familySubject,
+  fullName,
+  incidentInput,
+  latePickupInput,
+  quickLogInput,
+  ratioImpactFamily,
+  type SubjectRecords,
+} from "./inputs.js";
 export type { DraftingJob, TemplateDraft } from "./job.js";
 export { jobs, jobsByName } from "./jobs/index.js";
 export { draftDedupeKey } from "./keys.js";

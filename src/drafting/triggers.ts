@@ -12,12 +12,7 @@ import type { Center, DomainEvent } from "../domain/index.js";
 import { addDays, instantToZoned, weekdayOf, zonedDateTimeToInstant } from "../domain/time.js";
 import { buildPatternsReport } from "../door/patterns-report.js";
 import { roomStates } from "../live/index.js";
-import {
-  assessLatePickup,
-  decideAbsence,
-  incidentSeverityFloor,
-  nextReview,
-} from "../rules/index.js";
+import { assessLatePickup, decideAbsence, nextReview } from "../rules/index.js";
 import { enqueueAgentJob } from "../storage/agent-jobs.js";
 import { listEvents } from "../storage/attendance.js";
 import { type Db, inTransaction } from "../storage/db.js";
@@ -31,10 +26,19 @@ import {
 import { listPresence } from "../storage/presence.js";
 import { listHireDates } from "../storage/staff-records.js";
 import {
+  absenceInput,
+  familySubject,
+  fullName,
+  incidentInput,
+  latePickupInput,
+  quickLogInput,
+  ratioImpactFamily,
+} from "./inputs.js";
+import {
   type AttendancePatternInput,
   attendancePatternInputSchema,
 } from "./jobs/attendance-pattern.js";
-import type { IncidentJobInput, LatePickupInput, RatioImpactInput } from "./jobs/index.js";
+import type { LatePickupInput, RatioImpactInput } from "./jobs/index.js";
 import { enqueueDirectorNotice } from "./notice.js";
 import type { DraftingPolicy } from "./policy.js";
 
@@ -65,7 +69,14 @@ interface Candidate {
 }
 
 const eventId = (e: Scan["events"][number]) => `${e.provider}:${e.sourceEventId}:${e.seq}`;
-const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
+
+/** A job whose dedupe key is also its trigger: scans of state rather than of one event. */
+const keyed = (job: string, dedupeKey: string, input: Record<string, unknown>): Candidate => ({
+  job,
+  dedupeKey,
+  triggerEventId: dedupeKey,
+  input,
+});
 
 function enqueue(scan: Scan, candidates: readonly Candidate[]): EnqueuedJob[] {
   const created: EnqueuedJob[] = [];
@@ -160,23 +171,18 @@ function latePickups(scan: Scan): Candidate[] {
     );
     if (!assessment.late) return [];
     const room = child.homeRoomId ? rooms.get(child.homeRoomId) : undefined;
-    const input: LatePickupInput = {
-      centerName: center.name,
-      childId: child.id,
-      childName: fullName(child),
-      familyId: family.id,
-      familyName: family.name,
-      roomId: room?.id ?? null,
-      roomName: room?.name ?? null,
-      date: assessment.date,
-      pickedUpBy: event.pickedUpBy,
-      graceMinutes: policy.latePickup.graceMinutes,
-      assessment,
-      history: {
-        windowDays: LATE_HISTORY_DAYS,
-        earlier: familyLateHistory(scan, earlierOuts, children, family.id, assessment.date),
+    const input = latePickupInput(
+      { center, child, family, room },
+      {
+        assessment,
+        pickedUpBy: event.pickedUpBy,
+        graceMinutes: policy.latePickup.graceMinutes,
+        history: {
+          windowDays: LATE_HISTORY_DAYS,
+          earlier: familyLateHistory(scan, earlierOuts, children, family.id, assessment.date),
+        },
       },
-    };
+    );
     return [
       {
         job: "late-pickup",
@@ -198,16 +204,11 @@ function incidents(scan: Scan): Candidate[] {
   return reports.flatMap((e): Candidate[] => {
     const event = e.payload as DomainEvent;
     if (event.type !== "incident.reported") return [];
-    const floor = incidentSeverityFloor(event.description);
-    const reporter = event.reportedByStaffId ? staff.get(event.reportedByStaffId) : undefined;
-    const room = event.roomId ? rooms.get(event.roomId) : undefined;
-    const input: IncidentJobInput = {
-      centerName: center.name,
+    const input = incidentInput({
+      center,
       incidentId: e.sourceEventId,
-      roomId: room?.id ?? null,
-      roomName: room?.name ?? null,
+      room: event.roomId ? rooms.get(event.roomId) : undefined,
       occurredAt: event.occurredAt,
-      localTime: instantToZoned(new Date(event.occurredAt), center.timeZone).time,
       children: event.childIds.map((id) => {
         const child = children.get(id);
         return {
@@ -216,11 +217,9 @@ function incidents(scan: Scan): Candidate[] {
           familyId: child?.familyId ?? null,
         };
       }),
-      reportedBy: reporter ? fullName(reporter) : null,
+      reporter: event.reportedByStaffId ? staff.get(event.reportedByStaffId) : undefined,
       description: event.description,
-      severityFloor: floor.floor,
-      floorBecause: floor.because,
-    };
+    });
     return [
       {
         job: "incident-triage",
@@ -229,7 +228,7 @@ function incidents(scan: Scan): Candidate[] {
         input,
         // Deterministic and independent of any draft: the director hears of it now.
         onCreated:
-          floor.floor === "high"
+          input.severityFloor === "high"
             ? (tx) => enqueueDirectorNotice(tx, center.id, input, scan.now)
             : undefined,
       },
@@ -265,26 +264,12 @@ function absences(scan: Scan): Candidate[] {
     );
     if (decision.status !== "absent_without_notice") return [];
     const room = child.homeRoomId ? rooms.get(child.homeRoomId) : undefined;
-    const dedupeKey = `absence-follow-up:${center.id}:${child.id}:${scan.localDate}`;
     return [
-      {
-        job: "absence-follow-up",
-        dedupeKey,
-        triggerEventId: dedupeKey,
-        input: {
-          centerName: center.name,
-          childId: child.id,
-          childName: fullName(child),
-          familyId: family.id,
-          familyName: family.name,
-          roomId: room?.id ?? null,
-          roomName: room?.name ?? null,
-          date: scan.localDate,
-          expectedArrival: decision.expectedArrival,
-          cutoff: decision.cutoff,
-          reason: decision.reason,
-        },
-      },
+      keyed(
+        "absence-follow-up",
+        `absence-follow-up:${center.id}:${child.id}:${scan.localDate}`,
+        absenceInput({ center, child, family, room }, scan.localDate, decision),
+      ),
     ];
   });
 }
@@ -311,19 +296,12 @@ function patternFollowUps(scan: Scan): Candidate[] {
     const family = child?.familyId ? families.get(child.familyId) : undefined;
     if (!finding.success || !child || !family) return [];
     const room = child.homeRoomId ? rooms.get(child.homeRoomId) : undefined;
-    const dedupeKey = `attendance-pattern:${center.id}:${child.id}:${f.kind}:${monday}`;
     const input: AttendancePatternInput = {
-      centerName: center.name,
-      childId: child.id,
-      childName: fullName(child),
-      familyId: family.id,
-      familyName: family.name,
-      roomId: room?.id ?? null,
-      roomName: room?.name ?? null,
-      date: scan.localDate,
+      ...familySubject({ center, child, family, room }, scan.localDate),
       finding: finding.data,
     };
-    return [{ job: "attendance-pattern", dedupeKey, triggerEventId: dedupeKey, input }];
+    const dedupeKey = `attendance-pattern:${center.id}:${child.id}:${f.kind}:${monday}`;
+    return [keyed("attendance-pattern", dedupeKey, input)];
   });
 }
 
@@ -363,45 +341,39 @@ function reviews(scan: Scan): Candidate[] {
       if (first.getTime() - start.getTime() > LATE_AFTER_MINUTES * 60_000) late += 1;
       else onTime += 1;
     }
-    const dedupeKey = `review-summary:${center.id}:${person.id}:${due.dueOn}`;
     return [
-      {
-        job: "review-summary",
-        dedupeKey,
-        triggerEventId: dedupeKey,
-        input: {
-          centerName: center.name,
-          staffId: person.id,
-          staffName: fullName(person),
-          role: person.role,
-          homeRoomId: person.homeRoomId,
-          hireDate: hire.hireDate,
-          dueOn: due.dueOn,
-          daysUntil: due.daysUntil,
-          reviewNumber: due.number,
-          punctuality: {
-            windowDays: PUNCTUALITY_DAYS,
-            shifts: started.length,
-            onTime,
-            late,
-            missing: started.length - onTime - late,
-          },
-          credentials: person.credentials.map((c) => ({
-            type: c.type,
-            expiresOn: c.expiresOn,
-            daysUntilExpiry:
-              c.expiresOn === null
-                ? null
-                : Math.round((Date.parse(`${c.expiresOn}T00:00:00Z`) - today) / 86_400_000),
-          })),
-          incidentsReported: history.filter(
-            (e) =>
-              e.type === "incident.reported" &&
-              (e.payload as DomainEvent & { reportedByStaffId?: string | null })
-                .reportedByStaffId === person.id,
-          ).length,
+      keyed("review-summary", `review-summary:${center.id}:${person.id}:${due.dueOn}`, {
+        centerName: center.name,
+        staffId: person.id,
+        staffName: fullName(person),
+        role: person.role,
+        homeRoomId: person.homeRoomId,
+        hireDate: hire.hireDate,
+        dueOn: due.dueOn,
+        daysUntil: due.daysUntil,
+        reviewNumber: due.number,
+        punctuality: {
+          windowDays: PUNCTUALITY_DAYS,
+          shifts: started.length,
+          onTime,
+          late,
+          missing: started.length - onTime - late,
         },
-      },
+        credentials: person.credentials.map((c) => ({
+          type: c.type,
+          expiresOn: c.expiresOn,
+          daysUntilExpiry:
+            c.expiresOn === null
+              ? null
+              : Math.round((Date.parse(`${c.expiresOn}T00:00:00Z`) - today) / 86_400_000),
+        })),
+        incidentsReported: history.filter(
+          (e) =>
+            e.type === "incident.reported" &&
+            (e.payload as DomainEvent & { reportedByStaffId?: string | null }).reportedByStaffId ===
+              person.id,
+        ).length,
+      }),
     ];
   });
 }
@@ -484,12 +456,7 @@ export function scanRatioImpact(
     const record = family ? families.get(family) : undefined;
     if (!record || seen.has(record.id)) continue;
     seen.add(record.id);
-    affected.push({
-      familyId: record.id,
-      familyName: record.name,
-      childId: c.id,
-      childName: fullName(c),
-    });
+    affected.push(ratioImpactFamily(record, c));
   }
   if (affected.length === 0) return [];
   const scan = scanOf(db, center, policy, at, wallNow);
@@ -506,18 +473,7 @@ export function scanRatioImpact(
     plan: policy.ratioImpactPlan,
     families: affected,
   };
-  return enqueue(scan, [{ job: "ratio-impact", dedupeKey, triggerEventId: dedupeKey, input }]);
-}
-
-/** `-08:00` for Los Angeles in winter: the zone's offset at `at`. */
-function utcOffset(at: Date, timeZone: string): string {
-  const local = instantToZoned(at, timeZone);
-  const wall = zonedDateTimeToInstant(local.date, local.time, timeZone);
-  const asUtc = Date.parse(`${local.date}T${local.time}:00Z`);
-  const minutes = Math.round((asUtc - wall.getTime()) / 60_000);
-  const sign = minutes < 0 ? "-" : "+";
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return enqueue(scan, [keyed("ratio-impact", dedupeKey, input)]);
 }
 
 export interface QuickLogEntry {
@@ -543,23 +499,12 @@ export function enqueueQuickLog(
   const child = listChildren(db, center.id, [log.childId])[0];
   if (!child) return [];
   const scan = scanOf(db, center, policy, log.writtenAt, wallNow);
-  const dedupeKey = `quick-log:${center.id}:${log.logId}`;
-  return enqueue(scan, [
-    {
-      job: "quick-log",
-      dedupeKey,
-      triggerEventId: dedupeKey,
-      input: {
-        childId: child.id,
-        childName: fullName(child),
-        roomId: child.homeRoomId,
-        date: scan.localDate,
-        timeZone: center.timeZone,
-        utcOffset: utcOffset(log.writtenAt, center.timeZone),
-        writtenAt: log.writtenAt.toISOString(),
-        writtenBy: log.writtenBy,
-        text: log.text,
-      },
-    },
-  ]);
+  const input = quickLogInput({
+    child,
+    timeZone: center.timeZone,
+    writtenAt: log.writtenAt,
+    writtenBy: log.writtenBy,
+    text: log.text,
+  });
+  return enqueue(scan, [keyed("quick-log", `quick-log:${center.id}:${log.logId}`, input)]);
 }
