@@ -40,6 +40,12 @@ export const errorBodySchema = z
   .meta({ id: "Error" });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+/** An error response as an OpenAPI route documents it: every error status has the one body. */
+export const documentedError = (description: string) => ({
+  description,
+  content: { "application/json": { schema: errorBodySchema } },
+});
+
 export function errorBody(error: AppError, requestId?: string): ErrorBody {
   return { error: { code: error.code, message: error.message, details: error.details }, requestId };
 }

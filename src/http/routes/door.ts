@@ -27,12 +27,12 @@ import {
 import { getCenter } from "../../storage/directory.js";
 import { listPickupHolds } from "../../storage/door.js";
 import type { AppContext, AppEnv } from "../context.js";
-import { errorBodySchema } from "../errors.js";
+import { documentedError } from "../errors.js";
 import { reportContent, respondWithReport } from "./report-response.js";
 
 const errors = (notFound: string) => ({
-  400: { description: "Bad input", content: { "application/json": { schema: errorBodySchema } } },
-  404: { description: notFound, content: { "application/json": { schema: errorBodySchema } } },
+  400: documentedError("Bad input"),
+  404: documentedError(notFound),
 });
 const centerParam = z.object({ center: z.string().min(1) });
 const idParams = z.object({ center: z.string().min(1), id: z.coerce.number().int().positive() });
@@ -78,67 +78,69 @@ const listHoldsRoute = createRoute({
   },
 });
 
-const releaseRoute = createRoute({
-  method: "post",
+/**
+ * A POST that settles one numbered hold or exception, once: a second attempt is a 409, so two
+ * people acting on the same record at the door cannot both succeed.
+ */
+const settleRoute = <B extends z.ZodType, R extends z.ZodType>(o: {
+  path: string;
+  summary: string;
+  description?: string;
+  body: B;
+  result: { description: string; schema: R };
+  forbidden?: string;
+  alreadyDone: string;
+  notFound: string;
+}) =>
+  createRoute({
+    method: "post",
+    path: o.path,
+    tags: ["Door"],
+    summary: o.summary,
+    description: o.description,
+    request: {
+      params: idParams,
+      body: { required: true, content: { "application/json": { schema: o.body } } },
+    },
+    responses: {
+      200: {
+        description: o.result.description,
+        content: { "application/json": { schema: o.result.schema } },
+      },
+      ...(o.forbidden === undefined ? {} : { 403: documentedError(o.forbidden) }),
+      409: documentedError(o.alreadyDone),
+      ...errors(o.notFound),
+    },
+  });
+
+const releaseRoute = settleRoute({
   path: "/api/centers/{center}/pickup-holds/{id}/release",
-  tags: ["Door"],
   summary: "A director releases a pick-up hold, with a reason (audited)",
   description:
     "Only a director may release. `handed_over` applies the held check-out (the child leaves live " +
     "state and ratio at the time the platform recorded); `not_handed_over` keeps the child present.",
-  request: {
-    params: idParams,
-    body: { required: true, content: { "application/json": { schema: holdReleaseSchema } } },
-  },
-  responses: {
-    200: {
-      description: "The released hold",
-      content: { "application/json": { schema: holdSchema } },
-    },
-    403: {
-      description: "Not a director",
-      content: { "application/json": { schema: errorBodySchema } },
-    },
-    409: {
-      description: "Already released",
-      content: { "application/json": { schema: errorBodySchema } },
-    },
-    ...errors("Unknown center or hold"),
-  },
+  body: holdReleaseSchema,
+  result: { description: "The released hold", schema: holdSchema },
+  forbidden: "Not a director",
+  alreadyDone: "Already released",
+  notFound: "Unknown center or hold",
 });
 
-const resolveRoute = createRoute({
-  method: "post",
+const resolveRoute = settleRoute({
   path: "/api/centers/{center}/checkin-exceptions/{id}/resolve",
-  tags: ["Door"],
   summary: "Mark a check-in exception resolved, saying how (audited)",
-  request: {
-    params: idParams,
-    body: {
-      required: true,
-      content: { "application/json": { schema: exceptionResolutionSchema } },
-    },
+  body: exceptionResolutionSchema,
+  result: {
+    description: "The resolved exception",
+    schema: z.object({
+      id: z.number().int(),
+      state: z.literal("resolved"),
+      resolvedBy: z.string().nullable(),
+      resolution: z.string().nullable(),
+    }),
   },
-  responses: {
-    200: {
-      description: "The resolved exception",
-      content: {
-        "application/json": {
-          schema: z.object({
-            id: z.number().int(),
-            state: z.literal("resolved"),
-            resolvedBy: z.string().nullable(),
-            resolution: z.string().nullable(),
-          }),
-        },
-      },
-    },
-    409: {
-      description: "Already resolved",
-      content: { "application/json": { schema: errorBodySchema } },
-    },
-    ...errors("Unknown center or exception"),
-  },
+  alreadyDone: "Already resolved",
+  notFound: "Unknown center or exception",
 });
 
 const exceptionsRoute = createRoute({
