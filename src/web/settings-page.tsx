@@ -40,6 +40,49 @@ function FieldError({ errors, field }: { errors: FieldErrors; field: string }) {
   ) : null;
 }
 
+/**
+ * A labelled text input with its error, the one shape every settings field takes. `describedBy`
+ * ties the input to its error for screen readers where the error is not next to the label.
+ */
+function Field({
+  id,
+  name,
+  label,
+  value,
+  editable,
+  errors,
+  url = false,
+  describedBy = false,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  editable: boolean;
+  errors: FieldErrors;
+  url?: boolean;
+  describedBy?: boolean;
+}) {
+  const invalid = Boolean(errors[name]);
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type={url ? "url" : undefined}
+        inputmode={url ? undefined : "numeric"}
+        size={url ? undefined : 4}
+        value={value}
+        disabled={!editable}
+        aria-invalid={invalid ? "true" : undefined}
+        aria-describedby={describedBy && invalid ? `err-${name}` : undefined}
+      />
+      <FieldError errors={errors} field={name} />
+    </>
+  );
+}
+
 function storedCenterPolicy(ctx: AppContext, centerId: string): CenterPolicy | undefined {
   const parsed = centerPolicySchema.safeParse(getPolicy(ctx.db, centerId));
   return parsed.success ? parsed.data : undefined;
@@ -101,32 +144,26 @@ function RatioForm({
           </div>
         </td>
         <td>
-          <label for={`f-${ratioField}`}>Children per staff</label>
-          <input
+          <Field
             id={`f-${ratioField}`}
             name={ratioField}
-            inputmode="numeric"
-            size={4}
+            label="Children per staff"
             value={value(ratioField, mine?.ratio)}
-            disabled={!editable}
-            aria-invalid={errors[ratioField] ? "true" : undefined}
-            aria-describedby={errors[ratioField] ? `err-${ratioField}` : undefined}
+            editable={editable}
+            errors={errors}
+            describedBy
           />
-          <FieldError errors={errors} field={ratioField} />
         </td>
         <td>
-          <label for={`f-${groupField}`}>Max group</label>
-          <input
+          <Field
             id={`f-${groupField}`}
             name={groupField}
-            inputmode="numeric"
-            size={4}
+            label="Max group"
             value={value(groupField, mine?.maxGroup)}
-            disabled={!editable}
-            aria-invalid={errors[groupField] ? "true" : undefined}
-            aria-describedby={errors[groupField] ? `err-${groupField}` : undefined}
+            editable={editable}
+            errors={errors}
+            describedBy
           />
-          <FieldError errors={errors} field={groupField} />
         </td>
       </tr>
     );
@@ -152,17 +189,14 @@ function RatioForm({
             <tbody>{rows}</tbody>
           </table>
         </div>
-        <label for="f-critical">Minutes out of ratio before a violation is critical</label>
-        <input
+        <Field
           id="f-critical"
           name="violationCriticalAfterMinutes"
-          inputmode="numeric"
-          size={4}
+          label="Minutes out of ratio before a violation is critical"
           value={value("violationCriticalAfterMinutes", policy?.violationCriticalAfterMinutes ?? 5)}
-          disabled={!editable}
-          aria-invalid={errors.violationCriticalAfterMinutes ? "true" : undefined}
+          editable={editable}
+          errors={errors}
         />
-        <FieldError errors={errors} field="violationCriticalAfterMinutes" />
         {editable ? (
           <p>
             <button type="submit" class="primary">
@@ -241,38 +275,31 @@ function AlertForm({
             </fieldset>
           );
         })}
-        <label for="f-escalate">Escalate an unacknowledged alert after (minutes)</label>
-        <input
+        <Field
           id="f-escalate"
           name="escalateAfterMinutes"
-          inputmode="numeric"
-          size={4}
+          label="Escalate an unacknowledged alert after (minutes)"
           value={text("escalateAfterMinutes", String(policy.escalateAfterMinutes))}
-          disabled={!editable}
-          aria-invalid={errors.escalateAfterMinutes ? "true" : undefined}
+          editable={editable}
+          errors={errors}
         />
-        <FieldError errors={errors} field="escalateAfterMinutes" />
-        <label for="f-cool">Back in ratio for this long before an alert resolves (minutes)</label>
-        <input
+        <Field
           id="f-cool"
           name="coolDownMinutes"
-          inputmode="numeric"
-          size={4}
+          label="Back in ratio for this long before an alert resolves (minutes)"
           value={text("coolDownMinutes", String(policy.coolDownMinutes))}
-          disabled={!editable}
-          aria-invalid={errors.coolDownMinutes ? "true" : undefined}
+          editable={editable}
+          errors={errors}
         />
-        <FieldError errors={errors} field="coolDownMinutes" />
-        <label for="f-slack">Slack incoming webhook (blank: the service's)</label>
-        <input
+        <Field
           id="f-slack"
           name="slackWebhookUrl"
-          type="url"
+          label="Slack incoming webhook (blank: the service's)"
           value={text("slackWebhookUrl", policy.slackWebhookUrl ?? "")}
-          disabled={!editable}
-          aria-invalid={errors.slackWebhookUrl ? "true" : undefined}
+          editable={editable}
+          errors={errors}
+          url
         />
-        <FieldError errors={errors} field="slackWebhookUrl" />
         <p class="muted">
           SMS recipients:{" "}
           {Object.entries(policy.recipients)
