@@ -103,6 +103,12 @@ function PackSection({ pack }: { pack: RulePack }) {
   );
 }
 
+/** The center's own numbers for a band, one column each. */
+const bandInputs = [
+  { key: "ratio", label: "Children per staff" },
+  { key: "maxGroup", label: "Max group" },
+] as const;
+
 function RatioForm({
   pack,
   policy,
@@ -127,8 +133,6 @@ function RatioForm({
   };
   const rows = packBands(pack).map((band) => {
     const mine = policy?.bands[band.id];
-    const ratioField = `band.${band.id}.ratio`;
-    const groupField = `band.${band.id}.maxGroup`;
     return (
       <tr data-band={band.id}>
         <th scope="row">
@@ -143,28 +147,22 @@ function RatioForm({
             {band.open ? " (open question: stricter reading)" : ""}
           </div>
         </td>
-        <td>
-          <Field
-            id={`f-${ratioField}`}
-            name={ratioField}
-            label="Children per staff"
-            value={value(ratioField, mine?.ratio)}
-            editable={editable}
-            errors={errors}
-            describedBy
-          />
-        </td>
-        <td>
-          <Field
-            id={`f-${groupField}`}
-            name={groupField}
-            label="Max group"
-            value={value(groupField, mine?.maxGroup)}
-            editable={editable}
-            errors={errors}
-            describedBy
-          />
-        </td>
+        {bandInputs.map(({ key, label }) => {
+          const field = `band.${band.id}.${key}`;
+          return (
+            <td>
+              <Field
+                id={`f-${field}`}
+                name={field}
+                label={label}
+                value={value(field, mine?.[key])}
+                editable={editable}
+                errors={errors}
+                describedBy
+              />
+            </td>
+          );
+        })}
       </tr>
     );
   });
