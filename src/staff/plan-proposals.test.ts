@@ -3,59 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { searchAudit } from "../audit/index.js";
-import type { Center, Child, Room, Shift, Staff } from "../domain/index.js";
-import { addDays, zonedDateTimeToInstant } from "../domain/time.js";
+import type { Shift } from "../domain/index.js";
+import { addDays } from "../domain/time.js";
 import { listApprovals } from "../storage/approvals.js";
-import { recordEvent } from "../storage/attendance.js";
 import { openDatabase } from "../storage/db.js";
 import { replaceShifts, upsertDirectory } from "../storage/directory.js";
+import { center, child, person, recordInfantHistory, room, WEEK } from "./plan-fixtures.js";
 import { proposeStaffingSuggestion, roomPlanView } from "./plan-proposals.js";
-
-const center: Center = {
-  id: "c1",
-  name: "Plan Center",
-  provider: "procare",
-  externalId: "c1",
-  jurisdiction: "US-CA",
-  timeZone: "America/Los_Angeles",
-};
-const WEEK = "2026-11-23";
-const weekdays = ["mon", "tue", "wed", "thu", "fri"] as const;
-const room = (id: string, name: string): Room => ({
-  id,
-  centerId: "c1",
-  externalId: id,
-  name,
-  ageGroup: "infant",
-  capacity: 12,
-  platformRatio: null,
-});
-const child = (i: number): Child => ({
-  id: `k${i}`,
-  centerId: "c1",
-  externalId: `k${i}`,
-  firstName: "Kid",
-  lastName: `${i}`,
-  birthDate: "2026-05-01",
-  homeRoomId: "infants",
-  familyId: null,
-  authorizedPickups: [],
-  schedule: weekdays.map((day) => ({ day, arrive: "08:00", depart: "11:00" })),
-});
-const far = { issuedOn: "2026-01-01", expiresOn: "2030-01-01" };
-const person = (id: string, homeRoomId: string): Staff => ({
-  id,
-  centerId: "c1",
-  externalId: id,
-  firstName: "Staff",
-  lastName: id.toUpperCase(),
-  birthDate: "1990-01-01",
-  role: "teacher",
-  homeRoomId,
-  credentials: ["cpr", "pediatric_first_aid", "background_check", "tb_test", "ece_units"].map(
-    (type) => ({ type, ...far }),
-  ),
-});
 
 /** Eight infants 08:00–11:00 on four weeks of weekdays; this week a second infant teacher comes
  * at 08:15, and a teacher with no children in the empty room next door works all morning. */
@@ -69,32 +23,7 @@ function seeded() {
     children,
     staff: [person("a", "infants"), person("b", "infants"), person("c", "annex")],
   });
-  let n = 0;
-  for (let d = -28; d < 0; d++) {
-    const date = addDays(WEEK, d);
-    if (new Date(`${date}T12:00:00Z`).getUTCDay() % 6 === 0) continue;
-    for (const c of children) {
-      for (const [type, time] of [
-        ["child.checked_in", "08:00"],
-        ["child.checked_out", "11:00"],
-      ] as const) {
-        const occurredAt = zonedDateTimeToInstant(date, time, center.timeZone).toISOString();
-        const event =
-          type === "child.checked_in"
-            ? { type, centerId: "c1", occurredAt, childId: c.id, roomId: "infants" }
-            : { type, centerId: "c1", occurredAt, childId: c.id };
-        recordEvent(
-          db,
-          { source: "import", provider: "procare", sourceEventId: `e${n++}` },
-          0,
-          event as never,
-          c.id,
-          true,
-          occurredAt,
-        );
-      }
-    }
-  }
+  recordInfantHistory(db, children);
   const shift = (staffId: string, roomId: string, start: string): Shift => ({
     id: `${staffId}-${WEEK}`,
     centerId: "c1",
