@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { type AlertPolicyInput, alertPolicySchema } from "../alerts/policy.js";
+import { createInAppSender } from "../channels/in-app.js";
+import { openDatabase } from "../storage/db.js";
 import type { PickupHoldRow } from "../storage/door.js";
-import { holdOutboxRows, holdSmsBody } from "./hold-alert.js";
+import { listOutbox } from "../storage/outbox.js";
+import { enqueueHoldAlert, holdOutboxRows, holdSmsBody } from "./hold-alert.js";
 import { holdWhatHappened } from "./hold-words.js";
 
 const DIRECTOR = "+15550000001";
@@ -91,6 +94,29 @@ describe("a pick-up hold's pages follow the center's critical alert policy", () 
     expect(holdSmsBody(hold, notice)).toContain(
       "a person not on the authorized pick-up list asked to collect a child",
     );
+  });
+});
+
+describe("a hold's in-app notice", () => {
+  it("is delivered by telling open pages to refresh, once per hold", async () => {
+    const db = openDatabase(":memory:");
+    const at = "2026-11-23T22:07:01.000Z";
+    expect(enqueueHoldAlert(db, hold, notice, at).length).toBeGreaterThan(0);
+    // The same hold enqueued again (a redelivered event) pages nobody twice.
+    expect(enqueueHoldAlert(db, hold, notice, at)).toEqual([]);
+    const delivered: unknown[] = [];
+    const send = createInAppSender({
+      db,
+      wallClock: () => new Date(at),
+      onDelivered: (d) => delivered.push(d),
+    });
+    const inApp = listOutbox(db).find((r) => r.channel === "in_app")!;
+    expect(await send(inApp)).toMatchObject({ ok: true });
+    expect(delivered).toEqual([
+      { centerId: hold.centerId, alertId: null, holdId: 7, event: "hold_opened" },
+    ]);
+    // A row that is neither an alert's nor a hold's is refused, not silently "sent".
+    expect(await send({ ...inApp, payload: {} })).toMatchObject({ ok: false, retryable: false });
   });
 });
 

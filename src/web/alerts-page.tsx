@@ -48,7 +48,9 @@ function HoldRow(props: {
   const { hold: h, local } = props;
   return (
     <tr data-hold-alert={h.id} data-state={h.state}>
-      <td>Pick-up hold</td>
+      <td>
+        <strong>Pick-up hold</strong>
+      </td>
       <td>
         {props.room ?? "—"}
         <br />
@@ -148,7 +150,7 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
                 : ""}
               .
             </p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex={0}>
               <table data-alerts={alerts.length} data-holds={holds.length}>
                 <thead>
                   <tr>

@@ -65,8 +65,12 @@ export function HoldBanner({ items, doorHref, canRelease }: BannerProps) {
     <section class="hold-banner" aria-label="Open pick-up holds" data-hold-banner={items.length}>
       <div role="alert">
         <p class="hold-title">
-          <span aria-hidden="true">🚨 </span>Critical: {items.length} open pick-up hold
-          {items.length === 1 ? "" : "s"}
+          <span class="hold-icon" aria-hidden="true">
+            !
+          </span>
+          <span>
+            Critical: {items.length} open pick-up hold{items.length === 1 ? "" : "s"}
+          </span>
         </p>
         <ul>
           {items.map((item) => (
@@ -95,7 +99,8 @@ export function HoldBannerSlot(props: BannerProps & { fragmentUrl: string }) {
 
 export const holdStyles = `
 .hold-banner { background: #8f1d18; color: #fff; border-radius: 8px; padding: .6rem .9rem; margin: .5rem 0; }
-.hold-banner .hold-title { font-weight: 700; font-size: 1.05rem; margin: 0 0 .25rem; }
+.hold-banner .hold-title { font-weight: 700; font-size: 1.05rem; margin: 0 0 .25rem; display: flex; align-items: center; gap: .5rem; }
+.hold-banner .hold-icon { display: inline-flex; align-items: center; justify-content: center; width: 1.5rem; height: 1.5rem; border-radius: 50%; background: #fff; color: #8f1d18; font-weight: 800; flex: none; }
 .hold-banner ul { margin: 0; padding-left: 1.1rem; }
 .hold-banner li { margin: .35rem 0; }
 .hold-banner a.release { display: inline-block; min-height: 44px; margin: .35rem 0 0; padding: .6rem .9rem; border-radius: 6px; background: #fff; color: #8f1d18; font-weight: 700; text-decoration: none; }
