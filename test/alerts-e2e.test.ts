@@ -9,12 +9,14 @@ import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAlerts } from "../src/storage/alerts.js";
+import { listPickupHolds } from "../src/storage/door.js";
 import { listViolations } from "../src/storage/ratio.js";
 import { startTestService, type TestService } from "./support/service.js";
 
 const SLACK = "https://hooks.slack.test/services/T000/B000/centerline";
 const TWILIO = "https://api.twilio.test";
 const slackPosts: { text: string; body: unknown }[] = [];
+const isHoldPost = (p: { text: string }) => p.text.startsWith("CRITICAL pick-up hold");
 const smsPosts: { to: string; body: string }[] = [];
 const msw = setupServer(
   http.post(SLACK, async ({ request }) => {
@@ -93,11 +95,18 @@ describe("a sandbox day with alerts", () => {
         expect(alert.state).toBe("resolved");
         expect(alert.resolution).toBe("in_ratio");
         // One Slack message when it opened and one when it resolved, for this room only.
-        const forRoom = slackPosts.filter((p) => JSON.stringify(p.body).includes(alert.roomName));
+        const forRoom = slackPosts.filter(
+          (p) => !isHoldPost(p) && JSON.stringify(p.body).includes(alert.roomName),
+        );
         expect(forRoom.length, `Slack messages for ${alert.roomName}`).toBe(2);
         expect(forRoom.map((p) => p.text).join("\n")).toMatch(/resolved|back in ratio/i);
       }
     }
+
+    // Each pick-up hold (the day's scripted unauthorized pick-ups) pages Slack once, as critical.
+    const holds = t.sandbox.world.centers.flatMap((c) => listPickupHolds(db, c.id));
+    expect(holds.length).toBeGreaterThan(0);
+    expect(slackPosts.filter(isHoldPost)).toHaveLength(holds.length);
 
     // Critical (a violation open past 5 minutes) pages the director and the assistant director,
     // once per alert each; nothing is sent twice.

@@ -8,16 +8,35 @@ import { getAlert, markInAppDelivered } from "../storage/alerts.js";
 import type { Db } from "../storage/db.js";
 import type { Sender, SendResult } from "./types.js";
 
+/** An in-app notice on the board: a ratio alert's, or a pick-up hold's (`alertId` null). */
+export interface InAppDelivered {
+  centerId: string;
+  alertId: number | null;
+  holdId?: number;
+  event: string;
+}
+
 export interface InAppSenderOptions {
   db: Db;
   wallClock: () => Date;
   /** Called after delivery, e.g. `events.emit("alerts", { centerId, alertId })`. */
-  onDelivered?: (delivered: { centerId: string; alertId: number; event: string }) => void;
+  onDelivered?: (delivered: InAppDelivered) => void;
 }
 
 export function createInAppSender(options: InAppSenderOptions): Sender {
   return async (row): Promise<SendResult> => {
     if (row.alertId === null) {
+      // A pick-up hold's in-app notice is the open hold itself (door/hold-alert.ts): delivering
+      // it only tells open pages to refresh their hold banner.
+      if (typeof row.payload.holdId === "number") {
+        options.onDelivered?.({
+          centerId: row.centerId,
+          alertId: null,
+          holdId: row.payload.holdId,
+          event: "hold_opened",
+        });
+        return { ok: true, summary: "on the board (pick-up hold banner)" };
+      }
       return { ok: false, retryable: false, error: "in-app rows need an alert id" };
     }
     const alert = getAlert(options.db, row.alertId);

@@ -7,14 +7,14 @@
 
 import type { PlatformClient } from "../platforms/types.js";
 import type { Db } from "../storage/db.js";
-import { createInAppSender } from "./in-app.js";
+import { createInAppSender, type InAppDelivered } from "./in-app.js";
 import { createPlatformCallSender } from "./platform-call.js";
 import { createPlatformTaskSender } from "./platform-task.js";
 import { createSlackSender } from "./slack.js";
 import { createTwilioSender } from "./twilio.js";
 import { type Senders, unconfiguredSender } from "./types.js";
 
-export { createInAppSender, type InAppSenderOptions } from "./in-app.js";
+export { createInAppSender, type InAppDelivered, type InAppSenderOptions } from "./in-app.js";
 export type { AlertNotice, NoticeEvent, NoticeSeverity } from "./notice.js";
 export { countsLine, headline } from "./notice.js";
 export {
@@ -53,7 +53,7 @@ export interface ChannelSendersOptions {
     statusCallback?: string | undefined;
   };
   platformFor: (centerId: string) => PlatformClient | undefined;
-  onInAppDelivered?: (delivered: { centerId: string; alertId: number; event: string }) => void;
+  onInAppDelivered?: (delivered: InAppDelivered) => void;
   timeoutMs?: number;
 }
 

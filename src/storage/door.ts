@@ -4,7 +4,13 @@
  */
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import type { Store } from "./db.js";
-import { checkinExceptions, custodyRestrictions, doorPolicies, pickupHolds } from "./schema.js";
+import {
+  checkinExceptions,
+  custodyRestrictions,
+  doorPolicies,
+  outbox,
+  pickupHolds,
+} from "./schema.js";
 
 export type PickupHoldRow = typeof pickupHolds.$inferSelect;
 export type NewPickupHold = typeof pickupHolds.$inferInsert;
@@ -34,6 +40,34 @@ export function openHoldsForChild(db: Store, centerId: string, childId: string):
     )
     .orderBy(asc(pickupHolds.occurredAt))
     .all();
+}
+
+/** A center's open holds, oldest first: what the hold banner shows until each is released. */
+export function listOpenPickupHolds(db: Store, centerId: string): PickupHoldRow[] {
+  return db
+    .select()
+    .from(pickupHolds)
+    .where(and(eq(pickupHolds.centerId, centerId), eq(pickupHolds.state, "open")))
+    .orderBy(asc(pickupHolds.occurredAt), asc(pickupHolds.id))
+    .all();
+}
+
+/** A hold's sends: the outbox rows `door/hold-alert.ts` keyed `pickup-hold:<id>:…`. */
+export function listHoldSends(db: Store, holdId: number): (typeof outbox.$inferSelect)[] {
+  return (
+    db
+      .select()
+      .from(outbox)
+      // A key range rather than LIKE, so the unique index on the key answers it (";" follows ":").
+      .where(
+        and(
+          gte(outbox.idempotencyKey, `pickup-hold:${holdId}:`),
+          lt(outbox.idempotencyKey, `pickup-hold:${holdId};`),
+        ),
+      )
+      .orderBy(asc(outbox.id))
+      .all()
+  );
 }
 
 /** A center's holds: every open one, plus those whose event falls in [from, to) when given. */

@@ -7,14 +7,77 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import { instantToZoned } from "../domain/time.js";
+import { holdWhatHappened } from "../door/hold-words.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { listAlerts, listOpenAlerts } from "../storage/alerts.js";
-import { listRooms } from "../storage/directory.js";
-import { listOutbox } from "../storage/outbox.js";
+import { listChildren, listRooms } from "../storage/directory.js";
+import { listHoldSends, listPickupHolds, type PickupHoldRow } from "../storage/door.js";
+import { listOutbox, type OutboxRow } from "../storage/outbox.js";
 import { canAct } from "./access.js";
 import { frameFor } from "./frame.js";
 import { centerPath, renderPage } from "./layout.js";
 import { isDay, localDay } from "./timeline-page.js";
+
+type LocalTime = (iso: string | null) => string;
+
+/** Every send of one alert or hold, as the outbox recorded it. */
+function SendList({ rows, local }: { rows: readonly OutboxRow[]; local: LocalTime }) {
+  return (
+    <ul data-sends>
+      {rows.map((row) => (
+        <li data-send={row.channel}>
+          {row.channel} → {row.recipient}: <strong>{row.status}</strong>
+          {row.sentAt ? ` at ${local(row.sentAt)}` : ""}
+          {row.attempts > 1 ? ` (${row.attempts} attempts)` : ""}
+          {row.lastError ? ` — ${row.lastError}` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A pick-up hold in the alert table: critical, open until a director releases it. */
+function HoldRow(props: {
+  hold: PickupHoldRow;
+  room: string | undefined;
+  childFirstName: string;
+  doorHref: string;
+  local: LocalTime;
+  sends: readonly OutboxRow[];
+}) {
+  const { hold: h, local } = props;
+  return (
+    <tr data-hold-alert={h.id} data-state={h.state}>
+      <td>
+        <strong>Pick-up hold</strong>
+      </td>
+      <td>
+        {props.room ?? "—"}
+        <br />
+        <small>{holdWhatHappened(h, props.childFirstName)}</small>
+      </td>
+      <td>
+        <span class="badge critical">critical</span>
+      </td>
+      <td>{local(h.occurredAt)}</td>
+      <td>
+        {h.state === "released" ? (
+          `released at ${local(h.releasedAt)}: ${h.outcome === "handed_over" ? `${props.childFirstName} left with them` : `${props.childFirstName} stayed`}`
+        ) : (
+          <>
+            open —{" "}
+            <a href={`${props.doorHref}#hold-${h.id}`}>release {props.childFirstName}’s hold</a>
+          </>
+        )}
+      </td>
+      <td>{h.releasedByName ? `released by ${h.releasedByName}` : "not released"}</td>
+      <td>—</td>
+      <td>
+        <SendList rows={props.sends} local={local} />
+      </td>
+    </tr>
+  );
+}
 
 export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
   app.get("/centers/:centerId/alerts", (c) => {
@@ -38,6 +101,17 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
       return z.date === date ? z.time : `${z.date} ${z.time}`;
     };
     const outbox = new Map(alerts.map((a) => [a.id, listOutbox(ctx.db, { alertId: a.id })]));
+    // Pick-up holds are critical alerts too: every hold of the day, and any still open from before.
+    const holds = listPickupHolds(ctx.db, center.id, {
+      from: day.dayStart.toISOString(),
+      to: day.dayEnd.toISOString(),
+    }).filter((h) => h.occurredAt < day.dayEnd.toISOString() && (!room || h.roomId === room));
+    const firstNames = new Map(
+      listChildren(ctx.db, center.id, [...new Set(holds.map((h) => h.childId))]).map((ch) => [
+        ch.id,
+        ch.firstName,
+      ]),
+    );
     return renderPage(
       c,
       {
@@ -70,10 +144,14 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
             ) : null}
             <p class="muted">
               {alerts.length} alert{alerts.length === 1 ? "" : "s"} opened on {date} (
-              {center.timeZone}).
+              {center.timeZone})
+              {holds.length > 0
+                ? `, and ${holds.length} pick-up hold${holds.length === 1 ? "" : "s"} (critical)`
+                : ""}
+              .
             </p>
-            <div class="table-wrap">
-              <table data-alerts={alerts.length}>
+            <div class="table-wrap" tabindex={0}>
+              <table data-alerts={alerts.length} data-holds={holds.length}>
                 <thead>
                   <tr>
                     <th scope="col">#</th>
@@ -87,6 +165,16 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
                   </tr>
                 </thead>
                 <tbody>
+                  {holds.map((h) => (
+                    <HoldRow
+                      hold={h}
+                      room={h.roomId ? roomNames.get(h.roomId) : undefined}
+                      childFirstName={firstNames.get(h.childId) ?? "A child"}
+                      doorHref={centerPath(center.id, "door")}
+                      local={local}
+                      sends={listHoldSends(ctx.db, h.id)}
+                    />
+                  ))}
                   {alerts.map((a) => (
                     <tr data-alert={a.id}>
                       <td>
@@ -121,16 +209,7 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
                           : `${a.escalationLevel}, last at ${local(a.escalatedAt)}`}
                       </td>
                       <td>
-                        <ul data-sends>
-                          {(outbox.get(a.id) ?? []).map((row) => (
-                            <li data-send={row.channel}>
-                              {row.channel} → {row.recipient}: <strong>{row.status}</strong>
-                              {row.sentAt ? ` at ${local(row.sentAt)}` : ""}
-                              {row.attempts > 1 ? ` (${row.attempts} attempts)` : ""}
-                              {row.lastError ? ` — ${row.lastError}` : ""}
-                            </li>
-                          ))}
-                        </ul>
+                        <SendList rows={outbox.get(a.id) ?? []} local={local} />
                       </td>
                     </tr>
                   ))}

@@ -7,9 +7,9 @@
  */
 import type { Hono } from "hono";
 import { z } from "zod";
-import { membershipAt } from "../auth/principal.js";
 import { evaluateCenter } from "../compliance/index.js";
 import { instantToZoned } from "../domain/time.js";
+import { holdConsequence, holdWhatHappened } from "../door/hold-words.js";
 import {
   buildExceptionsReport,
   buildPatternsReport,
@@ -19,10 +19,11 @@ import {
 } from "../door/index.js";
 import { AppError } from "../errors/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
-import { listChildren } from "../storage/directory.js";
-import { listPickupHolds } from "../storage/door.js";
+import { listChildren, listRooms } from "../storage/directory.js";
+import { listOpenPickupHolds } from "../storage/door.js";
 import { canAct } from "./access.js";
 import { type Framed, frameFor } from "./frame.js";
+import { HoldBanner, mayReleaseHolds } from "./hold-banner.js";
 import { CsrfField, centerPath, renderPage } from "./layout.js";
 import { DataTable, DownloadLinks } from "./table.js";
 import { isDay } from "./timeline-page.js";
@@ -46,6 +47,22 @@ const notices = {
 type Done = keyof typeof notices;
 
 export function registerDoorPages(app: Hono<AppEnv>, ctx: AppContext): void {
+  // The hold banner's live fragment (layout.tsx's slot): what the banner shows now.
+  app.get("/centers/:centerId/door/banner", (c) => {
+    const framed = frameFor(c, ctx, "door");
+    if (!framed.ok) return framed.response;
+    const { center, principal, frame } = framed;
+    const items = frame.holds ?? [];
+    if (items.length === 0) return c.html("");
+    return c.html(
+      <HoldBanner
+        items={items}
+        doorHref={centerPath(center.id, "door")}
+        canRelease={mayReleaseHolds(principal, center.id)}
+      />,
+    );
+  });
+
   app.get("/centers/:centerId/door", (c) => {
     const framed = frameFor(c, ctx, "door");
     if (!framed.ok) return framed.response;
@@ -53,11 +70,15 @@ export function registerDoorPages(app: Hono<AppEnv>, ctx: AppContext): void {
     const asked = c.req.query("date");
     const date = asked && isDay(asked) ? asked : instantToZoned(ctx.clock(), center.timeZone).date;
     const report = buildExceptionsReport(ctx.db, center.id, date, ctx.wallClock())!;
-    const names = new Map(
-      listChildren(ctx.db, center.id).map((ch) => [ch.id, `${ch.firstName} ${ch.lastName}`]),
+    const open = listOpenPickupHolds(ctx.db, center.id);
+    const children = new Map(
+      listChildren(ctx.db, center.id, [...new Set(open.map((h) => h.childId))]).map((ch) => [
+        ch.id,
+        ch,
+      ]),
     );
-    const open = listPickupHolds(ctx.db, center.id).filter((h) => h.state === "open");
-    const director = membershipAt(principal, center.id)?.role === "director";
+    const rooms = new Map(listRooms(ctx.db, center.id).map((r) => [r.id, r.name]));
+    const mayRelease = mayReleaseHolds(principal, center.id);
     const acting = canAct(principal, center.id);
     const self = centerPath(center.id, "door");
     const notice = (notices as Record<string, Notice | undefined>)[c.req.query("done") ?? ""];
@@ -76,39 +97,63 @@ export function registerDoorPages(app: Hono<AppEnv>, ctx: AppContext): void {
           {open.length === 0 ? (
             <p class="muted">No open holds.</p>
           ) : (
-            open.map((h) => (
-              <section class="card" data-hold={h.id} aria-labelledby={`hold-${h.id}`}>
-                <h3 id={`hold-${h.id}`}>
-                  Hold #{h.id}: {names.get(h.childId) ?? h.childId},{" "}
-                  {instantToZoned(new Date(h.occurredAt), center.timeZone).time}
-                </h3>
-                <p>{h.reason}.</p>
-                {h.nearMatches.length > 0 ? (
-                  <p class="muted">Similar authorized names: {h.nearMatches.join(", ")}</p>
-                ) : null}
-                {director && acting ? (
-                  <form method="post" action={`${self}/holds/${h.id}/release`}>
-                    <CsrfField token={framed.frame.csrfToken} />
-                    <fieldset>
-                      <legend>Decision</legend>
-                      <label>
-                        <input type="radio" name="outcome" value="not_handed_over" checked /> The
-                        child stayed with us
-                      </label>
-                      <label>
-                        <input type="radio" name="outcome" value="handed_over" /> I confirmed this
-                        person; the child left with them
-                      </label>
-                    </fieldset>
-                    <label for={`reason-${h.id}`}>Reason (recorded)</label>
-                    <textarea id={`reason-${h.id}`} name="reason" required rows={2} />
-                    <button type="submit">Release hold</button>
-                  </form>
-                ) : (
-                  <p class="muted">Only a director may release this hold.</p>
-                )}
-              </section>
-            ))
+            open.map((h) => {
+              const child = children.get(h.childId);
+              const first = child?.firstName ?? "the child";
+              const at = instantToZoned(new Date(h.occurredAt), center.timeZone);
+              const when = at.date === date ? at.time : `${at.date} ${at.time}`;
+              const choice = (value: string) => `outcome-${h.id}-${value}`;
+              return (
+                <section class="card" data-hold={h.id} aria-labelledby={`hold-${h.id}`}>
+                  <h3 id={`hold-${h.id}`}>
+                    {child ? `${child.firstName} ${child.lastName}` : "A child"}
+                    {h.roomId && rooms.has(h.roomId) ? ` in ${rooms.get(h.roomId)}` : ""}, {when}
+                  </h3>
+                  <p>
+                    {holdWhatHappened(h, first)}. {holdConsequence(first)}
+                  </p>
+                  {h.nearMatches.length > 0 ? (
+                    <p class="muted">Similar authorized names: {h.nearMatches.join(", ")}</p>
+                  ) : null}
+                  {mayRelease ? (
+                    <form method="post" action={`${self}/holds/${h.id}/release`}>
+                      <CsrfField token={framed.frame.csrfToken} />
+                      <fieldset>
+                        <legend>Where is {first} now?</legend>
+                        <div class="choice">
+                          <input
+                            type="radio"
+                            id={choice("stayed")}
+                            name="outcome"
+                            value="not_handed_over"
+                            checked
+                          />
+                          <label for={choice("stayed")}>{first} stayed with us</label>
+                        </div>
+                        <div class="choice">
+                          <input
+                            type="radio"
+                            id={choice("left")}
+                            name="outcome"
+                            value="handed_over"
+                          />
+                          <label for={choice("left")}>
+                            I confirmed this person; {first} left with them
+                          </label>
+                        </div>
+                      </fieldset>
+                      <label for={`reason-${h.id}`}>Reason (recorded)</label>
+                      <textarea id={`reason-${h.id}`} name="reason" required rows={2} />
+                      <button type="submit" class="danger">
+                        Release hold
+                      </button>
+                    </form>
+                  ) : (
+                    <p class="muted">Only a director may release this hold.</p>
+                  )}
+                </section>
+              );
+            })
           )}
           <h2>Exceptions on {date}</h2>
           <form class="filters" method="get" action={self}>
@@ -194,6 +239,12 @@ export function registerDoorPages(app: Hono<AppEnv>, ctx: AppContext): void {
       }
       ctx.events.emit("rooms", { centerId: center.id, roomIds: [...rooms.keys()] });
     }
+    ctx.events.emit("alerts", {
+      centerId: center.id,
+      alertId: null,
+      holdId: id,
+      event: "hold_released",
+    });
     return "released";
   });
 

@@ -8,6 +8,7 @@ import type { Principal } from "../auth/principal.js";
 import type { Center } from "../domain/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { visibleCenter, visibleCenters } from "./access.js";
+import { holdBannerItems } from "./hold-banner.js";
 import { type PageFrame, renderBare, type Section } from "./layout.js";
 
 export type Framed =
@@ -42,6 +43,7 @@ export function frameFor(c: Context<AppEnv>, ctx: AppContext, section: Section):
       center,
       section,
       csrfToken: c.get("csrfToken"),
+      holds: holdBannerItems(ctx.db, center, ctx.clock()),
     },
   };
 }

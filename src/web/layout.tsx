@@ -11,6 +11,7 @@ import type { Center } from "../domain/index.js";
 import type { AppEnv } from "../http/context.js";
 import { roleAt, roleLabel, SIGN_IN_PATH, SIGN_OUT_PATH } from "./access.js";
 import { appScript, appStyles, boardStyles } from "./assets.js";
+import { type HoldBannerItem, HoldBannerSlot, holdStyles, mayReleaseHolds } from "./hold-banner.js";
 
 export const sections = [
   { id: "board", label: "Board", path: "" },
@@ -48,6 +49,8 @@ export interface PageFrame {
   csrfToken: string | undefined;
   /** SSE stream the page's `[data-live]` regions follow. */
   stream?: string;
+  /** The center's open pick-up holds: the critical banner under the header. */
+  holds?: readonly HoldBannerItem[];
   children?: Child;
 }
 
@@ -66,7 +69,7 @@ function Document({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title} · Centerline</title>
-        <style>{raw(boardStyles + appStyles)}</style>
+        <style>{raw(boardStyles + appStyles + holdStyles)}</style>
       </head>
       <body data-stream={stream}>
         {children}
@@ -110,6 +113,12 @@ export function Layout(frame: PageFrame) {
           <button type="submit">Sign out</button>
         </form>
       </header>
+      <HoldBannerSlot
+        items={frame.holds ?? []}
+        doorHref={centerPath(center.id, "door")}
+        canRelease={mayReleaseHolds(principal, center.id)}
+        fragmentUrl={`${centerPath(center.id, "door")}/banner`}
+      />
       <nav class="sections" aria-label="Sections">
         <ul>
           {sections.map((s) => (

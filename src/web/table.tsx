@@ -16,7 +16,8 @@ export function DataTable({
   children?: Child;
 }) {
   return (
-    <div class="table-wrap">
+    // Focusable, so a keyboard can scroll it sideways on a phone (axe: scrollable-region-focusable).
+    <div class="table-wrap" tabindex={0}>
       <table {...attrs}>
         <thead>
           <tr>

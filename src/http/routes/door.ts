@@ -214,6 +214,12 @@ export function registerDoorRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
       }
       ctx.events.emit("rooms", { centerId: center, roomIds: [...rooms.keys()] });
     }
+    ctx.events.emit("alerts", {
+      centerId: center,
+      alertId: null,
+      holdId: id,
+      event: "hold_released",
+    });
     return c.json(toHold(hold), 200);
   });
 
