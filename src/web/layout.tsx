@@ -11,6 +11,7 @@ import type { Center } from "../domain/index.js";
 import type { AppEnv } from "../http/context.js";
 import { roleAt, roleLabel, SIGN_IN_PATH, SIGN_OUT_PATH } from "./access.js";
 import { appScript, appStyles, boardStyles } from "./assets.js";
+import { boardClientStyles } from "./live-client.js";
 
 export const sections = [
   { id: "board", label: "Board", path: "" },
@@ -66,7 +67,7 @@ function Document({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title} · Centerline</title>
-        <style>{raw(boardStyles + appStyles)}</style>
+        <style>{raw(boardStyles + appStyles + boardClientStyles)}</style>
       </head>
       <body data-stream={stream}>
         {children}
@@ -129,8 +130,8 @@ export function Layout(frame: PageFrame) {
           {frame.title} <small class="muted">{center.name}</small>
         </h1>
         {frame.stream ? (
-          <p class="live" id="live" aria-live="polite">
-            connecting…
+          <p class="live">
+            <span id="live">connecting…</span> <span id="live-updated" class="muted" />
           </p>
         ) : null}
         {frame.children}
