@@ -141,13 +141,15 @@ function MoveLine({
 }) {
   const { move, approval } = first;
   const who = extras.names[move.staffId] ?? move.staffId;
-  const from = move.fromRoomId ? (extras.names[move.fromRoomId] ?? move.fromRoomId) : "unassigned";
+  const from = move.fromRoomId
+    ? `from ${extras.names[move.fromRoomId] ?? move.fromRoomId}`
+    : "(not in a room now)";
   const room = extras.names[roomId] ?? roomId;
   const ack = extras.ack;
   return (
     <div class="coverage" data-coverage={move.staffId}>
       <p>
-        Suggested move (needs approval): <strong>{who}</strong> from {from} to {room}
+        Suggested move (needs approval): <strong>{who}</strong> {from} to {room}
         {move.fixesFully ? "" : " (partial fix)"} — {move.reasoning[0]}
       </p>
       {approval ? (

@@ -252,7 +252,7 @@ body.stale .center-body { opacity: .75; }
   nav.sections ul { flex-wrap: nowrap; overflow-x: auto; -webkit-overflow-scrolling: touch; margin: .25rem 0; scrollbar-width: thin; }
   nav.sections li { flex: 0 0 auto; }
   nav.sections a { min-height: 40px; padding: .6rem .6rem; }
-  main > .muted:first-of-type { display: none; }
+  .center-meta { display: none; }
   .clock { margin: .1rem 0; }
   .summary { margin: .25rem 0; }
 }
