@@ -72,7 +72,7 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
               {alerts.length} alert{alerts.length === 1 ? "" : "s"} opened on {date} (
               {center.timeZone}).
             </p>
-            <div class="table-wrap">
+            <section class="table-wrap" tabindex={0} aria-label="Alerts">
               <table data-alerts={alerts.length}>
                 <thead>
                   <tr>
@@ -136,7 +136,7 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           </>
         ),
       },
