@@ -272,13 +272,16 @@ describeInBrowser("the director's moment of risk on the room board", () => {
     await p.goto(`${web.url}${boardPath()}`);
     await expect.poll(() => p.locator("#live").textContent(), { timeout: 10_000 }).toBe("live");
     // Measured in one go: a live swap between two measurements would detach the first.
-    const [summary, firstRoom, firstStatus] = (await p.evaluate(`
-      [".summary", "[data-room]", "[data-room] .status"].map((s) => {
+    const [summary, firstRoom, firstStatus, nav] = (await p.evaluate(`
+      [".summary", "[data-room]", "[data-room] .status", "nav.sections"].map((s) => {
         const r = document.querySelector(s).getBoundingClientRect();
         return { y: r.y, height: r.height };
       })
     `)) as { y: number; height: number }[];
-    if (!summary || !firstRoom || !firstStatus) throw new Error("the board is missing a part");
+    if (!summary || !firstRoom || !firstStatus || !nav)
+      throw new Error("the board is missing a part");
+    // Header and section nav: one row each (the nav scrolls sideways), not half the screen.
+    expect(nav.y + nav.height).toBeLessThan(140);
     expect(summary.y + summary.height).toBeLessThan(844);
     expect(firstStatus.y + firstStatus.height).toBeLessThan(844);
     // The header and section nav take well under half the screen now.
