@@ -18,7 +18,10 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger(config.LOG_LEVEL);
+// The sandbox writes a request log line for every simulated delivery; at `info` they would scroll
+// the sign-in lines away within a second. Unless LOG_LEVEL is set, the sandbox logs warnings only.
+const logLevel = env.LOG_LEVEL ? config.LOG_LEVEL : config.SANDBOX === "on" ? "warn" : "info";
+const logger = createLogger(logLevel);
 const service = await startService({ config, logger });
 
 // The sandbox's people, with this run's random passwords: nothing well-known to guess.
@@ -38,14 +41,18 @@ ${signIns.join("\n")}
 `
   : "";
 
+// The sign-in lines come last, so they are what is on screen once the service has started.
 console.log(`\nCenterline is running.
-  Live room board:  ${service.url}/
+  Web app:          ${service.url}/centers (sign in; lands on your center's board)
+  Open board:       ${service.url}/ (every center, signed in)
   API:              ${service.url}/api/centers
   API reference:    ${service.url}/docs (OpenAPI: ${service.url}/openapi.json)
   Webhooks:         ${service.url}/webhooks/procare, ${service.url}/webhooks/kangarootime
   MCP:              ${service.url}/mcp (bearer: an API token${config.CENTERLINE_BOOTSTRAP_TOKEN ? " or CENTERLINE_BOOTSTRAP_TOKEN" : ""})
   Sandbox:          ${service.sandbox ? `on (seed ${config.SANDBOX_SEED}, speed ${config.SANDBOX_SPEED}x)` : "off"}
-${sandboxLines}Press Ctrl+C to stop.\n`);
+  Logs:             ${logLevel}${env.LOG_LEVEL ? "" : " (LOG_LEVEL=info for every request)"}
+  Press Ctrl+C to stop.
+${sandboxLines}`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -358,8 +358,8 @@ describe("signing in to the web app", () => {
       next: "//evil.example/",
     });
     expect(res.status).toBe(303);
-    // A next that leaves the site becomes the board.
-    expect(res.headers.get("location")).toBe("/");
+    // A next that leaves the site lands in the app (the user's center board, or their centers).
+    expect(res.headers.get("location")).toBe("/centers");
     const setCookie = res.headers.get("set-cookie") ?? "";
     expect(setCookie).toMatch(/^centerline_session=[\w-]{40,};/);
     expect(setCookie).toMatch(/HttpOnly/i);

@@ -81,6 +81,16 @@ function SignInPage({ next, error, email }: { next: string; error?: string; emai
   );
 }
 
+/**
+ * Where a sign-in lands: the page that sent the person here, or — coming from nowhere in
+ * particular (the default `/`, the all-centers board) — the app, which opens their center's board
+ * or, with several centers, the list of them.
+ */
+export function landing(next: string): string {
+  return next === "/" ? APP_HOME : next;
+}
+const APP_HOME = "/centers";
+
 function page(c: Context<AppEnv>, props: Parameters<typeof SignInPage>[0], status: 200 | 401) {
   c.header("Cache-Control", "no-store");
   return c.html(`<!doctype html>${(<SignInPage {...props} />).toString()}`, status);
@@ -120,7 +130,7 @@ export function registerAuth(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
     const session = createSession(ctx.db, userId, ctx.wallClock(), ctx.auth.sessionTtlSeconds);
     setCookie(c, cookieName, session.id, { ...cookieOptions, maxAge: ctx.auth.sessionTtlSeconds });
     c.get("log").info({ userId }, "signed in");
-    return c.redirect(next, 303);
+    return c.redirect(landing(next), 303);
   });
 
   // Behind pageAuth, so only a live session with its CSRF token gets here.

@@ -150,7 +150,7 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
                 : ""}
               .
             </p>
-            <div class="table-wrap" tabindex={0}>
+            <section class="table-wrap" tabindex={0} aria-label="Alerts">
               <table data-alerts={alerts.length} data-holds={holds.length}>
                 <thead>
                   <tr>
@@ -215,7 +215,7 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           </>
         ),
       },

@@ -1,6 +1,7 @@
 /**
  * @module web/assets
- * The board's inline CSS and script. Inline so the page works offline with no asset pipeline.
+ * The pages' inline CSS (the live script is in `live-client.ts`). Inline so the page works offline
+ * with no asset pipeline.
  */
 
 export const boardStyles = `
@@ -40,31 +41,6 @@ h2 small, .clock, .live { color: #5b6574; font-weight: normal; font-size: .85rem
 .tag { background: #fff1d6; border-radius: 3px; padding: 0 .25rem; }
 .sign-out { float: right; font-size: .85rem; color: #5b6574; }
 .sign-out button { font: inherit; margin-left: .25rem; }
-`;
-
-export const boardScript = `
-(() => {
-  const live = document.getElementById("live");
-  const pending = new Map();
-  async function refresh(centerId) {
-    const slot = document.querySelector('[data-center="' + CSS.escape(centerId) + '"] .center-slot');
-    if (!slot) return location.reload();
-    const res = await fetch("/board/centers/" + encodeURIComponent(centerId));
-    if (res.ok) slot.innerHTML = await res.text();
-  }
-  function schedule(centerId) {
-    if (pending.has(centerId)) return;
-    pending.set(centerId, setTimeout(() => { pending.delete(centerId); refresh(centerId); }, 250));
-  }
-  function all() {
-    document.querySelectorAll("[data-center]").forEach((el) => schedule(el.dataset.center));
-  }
-  const source = new EventSource("/board/stream");
-  source.addEventListener("hello", () => { live.textContent = "live: updates as events arrive"; all(); });
-  source.addEventListener("rooms", (e) => schedule(JSON.parse(e.data).centerId));
-  source.onerror = () => { live.textContent = "reconnecting… (refreshing every 10 s meanwhile)"; };
-  setInterval(() => { if (source.readyState !== 1) all(); }, 10000);
-})();
 `;
 
 /**
@@ -139,35 +115,5 @@ dl.facts dd { margin: 0; word-break: break-word; }
 }
 `;
 
-/**
- * Live updates for the signed-in pages: each `[data-live]` region names the SSE topics it follows
- * and the URL of its server-rendered fragment, and is swapped for a fresh fragment when one of its
- * topics fires. The stream is per center and answers only for centers the viewer may see.
- */
-export const appScript = `
-(() => {
-  const status = document.getElementById("live");
-  const regions = Array.from(document.querySelectorAll("[data-live]"));
-  const stream = document.body.dataset.stream;
-  if (!stream || regions.length === 0) return;
-  const timers = new Map();
-  function refresh(region) {
-    if (region.contains(document.activeElement) && document.activeElement !== document.body) return;
-    fetch(region.dataset.liveUrl, { credentials: "same-origin" }).then((res) => {
-      if (res.ok) return res.text().then((html) => { region.innerHTML = html; });
-    });
-  }
-  function schedule(topic) {
-    for (const region of regions) {
-      if (!region.dataset.live.split(" ").includes(topic)) continue;
-      if (timers.has(region)) continue;
-      timers.set(region, setTimeout(() => { timers.delete(region); refresh(region); }, 250));
-    }
-  }
-  const source = new EventSource(stream);
-  source.addEventListener("hello", () => { if (status) status.textContent = "live"; });
-  for (const topic of ["rooms", "alerts", "approvals"]) source.addEventListener(topic, () => schedule(topic));
-  source.onerror = () => { if (status) status.textContent = "reconnecting…"; };
-  setInterval(() => { if (source.readyState !== 1) regions.forEach(refresh); }, 15000);
-})();
-`;
+/** The live client every page with a stream runs (see `live-client.ts`). */
+export { liveScript as appScript } from "./live-client.js";

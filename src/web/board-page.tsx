@@ -4,30 +4,149 @@
  * Acknowledge button), the center's SSE stream that every live page follows, and the redirects
  * that pick a center.
  */
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
+import { raw } from "hono/html";
 import { streamSSE } from "hono/streaming";
+import { SignOutForm } from "../auth/index.js";
 import type { Principal } from "../auth/principal.js";
+import type { Center } from "../domain/index.js";
 import { mayPostQuickLog } from "../drafting/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
+import { canProposeStaffing } from "../staff/plan-proposals.js";
 import { canAct, visibleCenter, visibleCenters } from "./access.js";
-import { CenterRooms } from "./board.js";
+import { appStyles, boardStyles } from "./assets.js";
+import { type AckForms, CenterRooms, centerSummary, HEARTBEAT_MS, summaryLine } from "./board.js";
+import { type MoveResult, moveResultSchema, registerBoardMoves } from "./board-moves.js";
 import { frameFor, notFound, signInRequired } from "./frame.js";
 import { centerPath, renderBare, renderPage, type Section, sections } from "./layout.js";
+import { boardClientStyles } from "./live-client.js";
 import { quickLogPath } from "./quick-log-page.js";
 
 /** The events a center's stream forwards, each as `{ centerId, … }`. */
 export const streamTopics = ["rooms", "alerts", "approvals"] as const;
 
+/** What the board says after a move's form post, in the director's words. */
+const moveNotice: Record<MoveResult, { tone: "good" | "warn" | "bad"; text: string }> = {
+  proposed: {
+    tone: "good",
+    text: "Move proposed: it waits in Approvals for a director's decision.",
+  },
+  exists: { tone: "good", text: "That move was already proposed; the existing approval was kept." },
+  approved: { tone: "good", text: "Move approved." },
+  executed: { tone: "good", text: "Move approved and sent to the platform." },
+  queued: { tone: "good", text: "Move approved; it is being sent to the platform." },
+  failed: {
+    tone: "bad",
+    text: "Move approved, but sending it to the platform failed; see the approval.",
+  },
+  changed: {
+    tone: "warn",
+    text: "The suggestion changed since you saw it, so nothing was approved. Check the new one below.",
+  },
+  gone: {
+    tone: "warn",
+    text: "That move is no longer suggested (the room changed). Nothing was done.",
+  },
+  forbidden: { tone: "bad", text: "Your role cannot do that here. Nothing was done." },
+  decided: { tone: "warn", text: "That move's approval was already decided." },
+  bad_request: { tone: "bad", text: "The form was incomplete. Nothing was done." },
+};
+
+function MoveNotice({
+  result,
+  approvalId,
+  centerId,
+}: {
+  result: MoveResult;
+  approvalId?: string;
+  centerId: string;
+}) {
+  const { tone, text } = moveNotice[result];
+  return (
+    <p class={`notice ${tone}`} role="status" data-move-result={result}>
+      {text}
+      {approvalId && /^\d+$/.test(approvalId) ? (
+        <>
+          {" "}
+          <a href={`${centerPath(centerId, "approvals")}/${approvalId}`}>
+            View approval #{approvalId}
+          </a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 const quickLogLink = (principal: Principal, centerId: string) => (roomId: string) =>
   mayPostQuickLog(principal, centerId, roomId) ? quickLogPath(centerId, roomId) : undefined;
 
+/** The board's forms for the viewer: Acknowledge and Propose for those who may act. */
+function boardForms(principal: Principal, centerId: string, csrfToken: string | undefined) {
+  const forms: AckForms = {
+    centerId,
+    csrfToken,
+    mayApprove: canProposeStaffing(principal, centerId),
+    actor: principal.actor,
+  };
+  return canAct(principal, centerId) ? forms : undefined;
+}
+
+/** The center list a person with several centers lands on, each with its one-line summary. */
+function renderCenterList(c: Context<AppEnv>, ctx: AppContext, centers: readonly Center[]) {
+  const principal = c.get("principal");
+  const page = (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>Your centers · Centerline</title>
+        <style>{raw(boardStyles + appStyles + boardClientStyles)}</style>
+      </head>
+      <body>
+        <header class="top">
+          <span class="brand">Centerline</span>
+          <SignOutForm token={c.get("csrfToken")} name={principal.name} />
+        </header>
+        <main id="main">
+          <h1>Your centers</h1>
+          <ul class="center-list">
+            {centers.map((center) => {
+              const summary = centerSummary(ctx.db, center.id);
+              const trouble = summary.outOfRatio + summary.holds > 0;
+              return (
+                <li data-center-link={center.id}>
+                  <a href={centerPath(center.id)}>{center.name}</a>{" "}
+                  <span
+                    class={`summary ${trouble ? "trouble" : summary.atLimit > 0 ? "limit" : "calm"}`}
+                  >
+                    {summaryLine(summary)}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          <p>
+            <a href="/">Open room board of every center</a>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+  return c.html(`<!doctype html>${page.toString()}`);
+}
+
 export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
+  registerBoardMoves(app, ctx);
+
+  // Where sign-in lands: the one center's board, or the list of several.
   app.get("/centers", (c) => {
     const principal = c.get("principal");
     if (!principal) return signInRequired(c);
-    const first = visibleCenters(ctx.db, principal)[0];
+    const centers = visibleCenters(ctx.db, principal);
+    const first = centers[0];
     if (!first) return renderBare(c, 404, "No centers", "Your account has no center to show yet.");
-    return c.redirect(centerPath(first.id), 303);
+    if (centers.length === 1) return c.redirect(centerPath(first.id), 303);
+    return renderCenterList(c, ctx, centers);
   });
 
   app.get("/centers/switch", (c) => {
@@ -44,6 +163,7 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
     if (!framed.ok) return framed.response;
     const { center, principal } = framed;
     const ack = c.req.query("ack");
+    const move = moveResultSchema.safeParse(c.req.query("move"));
     const fragment = `${centerPath(center.id)}/board/fragment`;
     return renderPage(c, {
       ...framed.frame,
@@ -64,20 +184,30 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
               Alert #{ack} acknowledged: its escalation is stopped at this severity.
             </p>
           ) : null}
-          <p class="muted">
+          {move.success ? (
+            <MoveNotice
+              result={move.data}
+              approvalId={c.req.query("approval")}
+              centerId={center.id}
+            />
+          ) : null}
+          <p class="muted center-meta">
             {center.jurisdiction} · {center.provider}
           </p>
-          <div data-live="rooms alerts" data-live-url={fragment} data-center={center.id}>
+          <div
+            data-live="rooms alerts approvals"
+            data-live-url={fragment}
+            data-live-every="5"
+            data-center={center.id}
+          >
             <CenterRooms
               db={ctx.db}
               center={center}
               asOf={ctx.clock()}
-              ack={
-                canAct(principal, center.id)
-                  ? { centerId: center.id, csrfToken: c.get("csrfToken") }
-                  : undefined
-              }
+              ack={boardForms(principal, center.id, c.get("csrfToken"))}
               quickLog={quickLogLink(principal, center.id)}
+              doorHref={centerPath(center.id, "door")}
+              approvalsHref={centerPath(center.id, "approvals")}
             />
           </div>
         </>
@@ -94,12 +224,10 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
         db={ctx.db}
         center={center}
         asOf={ctx.clock()}
-        ack={
-          canAct(principal, center.id)
-            ? { centerId: center.id, csrfToken: c.get("csrfToken") }
-            : undefined
-        }
+        ack={boardForms(principal, center.id, c.get("csrfToken"))}
         quickLog={quickLogLink(principal, center.id)}
+        doorHref={centerPath(center.id, "door")}
+        approvalsHref={centerPath(center.id, "approvals")}
       />,
     );
   });
@@ -122,7 +250,7 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
       });
       await stream.writeSSE({ event: "hello", data: "{}" });
       while (!stream.aborted) {
-        await stream.sleep(15_000);
+        await stream.sleep(HEARTBEAT_MS);
         await stream.writeSSE({ event: "ping", data: "{}" });
       }
     });

@@ -12,6 +12,7 @@ import type { AppEnv } from "../http/context.js";
 import { roleAt, roleLabel, SIGN_IN_PATH, SIGN_OUT_PATH } from "./access.js";
 import { appScript, appStyles, boardStyles } from "./assets.js";
 import { type HoldBannerItem, HoldBannerSlot, holdStyles, mayReleaseHolds } from "./hold-banner.js";
+import { boardClientStyles } from "./live-client.js";
 
 export const sections = [
   { id: "board", label: "Board", path: "" },
@@ -69,7 +70,7 @@ function Document({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title} · Centerline</title>
-        <style>{raw(boardStyles + appStyles + holdStyles)}</style>
+        <style>{raw(boardStyles + appStyles + boardClientStyles + holdStyles)}</style>
       </head>
       <body data-stream={stream}>
         {children}
@@ -138,8 +139,8 @@ export function Layout(frame: PageFrame) {
           {frame.title} <small class="muted">{center.name}</small>
         </h1>
         {frame.stream ? (
-          <p class="live" id="live" aria-live="polite">
-            connecting…
+          <p class="live">
+            <span id="live">connecting…</span> <span id="live-updated" class="muted" />
           </p>
         ) : null}
         {frame.children}

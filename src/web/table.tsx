@@ -9,15 +9,17 @@ import type { Child } from "hono/jsx";
 export function DataTable({
   columns,
   attrs,
+  label = "Table",
   children,
 }: {
   columns: readonly Child[];
   attrs?: Record<`data-${string}`, string | number>;
+  /** Names the scrolling region, which takes focus so a keyboard can scroll it sideways. */
+  label?: string;
   children?: Child;
 }) {
   return (
-    // Focusable, so a keyboard can scroll it sideways on a phone (axe: scrollable-region-focusable).
-    <div class="table-wrap" tabindex={0}>
+    <section class="table-wrap" tabindex={0} aria-label={label}>
       <table {...attrs}>
         <thead>
           <tr>
@@ -28,7 +30,7 @@ export function DataTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

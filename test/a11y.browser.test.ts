@@ -1,0 +1,151 @@
+/**
+ * @module
+ * An axe-core scan (the maintained engine, injected from node_modules) of the room board, the
+ * alerts page and the door page in Chromium, on a desktop and on a 390×844 phone, during the
+ * sandbox morning's call-out violation with a pick-up hold open: no serious or critical
+ * violation. And the board under a deuteranopia simulation: `violation` and `approaching` differ
+ * in shape and border, not only in colour. Screenshots go to test/output/a11y/ (gitignored).
+ */
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { DomainEvent } from "../src/domain/index.js";
+import { applyEvents } from "../src/live/apply.js";
+import { roomStates } from "../src/live/index.js";
+import { inTransaction } from "../src/storage/db.js";
+import { describeInBrowser, launchBrowser } from "./support/browser.js";
+import { startTestService, type TestService } from "./support/service.js";
+import { createWebHarness, playUntil, violationScenario, type WebHarness } from "./support/web.js";
+
+const SHOTS = join(import.meta.dirname, "output", "a11y");
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+let t: TestService;
+let web: WebHarness;
+let browser: Browser;
+let scenario: ReturnType<typeof violationScenario>;
+
+interface Finding {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+beforeAll(async () => {
+  t = await startTestService();
+  web = createWebHarness(t);
+  scenario = violationScenario(t);
+  await playUntil(t, Date.parse(scenario.scenario.at) + 2 * 60_000);
+  // A pick-up hold, so the door page and the board's summary have one to show.
+  const db = t.service.ctx.db;
+  const child = roomStates(db, scenario.center.id).find((r) => r.children.length > 0)!.children[0]!;
+  const event: DomainEvent = {
+    type: "child.checked_out",
+    centerId: scenario.center.id,
+    occurredAt: t.service.ctx.clock().toISOString(),
+    childId: child.id,
+    pickedUpBy: "Zed Nobody",
+  };
+  inTransaction(db, (tx) =>
+    applyEvents(
+      tx,
+      { source: "webhook", provider: scenario.center.provider, sourceEventId: "a11y-hold-1" },
+      [event],
+      new Date().toISOString(),
+    ),
+  );
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const user = web.user("director");
+  await page.goto(`${web.url}/sign-in`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password as string);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== "/sign-in"),
+    page.getByRole("button", { name: "Sign in" }).click(),
+  ]);
+  return page;
+}
+
+/** axe's serious and critical findings on the page as it is now. */
+async function scan(page: Page): Promise<Finding[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = (await page.evaluate(`
+    axe.run(document, { resultTypes: ["violations"] }).then((r) =>
+      r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+      })),
+    )
+  `)) as Finding[];
+  return result.filter((f) => f.impact === "serious" || f.impact === "critical");
+}
+
+const pages = {
+  board: "",
+  alerts: "/alerts",
+  door: "/door",
+} as const;
+
+describeInBrowser("accessibility of the board, alerts and door pages", () => {
+  for (const [device, viewport] of [
+    ["desktop", { width: 1280, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
+    it(`reports no serious or critical axe violation on a ${device}`, async () => {
+      const page = await signedIn(viewport);
+      const found: Record<string, Finding[]> = {};
+      for (const [name, path] of Object.entries(pages)) {
+        await page.goto(`${web.url}/centers/${scenario.center.id}${path}`);
+        await page.screenshot({ path: join(SHOTS, `${device}-${name}.png`), fullPage: true });
+        found[name] = await scan(page);
+      }
+      expect(found).toEqual({ board: [], alerts: [], door: [] });
+      await page.context().close();
+    }, 60_000);
+  }
+
+  it("tells violation from approaching without colour (deuteranopia simulation)", async () => {
+    const page = await signedIn({ width: 1280, height: 900 });
+    await page.goto(`${web.url}/centers/${scenario.center.id}`);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Emulation.setEmulatedVisionDeficiency", { type: "deuteranopia" });
+    await page.screenshot({ path: join(SHOTS, "deuteranopia-board.png"), fullPage: true });
+    const look = (status: string) =>
+      page
+        .locator(`.room.${status}`)
+        .first()
+        .evaluate((card) => {
+          const badge = card.querySelector(".status");
+          return {
+            icon: badge?.querySelector(".icon")?.textContent,
+            word: badge?.querySelector("strong")?.textContent,
+            border: (
+              globalThis as unknown as {
+                getComputedStyle(el: unknown): { borderLeftStyle: string };
+              }
+            ).getComputedStyle(card).borderLeftStyle,
+          };
+        });
+    const violation = await look("violation");
+    const approaching = await look("approaching");
+    expect(violation).toEqual({ icon: "✖", word: "Out of ratio", border: "solid" });
+    expect(approaching).toEqual({ icon: "▲", word: "At limit", border: "dashed" });
+    await page.context().close();
+  });
+});
