@@ -326,7 +326,7 @@ export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
     const day = week.includes(askedDay) ? askedDay : weekStart;
     const result = done[c.req.query("done") as keyof typeof done];
     const view = room
-      ? roomPlanView(ctx.db, center, room.id, weekStart, principal.actor)
+      ? roomPlanView(ctx.db, center, room.id, weekStart, principal.actor, ctx.clock())
       : undefined;
     const daySlots = view?.ok ? view.value.plan.slots.filter((s) => s.date === day) : [];
     const link = (d: string) =>
@@ -448,6 +448,7 @@ export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
       { room, date, suggestion },
       principal.actor,
       ctx.wallClock().toISOString(),
+      ctx.clock(),
     );
     if (!proposed.ok) return back(proposed.error.code === "not_found" ? "gone" : "bad");
     return back(proposed.value.created ? "proposed" : "exists");
