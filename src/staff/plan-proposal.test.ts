@@ -38,6 +38,7 @@ function slot(start: string, over: Partial<staffRules.PlanSlot> = {}): staffRule
     staffShort: 0,
     reasons: [],
     spare: ["s1", "s2"],
+    breakCover: null,
     observed: null,
     ...over,
   };

@@ -130,6 +130,8 @@ export const planSlotSchema = forecastSlotSchema.extend({
   /** Staff who could be spared: the room stays in ratio without them, with room for one more
    * child, here and through every planned break in the stretch. */
   spare: z.array(idSchema).default([]),
+  /** Why nobody is spare although more staff count than the ratio requires: the breaks they cover. */
+  breakCover: z.string().nullable().default(null),
   /** Where today's live state replaced the plan: `recorded` (already happened) or `live`. */
   observed: z.enum(["recorded", "live"]).nullable().default(null),
 });
@@ -475,6 +477,7 @@ export function planStaffing(pack: RulePack, input: StaffingPlanInput): Result<S
         staffShort: e.staffShort,
         reasons: e.reasons,
         spare: [],
+        breakCover: null,
         observed: null,
       });
     }
@@ -599,12 +602,10 @@ function markSpare(
               : `, and no break in ${stretch} needs them`),
         ];
       } else if (neededFor.length > 0) {
-        slot.reasons = [
-          ...slot.reasons,
+        slot.breakCover =
           `${e.countedStaff} counted staff for ${e.requiredStaff} required (${rule}), but nobody ` +
-            `can be spared: the room needs each of them to stay in ratio through the breaks in ` +
-            `${stretch} (${breakList})`,
-        ];
+          `can be spared: the room needs each of them to stay in ratio through the breaks in ` +
+          `${stretch} (${breakList})`;
       }
     }
   }
@@ -629,8 +630,9 @@ function withObserved(slot: PlanSlot, o: ObservedSlot | undefined): PlanSlot {
     staffShort: o.staffShort,
     status,
     spare: status === "over" ? slot.spare : [],
+    breakCover: status === "ok" ? slot.breakCover : null,
     reasons: o.compliant
-      ? status === "over" || slot.status === "ok"
+      ? status === "over"
         ? slot.reasons
         : []
       : [`${source}: out of ratio${o.reasons.length ? ` — ${o.reasons.join("; ")}` : ""}`],
