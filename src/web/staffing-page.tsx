@@ -242,9 +242,9 @@ function RiskTable({ slots, names }: { slots: PlanSlot[]; names: Record<string, 
 
 /** Where the room has more staff than the ratio needs but nobody is spare: the breaks they cover. */
 function BreakCover({ slots, names }: { slots: PlanSlot[]; names: Record<string, string> }) {
-  const notes = [...new Set(slots.filter((s) => s.status === "ok").flatMap((s) => s.reasons))].map(
-    (r) => withNames(r, names),
-  );
+  const notes = [
+    ...new Set(slots.flatMap((s) => (s.status === "ok" && s.breakCover ? [s.breakCover] : []))),
+  ].map((r) => withNames(r, names));
   if (notes.length === 0) return null;
   return (
     <section data-break-cover={notes.length}>

@@ -595,8 +595,9 @@ function markSpare(
           ...slot.reasons,
           (slot.planningChildren === 0
             ? `${spare.join(" or ")} could be spared: no children are expected`
-            : `${spare.join(" or ")} could be spared: without them ${e.countedStaff - 1} counted ` +
-              `staff still meet ${rule} for ${slot.planningChildren} children with room for one more`) +
+            : `${spare.join(" or ")} could be spared: without ${spare.length > 1 ? "any one of them" : "them"}, ` +
+              `${e.countedStaff - 1} counted staff still meet ${rule} for ` +
+              `${slot.planningChildren} children with room for one more`) +
             (breaks.length > 0
               ? `, and every break in ${stretch} stays covered (${breakList})`
               : `, and no break in ${stretch} needs them`),
