@@ -213,6 +213,9 @@ describe("the staffing plan against what happened today", () => {
     expect(text).toContain(
       "Sat 2026-11-28: closed — no staff scheduled and no attendance on the last 4 Saturdays",
     );
+    expect(text).toContain(
+      "Staff are scheduled at the center from 06:30 to 18:30 (22 shifts scheduled).",
+    );
     expect(text).not.toContain("day=2026-11-28");
     expect(text).toContain("day=2026-11-27");
   });

@@ -46,7 +46,15 @@ function slot(start: string, over: Partial<staffRules.PlanSlot> = {}): staffRule
 const plan = (roomId: string, slots: staffRules.PlanSlot[]): staffRules.StaffingPlan => ({
   roomId,
   weekStart: DATE,
-  days: [{ date: DATE, open: true, why: "open: 4 shifts scheduled" }],
+  days: [
+    {
+      date: DATE,
+      open: true,
+      why: "open: 4 shifts scheduled",
+      staffedFrom: "07:00",
+      staffedUntil: "17:00",
+    },
+  ],
   slots,
   suggestions: [],
   weights: [0.4, 0.3, 0.2, 0.1],

@@ -240,6 +240,18 @@ function RiskTable({ slots, names }: { slots: PlanSlot[]; names: Record<string, 
   );
 }
 
+/** What the stored shifts say about the day's hours (no opening hours are stored). */
+function DayHours({ day }: { day: staffRules.PlanDay | undefined }) {
+  if (!day) return null;
+  return (
+    <p class="muted" data-day-hours={day.date}>
+      {day.staffedFrom && day.staffedUntil
+        ? `Staff are scheduled at the center from ${day.staffedFrom} to ${day.staffedUntil} (${day.why.replace(/^open: /, "")}).`
+        : `No staff are scheduled yet; the day is planned because ${day.why.replace(/^open: no staff scheduled yet, but /, "there was ")}.`}
+    </p>
+  );
+}
+
 /** Where the room has more staff than the ratio needs but nobody is spare: the breaks they cover. */
 function BreakCover({ slots, names }: { slots: PlanSlot[]; names: Record<string, string> }) {
   const notes = [
@@ -446,6 +458,7 @@ export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
                     <h2>
                       {room.name}, {weekdayLabel(day)} {day}
                     </h2>
+                    <DayHours day={days.find((d) => d.date === day)} />
                     <Chart slots={daySlots} room={room.name} date={day} />
                     <RiskTable slots={daySlots} names={view.value.names} />
                     <BreakCover slots={daySlots} names={view.value.names} />

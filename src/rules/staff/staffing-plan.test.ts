@@ -356,11 +356,19 @@ describe("days the center is closed", () => {
   it("plans no slot on a day with no shift and no attendance on its weekday, and says why", () => {
     const p = plan({ days: 2 });
     expect(p.days).toEqual([
-      { date: "2026-11-23", open: true, why: "open: 4 shifts scheduled" },
+      {
+        date: "2026-11-23",
+        open: true,
+        why: "open: 4 shifts scheduled",
+        staffedFrom: "07:00",
+        staffedUntil: "10:00",
+      },
       {
         date: "2026-11-24",
         open: false,
         why: "closed: no staff scheduled and no attendance on the last 4 Tuesdays",
+        staffedFrom: null,
+        staffedUntil: null,
       },
     ]);
     expect(p.slots.every((s) => s.date === "2026-11-23")).toBe(true);
@@ -374,6 +382,8 @@ describe("days the center is closed", () => {
       date: "2026-11-24",
       open: true,
       why: "open: no staff scheduled yet, but attendance on 1 of the last 4 Tuesdays",
+      staffedFrom: null,
+      staffedUntil: null,
     });
     expect(byHistory.slots.filter((s) => s.date === "2026-11-24")).toHaveLength(12);
     const byShift = plan({
@@ -383,6 +393,11 @@ describe("days the center is closed", () => {
         { ...shift("x", "t4", "07:00", "10:00"), date: "2026-11-24", roomId: "r2" },
       ],
     });
-    expect(byShift.days[1]).toMatchObject({ open: true, why: "open: 1 shift scheduled" });
+    expect(byShift.days[1]).toMatchObject({
+      open: true,
+      why: "open: 1 shift scheduled",
+      staffedFrom: "07:00",
+      staffedUntil: "10:00",
+    });
   });
 });

@@ -165,6 +165,10 @@ export const planDaySchema = z.object({
   /** e.g. "open: 5 shifts scheduled" or "closed: no staff scheduled and no attendance on the
    * last 4 Saturdays". */
   why: z.string(),
+  /** From the first shift's start to the last shift's end at the center that day; null when no
+   * shift is stored for it. */
+  staffedFrom: localTimeSchema.nullable(),
+  staffedUntil: localTimeSchema.nullable(),
 });
 export type PlanDay = z.infer<typeof planDaySchema>;
 
@@ -364,9 +368,20 @@ const weekdayNames: Record<string, string> = {
 /** Whether the center opens on `date`: any shift stored for it, or attendance on the same weekday
  * in the weeks of history before it. */
 function openDay(data: PlanData, date: string): PlanDay {
-  const shifts = data.shifts.filter((s) => s.date === date).length;
+  const onDay = data.shifts.filter((s) => s.date === date);
+  const shifts = onDay.length;
   if (shifts > 0) {
-    return { date, open: true, why: `open: ${shifts} shift${shifts === 1 ? "" : "s"} scheduled` };
+    const starts = onDay.map((s) => s.start).sort();
+    // A shift ending at or before its start runs past midnight.
+    const ends = onDay.map((s) => (s.end <= s.start ? "24:00" : s.end)).sort();
+    const until = ends.at(-1)!;
+    return {
+      date,
+      open: true,
+      why: `open: ${shifts} shift${shifts === 1 ? "" : "s"} scheduled`,
+      staffedFrom: starts[0]!,
+      staffedUntil: until === "24:00" ? "23:59" : until,
+    };
   }
   const weekday = weekdayOf(date);
   const from = addDays(date, -7 * HISTORY_WEIGHTS.length);
@@ -381,12 +396,16 @@ function openDay(data: PlanData, date: string): PlanDay {
       date,
       open: true,
       why: `open: no staff scheduled yet, but attendance on ${seen} of the last ${HISTORY_WEIGHTS.length} ${name}s`,
+      staffedFrom: null,
+      staffedUntil: null,
     };
   }
   return {
     date,
     open: false,
     why: `closed: no staff scheduled and no attendance on the last ${HISTORY_WEIGHTS.length} ${name}s`,
+    staffedFrom: null,
+    staffedUntil: null,
   };
 }
 
