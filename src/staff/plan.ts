@@ -3,6 +3,9 @@
  * The staffing plan of one room for the coming week, from what is stored: the room's attendance
  * history per 15-minute slot (the center's attendance events of the weeks before), its enrolled
  * children, the stored shifts and staff directory, judged by the center's rule pack and policy.
+ * Made at an instant (`at`), today's slots take what the live monitor recorded in `ratio_history`
+ * and what the live forecast (`compliance/outlook.ts`) sees next, so the plan agrees with the board.
+ * A day with no shift at the center and no attendance on its weekday in the history is closed.
  * Nothing is changed here; the suggestions wait for a director to propose them.
  */
 import { z } from "zod";
