@@ -2,12 +2,16 @@
  * The staffing plan page over HTTP, signed in as the sandbox's users: the chart and its table show
  * exactly the slots the JSON route plans as under-staffed; a director's Propose makes one pending
  * approval per suggestion however often it is pressed (audited, sent nowhere); a lead teacher gets
- * no button and a forged post is refused; another center's user gets a 404.
+ * no button and a forged post is refused; another center's user gets a 404. Then against the day as
+ * it happens: the closed weekend is named and hidden, a room out of ratio this morning shows
+ * under-staffed in those slots, and the infant room's third teacher is break cover, not spare.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchAudit } from "../src/audit/index.js";
+import { zonedDateTimeToInstant } from "../src/domain/time.js";
 import type { staff as staffRules } from "../src/rules/index.js";
 import { listApprovals } from "../src/storage/approvals.js";
+import { listViolations } from "../src/storage/ratio.js";
 import { SANDBOX_DATE, startTestService, type TestService } from "./support/service.js";
 import { createWebHarness, type WebHarness } from "./support/web.js";
 
@@ -188,5 +192,94 @@ describe("the staffing plan page", () => {
       "assistant_director",
     );
     expect(post.status).toBe(404);
+  });
+});
+
+describe("the staffing plan against what happened today", () => {
+  const planOf = async (roomId: string) => {
+    const res = await t.api(
+      `/api/centers/${centerId}/staffing?date=${SANDBOX_DATE}&room=${roomId}`,
+    );
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { rooms: staffRules.StaffingPlan[] }).rooms[0]!;
+  };
+
+  it("names the closed weekend from what is stored and draws no tab for it", async () => {
+    const p = await planOf(room);
+    const closed = p.days.filter((d) => !d.open).map((d) => d.date);
+    expect(closed).toEqual(["2026-11-28", "2026-11-29"]);
+    expect(p.slots.some((s) => closed.includes(s.date))).toBe(false);
+    const { text } = await page("director");
+    expect(text).toContain(
+      "Sat 2026-11-28: closed — no staff scheduled and no attendance on the last 4 Saturdays",
+    );
+    expect(text).toContain(
+      "Staff are scheduled at the center from 06:30 to 18:30 (22 shifts scheduled).",
+    );
+    expect(text).not.toContain("day=2026-11-28");
+    expect(text).toContain("day=2026-11-27");
+  });
+
+  it("shows each room out of ratio this morning as under-staffed in the slots it was", async () => {
+    const until = Date.parse(`${SANDBOX_DATE}T17:00:00Z`); // 09:00 in Los Angeles
+    for (let at = Date.parse(t.sandbox.plan.startsAt); at <= until; at += 60_000) {
+      for (const d of t.sandbox.advanceTo(new Date(at))) expect((await t.post(d)).status).toBe(200);
+      t.settle();
+    }
+    const center = t.sandbox.world.centers[0]!;
+    const violations = listViolations(t.service.ctx.db, centerId);
+    expect(violations.length).toBeGreaterThan(0);
+    for (const v of violations) {
+      const p = await planOf(v.roomId);
+      const from = Date.parse(v.startedAt);
+      const to = Date.parse(v.endedAt ?? t.sandbox.now().toISOString());
+      const slotAt = (time: string) => zonedDateTimeToInstant(SANDBOX_DATE, time, center.timeZone);
+      const during = p.slots.filter(
+        (s) =>
+          s.date === SANDBOX_DATE &&
+          slotAt(s.start).getTime() < to &&
+          slotAt(s.end).getTime() > from,
+      );
+      expect(during.length, v.roomId).toBeGreaterThan(0);
+      for (const s of during) {
+        expect(s, `${v.roomId} ${s.start}`).toMatchObject({
+          status: "under",
+          observed: "recorded",
+        });
+        expect(s.reasons[0]).toMatch(/^Recorded today: out of ratio/);
+      }
+      const res = await web.get(
+        `/centers/${centerId}/staffing?room=${v.roomId}&date=${SANDBOX_DATE}`,
+        "auditor",
+      );
+      const html = await res.text();
+      for (const s of during) {
+        expect(html).toContain(`data-start="${s.start}" data-status="under"`);
+      }
+      // Nothing is suggested for slots already past.
+      expect(
+        p.suggestions.filter((x) => x.date === SANDBOX_DATE && "start" in x && x.end <= "09:00"),
+      ).toEqual([]);
+    }
+  }, 120_000);
+
+  it("spares nobody from the infant room between the breaks the third teacher covers", async () => {
+    const infants = t.sandbox.world.centers[0]!.rooms.find((r) => r.ageGroup === "infant")!;
+    const p = await planOf(infants.id);
+    const midday = p.slots.filter(
+      (s) => s.date === SANDBOX_DATE && s.start >= "09:30" && s.start < "15:30",
+    );
+    expect(midday.some((s) => s.countedStaff > s.requiredStaff)).toBe(true);
+    expect(midday.filter((s) => s.status === "over")).toEqual([]);
+    const covered = midday.filter((s) => s.breakCover !== null);
+    expect(covered.length).toBeGreaterThan(0);
+    expect(covered[0]!.breakCover).toContain("nobody can be spared");
+    const html = await (
+      await web.get(
+        `/centers/${centerId}/staffing?room=${infants.id}&date=${SANDBOX_DATE}`,
+        "auditor",
+      )
+    ).text();
+    expect(html).toContain("Not spare: break cover");
   });
 });

@@ -37,12 +37,24 @@ function slot(start: string, over: Partial<staffRules.PlanSlot> = {}): staffRule
     status: "over",
     staffShort: 0,
     reasons: [],
+    spare: ["s1", "s2"],
+    breakCover: null,
+    observed: null,
     ...over,
   };
 }
 const plan = (roomId: string, slots: staffRules.PlanSlot[]): staffRules.StaffingPlan => ({
   roomId,
   weekStart: DATE,
+  days: [
+    {
+      date: DATE,
+      open: true,
+      why: "open: 4 shifts scheduled",
+      staffedFrom: "07:00",
+      staffedUntil: "17:00",
+    },
+  ],
   slots,
   suggestions: [],
   weights: [0.4, 0.3, 0.2, 0.1],
@@ -80,15 +92,23 @@ describe("staffing plan proposals", () => {
       plan("donor", [
         slot("15:15", { status: "ok" }),
         slot("15:30"),
-        slot("15:45", { onBreak: ["s1"] }),
+        slot("15:45", { onBreak: ["s1"], spare: ["s2"] }),
         slot("16:00", { status: "ok" }),
       ]),
       // Over-staffed only in part of the span: nobody there can go for all of it.
-      plan("half", [slot("15:30", { staffIds: ["s3", "s4"] }), slot("15:45", { status: "ok" })]),
-      // Over-staffed, but with no counted staff member to spare.
+      plan("half", [
+        slot("15:30", { staffIds: ["s3", "s4"], spare: ["s3", "s4"] }),
+        slot("15:45", { staffIds: ["s3", "s4"], status: "ok", spare: [] }),
+      ]),
+      // More counted staff than required all span, but the third covers breaks: nobody is spare.
       plan("tight", [
-        slot("15:30", { staffIds: ["s5"], countedStaff: 1 }),
-        slot("15:45", { staffIds: ["s5"], countedStaff: 1 }),
+        slot("15:30", { staffIds: ["s5", "s6", "s7"], countedStaff: 3, status: "ok", spare: [] }),
+        slot("15:45", { staffIds: ["s5", "s6", "s7"], countedStaff: 3, status: "ok", spare: [] }),
+      ]),
+      // Spare in one slot, but not the same person in the next.
+      plan("swap", [
+        slot("15:30", { staffIds: ["s8", "s9"], spare: ["s8"] }),
+        slot("15:45", { staffIds: ["s8", "s9"], spare: ["s9"] }),
       ]),
     ];
     expect(spareStaff(plans, "target", DATE, { start: "15:30", end: "16:00" })).toEqual([

@@ -27,9 +27,9 @@ export function suggestionSpan(s: Suggestion): { start: string; end: string } {
 }
 
 /**
- * Staff who could leave their own room for all of `date` `start`–`end`: present and not on a
- * break in every slot of the span, in a room that is over-staffed in each of them with a counted
- * staff member to spare. Sorted for a stable choice.
+ * Staff who could leave their own room for all of `date` `start`–`end`: named spare by their room's
+ * plan in every slot of the span (so the room stays in ratio without them, breaks included) and
+ * not on a break in any. Sorted for a stable choice.
  */
 export function spareStaff(
   plans: readonly Plan[],
@@ -44,10 +44,8 @@ export function spareStaff(
       (s) => s.date === date && s.start >= span.start && s.start < span.end,
     );
     if (slots.length === 0) continue;
-    const spare = slots.every((s) => s.status === "over" && s.countedStaff - 1 >= s.requiredStaff);
-    if (!spare) continue;
-    const ids = slots[0]!.staffIds.filter((id) =>
-      slots.every((s) => s.staffIds.includes(id) && !s.onBreak.includes(id)),
+    const ids = slots[0]!.spare.filter((id) =>
+      slots.every((s) => s.status === "over" && s.spare.includes(id) && !s.onBreak.includes(id)),
     );
     for (const staffId of ids) out.push({ staffId, fromRoomId: plan.roomId });
   }

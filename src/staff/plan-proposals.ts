@@ -64,6 +64,7 @@ function centerNames(db: Store, centerId: string): Record<string, string> {
 /**
  * The first candidate who can float into the room for the suggestion's span: re-planning that day
  * with the move made, neither their room nor this one is under-staffed in any slot of the span.
+ * The re-plan is of the schedule alone: what live state saw cannot show a move not yet made.
  */
 function verifiedSpare(
   db: Store,
@@ -95,13 +96,17 @@ function verifiedSpare(
   return ok(null);
 }
 
-/** The room's plan for the week from `weekStart`, each suggestion with its approval. */
+/**
+ * The room's plan for the week from `weekStart`, each suggestion with its approval. With `at` (the
+ * center's business clock), today's slots are judged by what live state recorded and forecasts.
+ */
 export function roomPlanView(
   db: Store,
   center: Center,
   roomId: string,
   weekStart: string,
   actor: string,
+  at?: Date,
 ): Result<RoomPlanView> {
   const rooms = listRooms(db, center.id);
   if (!rooms.some((r) => r.id === roomId)) {
@@ -109,7 +114,11 @@ export function roomPlanView(
   }
   const plans: staffRules.StaffingPlan[] = [];
   for (const r of rooms) {
-    const plan = roomStaffingPlan(db, center, { roomId: r.id, weekStart });
+    const plan = roomStaffingPlan(db, center, {
+      roomId: r.id,
+      weekStart,
+      ...(at ? { at: at.toISOString() } : {}),
+    });
     if (!plan.ok) return plan;
     plans.push(plan.value);
   }
@@ -140,7 +149,8 @@ export function roomPlanView(
 /**
  * Proposes the suggestion `request.suggestion` of the room's plan for the week from
  * `request.date`: a pending approval, once per dedupe key (audited by `proposeApproval`).
- * The caller has checked that the principal may propose.
+ * The caller has checked that the principal may propose. `now` stamps the approval (wall clock);
+ * `at` is the business clock the page's plan was made at, so the same suggestions are found.
  */
 export function proposeStaffingSuggestion(
   db: Db,
@@ -148,8 +158,9 @@ export function proposeStaffingSuggestion(
   request: ProposalRequest,
   actor: string,
   now: string,
+  at?: Date,
 ): Result<{ row: ApprovalRow; created: boolean }> {
-  const view = roomPlanView(db, center, request.room, request.date, actor);
+  const view = roomPlanView(db, center, request.room, request.date, actor, at);
   if (!view.ok) return view;
   const found = view.value.suggestions.find((s) => s.id === request.suggestion);
   if (!found) {

@@ -3,19 +3,23 @@
  * The staffing plan of one room for the coming week, from what is stored: the room's attendance
  * history per 15-minute slot (the center's attendance events of the weeks before), its enrolled
  * children, the stored shifts and staff directory, judged by the center's rule pack and policy.
+ * Made at an instant (`at`), today's slots take what the live monitor recorded in `ratio_history`
+ * and what the live forecast (`compliance/outlook.ts`) sees next, so the plan agrees with the board.
+ * A day with no shift at the center and no attendance on its weekday in the history is closed.
  * Nothing is changed here; the suggestions wait for a director to propose them.
  */
 import { z } from "zod";
+import { centerOutlook } from "../compliance/outlook.js";
 import { toStaffInput } from "../compliance/room-input.js";
 import type { Center, Shift } from "../domain/index.js";
-import { addDays, zonedDateTimeToInstant } from "../domain/time.js";
+import { addDays, instantToZoned, zonedDateTimeToInstant } from "../domain/time.js";
 import { AppError, err, type Result } from "../errors/index.js";
 import { centerPolicySchema, getRulePack, staff as staffRules } from "../rules/index.js";
 import { listEvents } from "../storage/attendance.js";
 import type { Store } from "../storage/db.js";
 import { listChildren, listShifts, listStaff } from "../storage/directory.js";
-import { getPolicy } from "../storage/ratio.js";
-import { type RoomEvent, roomSlotCounts } from "./staffing.js";
+import { getPolicy, lastHistoryBefore, listHistory } from "../storage/ratio.js";
+import { observedSlots, type RoomEvent, recordedPoint, roomSlotCounts } from "./staffing.js";
 
 /** Weeks of history read: as many as the forecast weighs. */
 export const HISTORY_WEEKS = staffRules.HISTORY_WEIGHTS.length;
@@ -35,6 +39,10 @@ export const planRequestSchema = z.object({
     .string()
     .regex(/^\d{2}:\d{2}$/)
     .default(DEFAULT_WINDOW.closesAt),
+  /** The instant the plan is made at (the center's business clock). When today is planned, its
+   * slots up to this instant are judged by what the live monitor recorded, and the next ones by
+   * the live forecast; without it every slot is judged by the plan alone. */
+  at: z.iso.datetime({ offset: true }).optional(),
 });
 export type PlanRequest = z.input<typeof planRequestSchema>;
 
@@ -115,6 +123,47 @@ const zonedDate = (d: Date, timeZone: string) =>
   }).format(d);
 
 /**
+ * Today's slots of the room as live state saw them at `at`: the monitor's recorded status changes
+ * since opening, and the live forecast (`compliance/outlook.ts`) for the next minutes. Empty when
+ * today is not among `dates`.
+ */
+export function todayObserved(
+  db: Store,
+  center: Center,
+  roomId: string,
+  window: { opensAt: string; closesAt: string },
+  dates: readonly string[],
+  at: Date,
+): staffRules.ObservedSlot[] {
+  const today = instantToZoned(at, center.timeZone).date;
+  if (!dates.includes(today)) return [];
+  const opening = zonedDateTimeToInstant(today, window.opensAt, center.timeZone).toISOString();
+  const before = lastHistoryBefore(db, center.id, roomId, opening);
+  const rows = listHistory(db, center.id, roomId, opening, at.toISOString());
+  const outlook = centerOutlook(db, center.id, at).find((o) => o.roomId === roomId);
+  return observedSlots({
+    date: today,
+    window,
+    timeZone: center.timeZone,
+    now: at,
+    recorded: [...(before ? [before] : []), ...rows].map(recordedPoint),
+    live: outlook
+      ? {
+          horizonEnd: outlook.forecast.horizonEnd,
+          points: outlook.forecast.timeline.map((s) => ({
+            at: s.at,
+            compliant: s.compliant,
+            children: s.children,
+            countedStaff: s.countedStaff,
+            requiredStaff: s.requiredStaff,
+            reasons: s.reasons,
+          })),
+        }
+      : null,
+  });
+}
+
+/**
  * The plan of one room for `days` days from `weekStart`, from stored history and shifts.
  * `adjustShifts` rewrites the center's stored shifts first, to test a change before proposing it.
  */
@@ -141,13 +190,12 @@ export function roomStaffingPlan(
   }
   const window = { opensAt: r.opensAt, closesAt: r.closesAt };
   const dates = Array.from({ length: r.days }, (_, i) => addDays(r.weekStart, i));
-  const shifts = adjustShifts(listShifts(db, center.id, dates)).filter(
-    (s) => s.roomId === r.roomId,
-  );
+  // Every shift of the center: the room's staff it, any at all says the center opens that day.
+  const shifts = adjustShifts(listShifts(db, center.id, dates));
   const directory = listStaff(
     db,
     center.id,
-    shifts.map((s) => s.staffId),
+    shifts.filter((s) => s.roomId === r.roomId).map((s) => s.staffId),
   );
   const staff: Record<string, z.input<typeof staffRules.staffingPlanInputSchema>["staff"][string]> =
     {};
@@ -175,5 +223,7 @@ export function roomStaffingPlan(
     shifts,
     staff,
     policy,
+    observed:
+      r.at === undefined ? [] : todayObserved(db, center, r.roomId, window, dates, new Date(r.at)),
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { staff } from "../rules/index.js";
 import { plannedChildren, sandboxHistory } from "./history.js";
-import { roomSlotCounts } from "./staffing.js";
+import { observedSlots, type RatioPoint, recordedPoint, roomSlotCounts } from "./staffing.js";
 
 // Los Angeles is UTC−8 in November.
 const at = (local: string) => new Date(`2026-11-16T${local}:00-08:00`).toISOString();
@@ -22,6 +22,73 @@ describe("attendance history per 15-minute slot", () => {
       "America/Los_Angeles",
     );
     expect(counts).toEqual({ date: "2026-11-16", counts: [1, 2, 2, 1] });
+  });
+});
+
+describe("today's slots as live state saw them", () => {
+  const day = "2026-11-16";
+  const point = (local: string, compliant: boolean, counted = 2): RatioPoint => ({
+    at: at(local),
+    compliant,
+    children: 8,
+    countedStaff: counted,
+    requiredStaff: 2,
+    reasons: compliant ? [] : [`short by ${2 - counted} counted staff`],
+  });
+  const observe = (now: string, recorded: RatioPoint[], live: RatioPoint[] | null) =>
+    observedSlots({
+      date: day,
+      window: { opensAt: "07:00", closesAt: "09:00" },
+      timeZone: "America/Los_Angeles",
+      now: new Date(at(now)),
+      recorded,
+      live: live && { points: live, horizonEnd: at("08:40") },
+    });
+
+  it("marks a past slot out of ratio if the room was at any moment of it, and the live ones ahead", () => {
+    const slots = observe(
+      "08:10",
+      [point("06:50", true), point("07:20", false, 1), point("07:31", true)],
+      [point("08:10", true), point("08:25", false, 1), point("08:35", true)],
+    );
+    expect(slots.map((s) => [s.start, s.source, s.compliant])).toEqual([
+      ["07:00", "recorded", true],
+      ["07:15", "recorded", false],
+      ["07:30", "recorded", false],
+      ["07:45", "recorded", true],
+      ["08:00", "live", true],
+      ["08:15", "live", false],
+      ["08:30", "live", false],
+    ]);
+    expect(slots[1]).toMatchObject({
+      countedStaff: 1,
+      staffShort: 1,
+      reasons: ["short by 1 counted staff"],
+    });
+  });
+
+  it("keeps a change and its undoing at one instant, and leaves out what nothing covers", () => {
+    const slots = observe("07:45", [point("07:15", false, 0), point("07:15", true)], null);
+    expect(slots.map((s) => [s.start, s.compliant])).toEqual([
+      ["07:15", false],
+      ["07:30", true],
+    ]);
+  });
+
+  it("reads violation and critical rows as out of ratio, with the stored counts", () => {
+    const row = (status: string) =>
+      recordedPoint({
+        at: at("07:00"),
+        status,
+        evaluation: { children: 5, countedStaff: 1, requiredStaff: 2, reasons: ["r"] },
+      });
+    expect(["ok", "approaching", "violation", "critical"].map((s) => row(s).compliant)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(row("critical")).toMatchObject({ children: 5, countedStaff: 1, reasons: ["r"] });
   });
 });
 

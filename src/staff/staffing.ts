@@ -1,10 +1,11 @@
 /**
  * @module staff/staffing
  * Attendance history for the staffing plan: children present in a room per 15-minute slot of a
- * day (the most present at any moment in the slot), from check-in, move and check-out events.
- * Pure: events, the room, the day and the center's hours are inputs.
+ * day (the most present at any moment in the slot), from check-in, move and check-out events; and
+ * today's slots as the live monitor recorded them and the live forecast sees them.
+ * Pure: events, points, the room, the day, the center's hours and "now" are inputs.
  */
-import { instantToZoned } from "../domain/time.js";
+import { instantToZoned, zonedDateTimeToInstant } from "../domain/time.js";
 import { staff as staffRules } from "../rules/index.js";
 
 export interface RoomEvent {
@@ -50,4 +51,99 @@ export function roomSlotCounts(
   }
   mark(slots - 1);
   return { date, counts };
+}
+
+/** The room's ratio at one moment, as the live monitor recorded it or the live forecast sees it;
+ * it holds until the next point. */
+export interface RatioPoint {
+  at: string;
+  compliant: boolean;
+  children: number;
+  countedStaff: number;
+  requiredStaff: number;
+  reasons: string[];
+}
+
+/**
+ * A `ratio_history` row as a point: violation and critical are out of ratio; the counts come from
+ * the evaluation stored with it (zero where it lacks them).
+ */
+export function recordedPoint(row: {
+  at: string;
+  status: string;
+  evaluation: unknown;
+}): RatioPoint {
+  const e = (row.evaluation ?? {}) as Record<string, unknown>;
+  const n = (k: string) => (typeof e[k] === "number" ? (e[k] as number) : 0);
+  return {
+    at: row.at,
+    compliant: row.status !== "violation" && row.status !== "critical",
+    children: n("children"),
+    countedStaff: n("countedStaff"),
+    requiredStaff: n("requiredStaff"),
+    reasons: Array.isArray(e.reasons) ? e.reasons.filter((r) => typeof r === "string") : [],
+  };
+}
+
+/** The points in force at some moment of [from, to): those in it, after the last one before it
+ * unless one starts exactly at `from` (a change and its undoing can share one instant). */
+function inForce(points: readonly RatioPoint[], from: number, to: number): RatioPoint[] {
+  if (!(to > from)) return [];
+  const within = points.filter((p) => Date.parse(p.at) >= from && Date.parse(p.at) < to);
+  const opening = points.filter((p) => Date.parse(p.at) < from).at(-1);
+  return opening && Date.parse(within[0]?.at ?? "") !== from ? [opening, ...within] : within;
+}
+
+/**
+ * Today's slots as live state saw them: a slot already over from the recorded points, the slot now
+ * and those starting within the live forecast from the recorded points up to `now` and the live
+ * ones after. A slot is out of ratio if the room was (or will be) at any moment of it; its counts
+ * are the worst moment's. A slot nothing covers is left out, so the plan keeps its own judgement.
+ * Pure: `now` and the points are inputs.
+ */
+export function observedSlots(input: {
+  date: string;
+  window: { opensAt: string; closesAt: string };
+  timeZone: string;
+  now: Date;
+  /** Status changes up to `now`, oldest first, starting with the one in force at opening. */
+  recorded: readonly RatioPoint[];
+  /** The live forecast: the room now, then after each change, up to `horizonEnd`. */
+  live: { points: readonly RatioPoint[]; horizonEnd: string } | null;
+}): staffRules.ObservedSlot[] {
+  const now = input.now.getTime();
+  const horizonEnd = input.live ? Date.parse(input.live.horizonEnd) : now;
+  const open = toMinutes(input.window.opensAt);
+  const slots = Math.max(0, (toMinutes(input.window.closesAt) - open) / staffRules.SLOT_MINUTES);
+  const out: staffRules.ObservedSlot[] = [];
+  for (let i = 0; i < slots; i++) {
+    const minutes = open + i * staffRules.SLOT_MINUTES;
+    const start = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+    const from = zonedDateTimeToInstant(input.date, start, input.timeZone).getTime();
+    const to = from + staffRules.SLOT_MINUTES * 60_000;
+    if (from >= Math.max(now, horizonEnd)) break;
+    const points = [
+      ...inForce(input.recorded, from, Math.min(to, now)),
+      ...inForce(input.live?.points ?? [], Math.max(from, now), Math.min(to, horizonEnd)),
+    ];
+    if (points.length === 0) continue;
+    const breaches = points.filter((p) => !p.compliant);
+    const short = (p: RatioPoint) => Math.max(p.requiredStaff - p.countedStaff, 0);
+    const worst =
+      breaches.length > 0
+        ? breaches.reduce((a, b) => (short(b) > short(a) ? b : a))
+        : points.reduce((a, b) => (b.children > a.children ? b : a));
+    out.push({
+      date: input.date,
+      start,
+      source: to <= now ? "recorded" : "live",
+      compliant: breaches.length === 0,
+      children: Math.max(...points.map((p) => p.children)),
+      countedStaff: worst.countedStaff,
+      requiredStaff: worst.requiredStaff,
+      staffShort: short(worst),
+      reasons: [...new Set(breaches.flatMap((p) => p.reasons))],
+    });
+  }
+  return out;
 }

@@ -9,7 +9,7 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import type { Center } from "../domain/index.js";
-import { addDays, instantToZoned, weekdayOf } from "../domain/time.js";
+import { instantToZoned, weekdayOf } from "../domain/time.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import type { staff as staffRules } from "../rules/index.js";
 import {
@@ -177,7 +177,10 @@ function Chart({ slots, room, date }: { slots: PlanSlot[]; room: string; date: s
           <li>Dashed dark red line: staff the rule pack requires (right scale).</li>
           <li>Solid green line: scheduled staff who count toward ratio (right scale).</li>
           <li>Red diagonal hatching behind a slot: under-staffed, a ratio risk.</li>
-          <li>Blue dots behind a slot: over-staffed, someone could be spared.</li>
+          <li>
+            Blue dots behind a slot: over-staffed, someone could be spared (the room stays in ratio
+            without them there and through every planned break while the same people are on shift).
+          </li>
         </ul>
       </figcaption>
     </figure>
@@ -234,6 +237,36 @@ function RiskTable({ slots, names }: { slots: PlanSlot[]; names: Record<string, 
         </table>
       </div>
     </details>
+  );
+}
+
+/** What the stored shifts say about the day's hours (no opening hours are stored). */
+function DayHours({ day }: { day: staffRules.PlanDay | undefined }) {
+  if (!day) return null;
+  return (
+    <p class="muted" data-day-hours={day.date}>
+      {day.staffedFrom && day.staffedUntil
+        ? `Staff are scheduled at the center from ${day.staffedFrom} to ${day.staffedUntil} (${day.why.replace(/^open: /, "")}).`
+        : `No staff are scheduled yet; the day is planned because ${day.why.replace(/^open: no staff scheduled yet, but /, "there was ")}.`}
+    </p>
+  );
+}
+
+/** Where the room has more staff than the ratio needs but nobody is spare: the breaks they cover. */
+function BreakCover({ slots, names }: { slots: PlanSlot[]; names: Record<string, string> }) {
+  const notes = [
+    ...new Set(slots.flatMap((s) => (s.status === "ok" && s.breakCover ? [s.breakCover] : []))),
+  ].map((r) => withNames(r, names));
+  if (notes.length === 0) return null;
+  return (
+    <section data-break-cover={notes.length}>
+      <h3>Not spare: break cover</h3>
+      <ul>
+        {notes.map((n) => (
+          <li>{n}</li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -321,13 +354,17 @@ export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
     const badDate = askedDate !== "" && !isDay(askedDate);
     const weekStart = askedDate && !badDate ? askedDate : today;
     const room = rooms.find((r) => r.id === c.req.query("room")) ?? rooms[0];
-    const week = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
-    const askedDay = c.req.query("day") ?? "";
-    const day = week.includes(askedDay) ? askedDay : weekStart;
     const result = done[c.req.query("done") as keyof typeof done];
+    const now = ctx.clock();
     const view = room
-      ? roomPlanView(ctx.db, center, room.id, weekStart, principal.actor)
+      ? roomPlanView(ctx.db, center, room.id, weekStart, principal.actor, now)
       : undefined;
+    const days = view?.ok ? view.value.plan.days : [];
+    const week = days.filter((d) => d.open).map((d) => d.date);
+    const closed = days.filter((d) => !d.open);
+    const askedDay = c.req.query("day") ?? "";
+    const day = week.includes(askedDay) ? askedDay : (week[0] ?? weekStart);
+    const nowLocal = instantToZoned(now, center.timeZone);
     const daySlots = view?.ok ? view.value.plan.slots.filter((s) => s.date === day) : [];
     const link = (d: string) =>
       staffingPath(center.id, { room: room?.id ?? "", date: weekStart, day: d });
@@ -378,8 +415,23 @@ export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
                   (recent weeks weigh more: {view.value.plan.weights.join(", ")}) and the enrolled
                   schedules; staff from the stored shifts, judged by the {center.jurisdiction} rule
                   pack. A staff member counts in a slot only if their shift covers all of it and no
-                  break touches it. The day runs 06:00–19:00 (no opening hours are stored).
+                  break touches it. No opening hours are stored, so open days come from what is: a
+                  day with a shift scheduled at the center, or with attendance on the same weekday
+                  in the last 4 weeks, is open; any other day is closed and not planned. An open day
+                  is planned 06:00–19:00.
+                  {week.includes(nowLocal.date)
+                    ? ` Today, the slots until ${nowLocal.time.slice(0, 5)} show what the live monitor recorded, and the next 30 minutes what the live forecast says.`
+                    : ""}
                 </p>
+                {closed.length > 0 ? (
+                  <ul class="muted" data-closed={closed.length}>
+                    {closed.map((d) => (
+                      <li data-closed-day={d.date}>
+                        {weekdayLabel(d.date)} {d.date}: {d.why.replace(/^closed: /, "closed — ")}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
                 <nav class="sections" aria-label="Days of the week">
                   <ul>
                     {week.map((d) => {
@@ -397,11 +449,21 @@ export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
                     })}
                   </ul>
                 </nav>
-                <h2>
-                  {room.name}, {weekdayLabel(day)} {day}
-                </h2>
-                <Chart slots={daySlots} room={room.name} date={day} />
-                <RiskTable slots={daySlots} names={view.value.names} />
+                {week.length === 0 ? (
+                  <p class="notice" role="status">
+                    The center is closed every day of this week, as far as what is stored shows.
+                  </p>
+                ) : (
+                  <>
+                    <h2>
+                      {room.name}, {weekdayLabel(day)} {day}
+                    </h2>
+                    <DayHours day={days.find((d) => d.date === day)} />
+                    <Chart slots={daySlots} room={room.name} date={day} />
+                    <RiskTable slots={daySlots} names={view.value.names} />
+                    <BreakCover slots={daySlots} names={view.value.names} />
+                  </>
+                )}
                 <h2>Suggestions</h2>
                 <Suggestions
                   center={center}
@@ -448,6 +510,7 @@ export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
       { room, date, suggestion },
       principal.actor,
       ctx.wallClock().toISOString(),
+      ctx.clock(),
     );
     if (!proposed.ok) return back(proposed.error.code === "not_found" ? "gone" : "bad");
     return back(proposed.value.created ? "proposed" : "exists");

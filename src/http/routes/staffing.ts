@@ -126,7 +126,11 @@ export function registerStaffingRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext
       throw new AppError("not_found", `unknown room "${room}"`, { field: "room" });
     }
     const plans = rooms.map((r) => {
-      const plan = roomStaffingPlan(ctx.db, center, { roomId: r.id, weekStart: date });
+      const plan = roomStaffingPlan(ctx.db, center, {
+        roomId: r.id,
+        weekStart: date,
+        at: ctx.clock().toISOString(),
+      });
       if (!plan.ok) throw plan.error;
       return { ...plan.value, suggestionIds: plan.value.suggestions.map(suggestionId) };
     });
@@ -152,6 +156,7 @@ export function registerStaffingRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext
       c.req.valid("json"),
       principal.actor,
       ctx.wallClock().toISOString(),
+      ctx.clock(),
     );
     if (!proposed.ok) throw proposed.error;
     const { row, created } = proposed.value;

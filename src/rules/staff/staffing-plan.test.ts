@@ -222,3 +222,182 @@ describe("forecast error", () => {
     expect(trend.ok && trend.value).toEqual({ mae: 4, bias: -4, maxAbsError: 4, slots: 12 });
   });
 });
+
+describe("spare staff and break cover", () => {
+  // Six Texas infants (6 months old) 09:00–12:00: 1 : 4, so two counted staff are required.
+  const infants = Array.from({ length: 6 }, (_, i) => ({
+    id: `i${i}`,
+    birthDate: "2026-05-01",
+    schedule: [{ day: "mon" as const, arrive: "09:00", depart: "12:00" }],
+  }));
+  const infantPlan = (shifts: ReturnType<typeof shift>[]) =>
+    plan({
+      opensAt: "09:00",
+      closesAt: "12:00",
+      children: infants,
+      history: [],
+      shifts,
+      staff: { t1: teacher, t2: teacher, t3: teacher, t4: teacher },
+    });
+  const t1Break = [{ start: "10:00", end: "10:30" }];
+  const t2Break = [{ start: "10:30", end: "11:00" }];
+
+  it("spares nobody when the third teacher covers two colleagues' breaks, and says so", () => {
+    const p = infantPlan([
+      shift("a", "t1", "09:00", "12:00", t1Break),
+      shift("b", "t2", "09:00", "12:00", t2Break),
+      shift("c", "t3", "09:00", "12:00"),
+    ]);
+    expect(p.slots).toHaveLength(12);
+    expect(p.slots.filter((s) => s.status !== "ok")).toEqual([]);
+    expect(p.slots.every((s) => s.spare.length === 0)).toBe(true);
+    const nine = p.slots.find((s) => s.start === "09:00")!;
+    expect(nine).toMatchObject({ countedStaff: 3, requiredStaff: 2 });
+    expect(nine.breakCover).toContain("nobody can be spared");
+    expect(nine.breakCover).toContain("09:00–12:00 (t1 10:00–10:30, t2 10:30–11:00)");
+    expect(nine.breakCover).toContain("1 : 4, 26 TAC §746.1601");
+  });
+
+  it("spares anyone while nobody takes a break, and one of four through staggered breaks", () => {
+    const none = infantPlan([
+      shift("a", "t1", "09:00", "12:00"),
+      shift("b", "t2", "09:00", "12:00"),
+      shift("c", "t3", "09:00", "12:00"),
+    ]);
+    expect(none.slots.every((s) => s.status === "over")).toBe(true);
+    expect(none.slots[0]!.spare).toEqual(["t1", "t2", "t3"]);
+    expect(none.slots[0]!.reasons.at(-1)).toContain("no break in 09:00–12:00 needs them");
+
+    const four = infantPlan([
+      shift("a", "t1", "09:00", "12:00", t1Break),
+      shift("b", "t2", "09:00", "12:00", t2Break),
+      shift("c", "t3", "09:00", "12:00"),
+      shift("d", "t4", "09:00", "12:00"),
+    ]);
+    // With four, any one can go and the other break is still covered: t3 and t4 at 10:00 too.
+    expect(four.slots.find((s) => s.start === "09:00")!.spare).toEqual(["t1", "t2", "t3", "t4"]);
+    expect(four.slots.find((s) => s.start === "10:00")).toMatchObject({
+      status: "over",
+      spare: ["t2", "t3", "t4"],
+    });
+  });
+});
+
+describe("today as it happened", () => {
+  const observed = (start: string, over: Record<string, unknown> = {}) => ({
+    date: "2026-11-23",
+    start,
+    source: "recorded" as const,
+    compliant: true,
+    children: 18,
+    countedStaff: 3,
+    requiredStaff: 2,
+    staffShort: 0,
+    reasons: [],
+    ...over,
+  });
+  const short = {
+    compliant: false,
+    countedStaff: 1,
+    requiredStaff: 2,
+    staffShort: 1,
+    reasons: ["short by 1 counted staff: 1 for 18 children at 1 : 11"],
+  };
+
+  it("shows a slot the room was out of ratio in as under-staffed, with no suggestion for the past", () => {
+    expect(plan().slots.find((s) => s.start === "08:00")!.status).toBe("over");
+    const p = plan({ observed: [observed("08:00", short)] });
+    expect(p.slots.find((s) => s.start === "08:00")).toMatchObject({
+      status: "under",
+      observed: "recorded",
+      countedStaff: 1,
+      requiredStaff: 2,
+      staffShort: 1,
+      spare: [],
+      reasons: [
+        "Recorded today: out of ratio — short by 1 counted staff: 1 for 18 children at 1 : 11",
+      ],
+    });
+    expect(p.suggestions).toEqual(plan().suggestions);
+  });
+
+  it("keeps a slot in ratio as it happened, even where the plan expected a shortfall", () => {
+    const p = plan({ observed: [observed("08:15"), observed("09:00", { countedStaff: 2 })] });
+    expect(p.slots.find((s) => s.start === "08:15")).toMatchObject({
+      status: "over",
+      observed: "recorded",
+    });
+    expect(p.slots.find((s) => s.start === "09:00")).toMatchObject({
+      status: "ok",
+      observed: "recorded",
+      reasons: [],
+    });
+    // The 09:00 break no longer needs moving: it went fine.
+    expect(p.suggestions.map((s) => s.kind)).toEqual(["floater"]);
+  });
+
+  it("offers a floater for a shortfall the live forecast sees", () => {
+    const p = plan({ observed: [observed("08:30", { ...short, source: "live" })] });
+    expect(p.slots.find((s) => s.start === "08:30")).toMatchObject({
+      status: "under",
+      observed: "live",
+    });
+    expect(p.suggestions[0]).toMatchObject({
+      kind: "floater",
+      start: "08:30",
+      end: "08:45",
+      staff: 1,
+    });
+    expect(p.suggestions[0]!.reason).toContain("Live forecast: out of ratio");
+  });
+});
+
+describe("days the center is closed", () => {
+  it("plans no slot on a day with no shift and no attendance on its weekday, and says why", () => {
+    const p = plan({ days: 2 });
+    expect(p.days).toEqual([
+      {
+        date: "2026-11-23",
+        open: true,
+        why: "open: 4 shifts scheduled",
+        staffedFrom: "07:00",
+        staffedUntil: "10:00",
+      },
+      {
+        date: "2026-11-24",
+        open: false,
+        why: "closed: no staff scheduled and no attendance on the last 4 Tuesdays",
+        staffedFrom: null,
+        staffedUntil: null,
+      },
+    ]);
+    expect(p.slots.every((s) => s.date === "2026-11-23")).toBe(true);
+    expect(p.suggestions.every((s) => s.date === "2026-11-23")).toBe(true);
+  });
+
+  it("opens a day with attendance on its weekday, or any shift at the center", () => {
+    const tuesday = { date: "2026-11-17", counts: Array(12).fill(3) as number[] };
+    const byHistory = plan({ days: 2, history: [...history(mondays), tuesday] });
+    expect(byHistory.days[1]).toEqual({
+      date: "2026-11-24",
+      open: true,
+      why: "open: no staff scheduled yet, but attendance on 1 of the last 4 Tuesdays",
+      staffedFrom: null,
+      staffedUntil: null,
+    });
+    expect(byHistory.slots.filter((s) => s.date === "2026-11-24")).toHaveLength(12);
+    const byShift = plan({
+      days: 2,
+      shifts: [
+        ...input.shifts,
+        { ...shift("x", "t4", "07:00", "10:00"), date: "2026-11-24", roomId: "r2" },
+      ],
+    });
+    expect(byShift.days[1]).toMatchObject({
+      open: true,
+      why: "open: 1 shift scheduled",
+      staffedFrom: "07:00",
+      staffedUntil: "10:00",
+    });
+  });
+});

@@ -14,6 +14,18 @@
  * it and no planned break touches it; the children planned are the room's youngest enrolled, so the
  * youngest band governs as it would on the day. Each slot is judged by the real `evaluateRoom`.
  *
+ * Spare staff. A counted staff member can be spared in a slot only if, without them, the room is in
+ * ratio there (with room for one more child, when any are expected), and through every planned break in that
+ * stretch (the slots the same people are on shift): a third teacher who covers two colleagues'
+ * breaks is not spare between them. A slot is `over` only when someone is spare.
+ *
+ * Today as it happened. `observed` slots carry what the live monitor recorded (slots already over)
+ * and what the live forecast says (the next minutes); they replace the plan's judgement of those
+ * slots, so a room that was out of ratio shows under-staffed there. Past slots get no suggestion.
+ *
+ * Closed days. A date with no shift at the center and no attendance on its weekday in the weeks of
+ * history is a day the center is closed: it is listed in `days` with why, and not planned.
+ *
  * Pure: dates, times and history are inputs; nothing reads a clock.
  */
 import { z } from "zod";
@@ -69,17 +81,37 @@ export const forecastSlotSchema = z.object({
 });
 export type ForecastSlot = z.infer<typeof forecastSlotSchema>;
 
+/** What today's live state says about one slot of the plan (see `staff/staffing.ts`). */
+export const observedSlotSchema = z.object({
+  date: dateSchema,
+  start: localTimeSchema,
+  /** `recorded`: the slot is over and the monitor's recorded status is used; `live`: the slot is
+   * now or within the live forecast's horizon. */
+  source: z.enum(["recorded", "live"]),
+  /** False when the room was (or is forecast to be) out of ratio at any moment of the slot. */
+  compliant: z.boolean(),
+  children: z.number().int().min(0),
+  countedStaff: z.number().int().min(0),
+  requiredStaff: z.number().int().min(0),
+  staffShort: z.number().int().min(0),
+  reasons: z.array(z.string()),
+});
+export type ObservedSlot = z.infer<typeof observedSlotSchema>;
+
 export const staffingPlanInputSchema = forecastInputSchema.omit({ dates: true }).extend({
   roomId: idSchema,
   /** The room's licensed program, when the center names one. */
   program: z.string().optional(),
   weekStart: dateSchema,
   days: z.number().int().min(1).max(14).default(7),
-  /** All shifts of the dates planned; those with this `roomId` staff the room. */
+  /** All shifts of the center on the dates planned; those with this `roomId` staff the room, any
+   * shift at all says the center opens that day. */
   shifts: z.array(shiftSchema),
   /** How the ratio core sees each staff member (role, age or birth date, qualification). */
   staff: z.record(idSchema, roomStaffSchema),
   policy: centerPolicySchema.optional(),
+  /** Today's slots as the live monitor recorded them and the live forecast sees them. */
+  observed: z.array(observedSlotSchema).default([]),
 });
 export type StaffingPlanInput = z.input<typeof staffingPlanInputSchema>;
 
@@ -90,11 +122,18 @@ export const planSlotSchema = forecastSlotSchema.extend({
   onBreak: z.array(idSchema),
   countedStaff: z.number().int(),
   requiredStaff: z.number().int(),
-  /** `under`: out of ratio as planned; `over`: a counted staff member could be spared and the
-   * room could still take one more child; `ok`: neither. */
+  /** `under`: out of ratio as planned (or as recorded / forecast live today); `over`: a counted
+   * staff member could be spared (see `spare`); `ok`: neither. */
   status: z.enum(["under", "ok", "over"]),
   staffShort: z.number().int(),
   reasons: z.array(z.string()),
+  /** Staff who could be spared: the room stays in ratio without them, with room for one more
+   * child, here and through every planned break in the stretch. */
+  spare: z.array(idSchema).default([]),
+  /** Why nobody is spare although more staff count than the ratio requires: the breaks they cover. */
+  breakCover: z.string().nullable().default(null),
+  /** Where today's live state replaced the plan: `recorded` (already happened) or `live`. */
+  observed: z.enum(["recorded", "live"]).nullable().default(null),
 });
 export type PlanSlot = z.infer<typeof planSlotSchema>;
 
@@ -119,9 +158,25 @@ export const staffingSuggestionSchema = z.discriminatedUnion("kind", [
 ]);
 export type StaffingSuggestion = z.infer<typeof staffingSuggestionSchema>;
 
+/** Whether the center opens on a date, from what is stored, and why. */
+export const planDaySchema = z.object({
+  date: dateSchema,
+  open: z.boolean(),
+  /** e.g. "open: 5 shifts scheduled" or "closed: no staff scheduled and no attendance on the
+   * last 4 Saturdays". */
+  why: z.string(),
+  /** From the first shift's start to the last shift's end at the center that day; null when no
+   * shift is stored for it. */
+  staffedFrom: localTimeSchema.nullable(),
+  staffedUntil: localTimeSchema.nullable(),
+});
+export type PlanDay = z.infer<typeof planDaySchema>;
+
 export const staffingPlanSchema = z.object({
   roomId: idSchema,
   weekStart: dateSchema,
+  /** Every date asked for; closed ones have no slots. */
+  days: z.array(planDaySchema),
   slots: z.array(planSlotSchema),
   /** For the director to approve; nothing here is applied. */
   suggestions: z.array(staffingSuggestionSchema),
@@ -300,12 +355,72 @@ function placements(data: PlanData, date: string): Placement[] {
     });
 }
 
+const weekdayNames: Record<string, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
+/** Whether the center opens on `date`: any shift stored for it, or attendance on the same weekday
+ * in the weeks of history before it. */
+function openDay(data: PlanData, date: string): PlanDay {
+  const onDay = data.shifts.filter((s) => s.date === date);
+  const shifts = onDay.length;
+  if (shifts > 0) {
+    const starts = onDay.map((s) => s.start).sort();
+    // A shift ending at or before its start runs past midnight.
+    const ends = onDay.map((s) => (s.end <= s.start ? "24:00" : s.end)).sort();
+    const until = ends.at(-1)!;
+    return {
+      date,
+      open: true,
+      why: `open: ${shifts} shift${shifts === 1 ? "" : "s"} scheduled`,
+      staffedFrom: starts[0]!,
+      staffedUntil: until === "24:00" ? "23:59" : until,
+    };
+  }
+  const weekday = weekdayOf(date);
+  const from = addDays(date, -7 * HISTORY_WEIGHTS.length);
+  const seen = new Set(
+    data.history
+      .filter((h) => h.date < date && h.date >= from && weekdayOf(h.date) === weekday)
+      .map((h) => h.date),
+  ).size;
+  const name = weekdayNames[weekday] ?? weekday;
+  if (seen > 0) {
+    return {
+      date,
+      open: true,
+      why: `open: no staff scheduled yet, but attendance on ${seen} of the last ${HISTORY_WEIGHTS.length} ${name}s`,
+      staffedFrom: null,
+      staffedUntil: null,
+    };
+  }
+  return {
+    date,
+    open: false,
+    why: `closed: no staff scheduled and no attendance on the last ${HISTORY_WEIGHTS.length} ${name}s`,
+    staffedFrom: null,
+    staffedUntil: null,
+  };
+}
+
 export function planStaffing(pack: RulePack, input: StaffingPlanInput): Result<StaffingPlan> {
   const parsed = staffingPlanInputSchema.safeParse(input);
   if (!parsed.success) return err(fromZodError(parsed.error, "bad_request"));
   const data = parsed.data;
-  const dates = Array.from({ length: data.days }, (_, i) => addDays(data.weekStart, i));
-  const forecast = forecastAttendance({ ...data, dates });
+  const days = Array.from({ length: data.days }, (_, i) =>
+    openDay(data, addDays(data.weekStart, i)),
+  );
+  const dates = days.filter((d) => d.open).map((d) => d.date);
+  const window = slotCount(data);
+  if (!window.ok) return window;
+  const forecast =
+    dates.length > 0 ? forecastAttendance({ ...data, dates }) : ok<ForecastSlot[]>([]);
   if (!forecast.ok) return forecast;
   // Youngest first: the youngest band governs a mixed room, so planning with them errs safe.
   const youngest = [...data.children].sort((a, b) => (a.birthDate < b.birthDate ? 1 : -1));
@@ -357,32 +472,37 @@ export function planStaffing(pack: RulePack, input: StaffingPlanInput): Result<S
     });
   };
 
+  const observedAt = new Map(data.observed.map((o) => [`${o.date} ${o.start}`, o]));
   const slots: PlanSlot[] = [];
   const suggestions: StaffingSuggestion[] = [];
   for (const date of dates) {
     const day = forecast.value.filter((f) => f.date === date);
     const staff = placements(data, date);
-    const daySlots: PlanSlot[] = [];
+    const planned: PlanSlot[] = [];
+    const evaluations: Evaluation[] = [];
     for (const f of day) {
       const r = evaluateSlot(f, staff);
       if (!r.ok) return r;
       const e = r.value.evaluation;
-      daySlots.push({
+      evaluations.push(e);
+      planned.push({
         ...f,
         planningChildren: r.value.planning,
         staffIds: r.value.present,
         onBreak: r.value.onBreak,
         countedStaff: e.countedStaff,
         requiredStaff: e.requiredStaff,
-        status: !e.compliant
-          ? "under"
-          : e.status === "ok" && e.countedStaff > e.requiredStaff
-            ? "over"
-            : "ok",
+        status: e.compliant ? "ok" : "under",
         staffShort: e.staffShort,
         reasons: e.reasons,
+        spare: [],
+        breakCover: null,
+        observed: null,
       });
     }
+    const spared = markSpare(day, planned, evaluations, staff, evaluateSlot);
+    if (!spared.ok) return spared;
+    const daySlots = planned.map((s) => withObserved(s, observedAt.get(`${s.date} ${s.start}`)));
     slots.push(...daySlots);
     const suggested = suggest(date, day, daySlots, staff, evaluateSlot);
     if (!suggested.ok) return suggested;
@@ -391,18 +511,161 @@ export function planStaffing(pack: RulePack, input: StaffingPlanInput): Result<S
   return ok({
     roomId: data.roomId,
     weekStart: data.weekStart,
+    days,
     slots,
     suggestions,
     weights: [...HISTORY_WEIGHTS],
   });
 }
 
-/** Runs of consecutive under-staffed slots. */
+type SlotEvaluator = (
+  f: ForecastSlot,
+  staff: Placement[],
+) => Result<{ evaluation: Evaluation; onBreak: string[] }>;
+
+/** Runs of consecutive slots in which the same people are on shift (breaks included). */
+function stretches(day: ForecastSlot[], staff: Placement[]): number[][] {
+  const runs: number[][] = [];
+  let key: string | null = null;
+  for (const [i, f] of day.entries()) {
+    const from = toMinutes(f.start);
+    const on = staff
+      .filter((p) => p.start <= from && p.end >= from + SLOT_MINUTES)
+      .map((p) => p.staffId)
+      .sort()
+      .join(",");
+    if (on === key && runs.length > 0) runs.at(-1)!.push(i);
+    else runs.push([i]);
+    key = on;
+  }
+  return runs;
+}
+
+/**
+ * Marks the planned slots `over` where someone is spare, with the reason; and where the room has
+ * more counted staff than it needs but nobody is spare because of a break, says so.
+ */
+function markSpare(
+  day: ForecastSlot[],
+  planned: PlanSlot[],
+  evaluations: Evaluation[],
+  staff: Placement[],
+  evaluateSlot: SlotEvaluator,
+): Result<void> {
+  const cache = new Map<string, Evaluation>();
+  const without = (i: number, staffId: string): Result<Evaluation> => {
+    const key = `${i} ${staffId}`;
+    const hit = cache.get(key);
+    if (hit) return ok(hit);
+    const r = evaluateSlot(
+      day[i]!,
+      staff.filter((p) => p.staffId !== staffId),
+    );
+    if (!r.ok) return r;
+    cache.set(key, r.value.evaluation);
+    return ok(r.value.evaluation);
+  };
+  for (const run of stretches(day, staff)) {
+    const breakSlots = run.filter((i) => planned[i]!.onBreak.length > 0);
+    const first = planned[run[0]!]!;
+    const last = planned[run.at(-1)!]!;
+    const stretch = `${first.start}–${last.end}`;
+    const breaks = staff
+      .flatMap((p) =>
+        p.breaks
+          .filter((b) => b.start < toMinutes(last.end) && b.end > toMinutes(first.start))
+          .map((b) => ({ staffId: p.staffId, start: b.start, end: b.end })),
+      )
+      .filter((b) => first.staffIds.includes(b.staffId))
+      .sort((a, b) => a.start - b.start || a.staffId.localeCompare(b.staffId));
+    const breakList = breaks
+      .map((b) => `${b.staffId} ${toTime(b.start)}–${toTime(b.end)}`)
+      .join(", ");
+    for (const i of run) {
+      const slot = planned[i]!;
+      const e = evaluations[i]!;
+      if (!e.compliant || e.countedStaff <= e.requiredStaff) continue;
+      const rule = `1 : ${e.governingBand.ratio}${e.citations[0] ? `, ${e.citations[0].source}` : ""}`;
+      const counted = e.counted.flatMap((c) => (c.id !== null ? [c.id] : []));
+      const spare: string[] = [];
+      const neededFor: string[] = [];
+      for (const id of counted) {
+        const here = without(i, id);
+        if (!here.ok) return here;
+        // With children there, the room must still be able to take one more without them.
+        if (!here.value.compliant || (slot.planningChildren > 0 && here.value.canTake < 1))
+          continue;
+        let covered = true;
+        for (const j of breakSlots) {
+          const then = without(j, id);
+          if (!then.ok) return then;
+          if (!then.value.compliant) {
+            covered = false;
+            break;
+          }
+        }
+        if (covered) spare.push(id);
+        else neededFor.push(id);
+      }
+      if (spare.length > 0) {
+        slot.spare = spare;
+        slot.status = "over";
+        slot.reasons = [
+          ...slot.reasons,
+          (slot.planningChildren === 0
+            ? `${spare.join(" or ")} could be spared: no children are expected`
+            : `${spare.join(" or ")} could be spared: without ${spare.length > 1 ? "any one of them" : "them"}, ` +
+              `${e.countedStaff - 1} counted staff still meet ${rule} for ` +
+              `${slot.planningChildren} children with room for one more`) +
+            (breaks.length > 0
+              ? `, and every break in ${stretch} stays covered (${breakList})`
+              : `, and no break in ${stretch} needs them`),
+        ];
+      } else if (neededFor.length > 0) {
+        slot.breakCover =
+          `${e.countedStaff} counted staff for ${e.requiredStaff} required (${rule}), but nobody ` +
+          `can be spared: the room needs each of them to stay in ratio through the breaks in ` +
+          `${stretch} (${breakList})`;
+      }
+    }
+  }
+  return ok(undefined);
+}
+
+/** The slot as today's live state saw it: out of ratio there means under-staffed, whatever the
+ * plan said; in ratio keeps the plan's `over` only while the recorded counts still allow it. */
+function withObserved(slot: PlanSlot, o: ObservedSlot | undefined): PlanSlot {
+  if (!o) return slot;
+  const source = o.source === "recorded" ? "Recorded today" : "Live forecast";
+  const status: PlanSlot["status"] = !o.compliant
+    ? "under"
+    : slot.status === "over" && o.countedStaff > o.requiredStaff
+      ? "over"
+      : "ok";
+  return {
+    ...slot,
+    planningChildren: o.children,
+    countedStaff: o.countedStaff,
+    requiredStaff: o.requiredStaff,
+    staffShort: o.staffShort,
+    status,
+    spare: status === "over" ? slot.spare : [],
+    breakCover: status === "ok" ? slot.breakCover : null,
+    reasons: o.compliant
+      ? status === "over"
+        ? slot.reasons
+        : []
+      : [`${source}: out of ratio${o.reasons.length ? ` — ${o.reasons.join("; ")}` : ""}`],
+    observed: o.source,
+  };
+}
+
+/** Runs of consecutive under-staffed slots still to come (a recorded slot is past changing). */
 function underRuns(daySlots: PlanSlot[]): PlanSlot[][] {
   const runs: PlanSlot[][] = [];
   for (const s of daySlots) {
     const last = runs.at(-1);
-    if (s.status !== "under") continue;
+    if (s.status !== "under" || s.observed === "recorded") continue;
     if (last && last.at(-1)!.slot === s.slot - 1) last.push(s);
     else runs.push([s]);
   }
@@ -410,9 +673,10 @@ function underRuns(daySlots: PlanSlot[]): PlanSlot[][] {
 }
 
 /**
- * For each run of under-staffed slots: moving a planned break out of it when that alone fixes the
- * run and the break fits elsewhere in the shift without putting any slot out of ratio (the nearest
- * such place); otherwise a floater for the run.
+ * For each run of under-staffed slots still to come: moving a planned break out of it when that
+ * alone fixes the run and the break fits elsewhere in the shift without putting any slot out of
+ * ratio (the nearest such place); otherwise a floater for the run. A run the live forecast found
+ * short is short for reasons the schedule does not show, so it gets a floater.
  */
 function suggest(
   date: string,
@@ -442,7 +706,8 @@ function suggest(
     const runStart = toMinutes(run[0]!.start);
     const runEnd = toMinutes(run.at(-1)!.end);
     let fixed: StaffingSuggestion | null = null;
-    for (const p of staff) {
+    const live = run.some((s) => s.observed === "live");
+    for (const p of live ? [] : staff) {
       for (const [bi, b] of p.breaks.entries()) {
         if (!(b.start <= runStart && b.end >= runEnd) || fixed) continue;
         const length = b.end - b.start;
