@@ -3,9 +3,16 @@
  * The durable outbox of sends, claimed one row at a time under a lease (`lease.ts`), so two
  * workers — in one process or on two instances — never hold the same row.
  */
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Store } from "./db.js";
-import { claimLeased, type LeaseClaim, type LeaseQueue, releaseLeased } from "./lease.js";
+import {
+  claimLeased,
+  claimLeasedWhere,
+  type LeaseClaim,
+  type LeaseQueue,
+  releaseLeased,
+  releaseOrphaned,
+} from "./lease.js";
 import { outbox } from "./schema.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -24,6 +31,8 @@ export interface NewOutboxRow {
   /** `pending` to send; `shadow` (recorded, never sent) or `skipped` (with `lastError`). */
   status: "pending" | "shadow" | "skipped";
   lastError?: string | null;
+  /** The row whose notice this one carries on the next channel (see `outbox/failover.ts`). */
+  failoverOf?: number | null;
 }
 
 /**
@@ -68,10 +77,47 @@ export function claimNextOutbox(db: Store, claim: LeaseClaim): OutboxRow | undef
   return claimLeased(db, queue, claim);
 }
 
+/**
+ * Claims the next due row of one channel, so each channel's sends wait only for that channel.
+ * `reclaimed`: the row was taken over from a worker whose lease ran out, mid-send perhaps.
+ */
+export function claimNextOutboxFor(
+  db: Store,
+  channel: OutboxChannel,
+  claim: LeaseClaim,
+): { row: OutboxRow; reclaimed: boolean } | undefined {
+  return claimLeasedWhere(db, queue, claim, eq(outbox.channel, channel));
+}
+
+/**
+ * Rows held by a worker that no longer exists (`isOrphaned(owner)`) go back to `pending`, due
+ * now and in doubt (the send may have gone out): no waiting for their lease to run out.
+ */
+export function recoverOrphanedOutbox(
+  db: Store,
+  isOrphaned: (owner: string) => boolean,
+  now: string,
+): number[] {
+  return releaseOrphaned(db, queue, isOrphaned, {
+    inDoubt: true,
+    nextAttemptAt: now,
+    updatedAt: now,
+  });
+}
+
+/** What a failed attempt leaves on the row besides its state. */
+interface FailureMarks {
+  error: string;
+  /** After this attempt a message may be out there without our knowing. */
+  inDoubt?: boolean;
+  /** When the first failed attempt started; kept once set. */
+  failingSince?: string;
+}
+
 export type FinishOutcome =
   | { status: "sent"; at: string; response: string }
-  | { status: "failed" | "skipped"; at: string; error: string }
-  | { status: "pending"; at: string; error: string; nextAttemptAt: string };
+  | ({ status: "failed" | "skipped"; at: string } & FailureMarks)
+  | ({ status: "pending"; at: string; nextAttemptAt: string } & FailureMarks);
 
 /**
  * Records the outcome of a send, if `owner` still holds the row's lease. Returns false when the
@@ -83,22 +129,96 @@ export function finishOutbox(
   owner: string,
   outcome: FinishOutcome,
 ): boolean {
+  if (outcome.status === "sent") {
+    return releaseLeased(db, queue, id, owner, {
+      status: "sent",
+      updatedAt: outcome.at,
+      sentAt: outcome.at,
+      response: outcome.response,
+      inDoubt: false,
+    });
+  }
+  const marks = {
+    updatedAt: outcome.at,
+    lastError: outcome.error,
+    inDoubt: outcome.inDoubt ?? false,
+    ...(outcome.failingSince === undefined ? {} : { failingSince: outcome.failingSince }),
+  };
   return releaseLeased(
     db,
     queue,
     id,
     owner,
-    outcome.status === "sent"
-      ? { status: "sent", updatedAt: outcome.at, sentAt: outcome.at, response: outcome.response }
-      : outcome.status === "pending"
-        ? {
-            status: "pending",
-            updatedAt: outcome.at,
-            lastError: outcome.error,
-            nextAttemptAt: outcome.nextAttemptAt,
-          }
-        : { status: outcome.status, updatedAt: outcome.at, lastError: outcome.error },
+    outcome.status === "pending"
+      ? { status: "pending", nextAttemptAt: outcome.nextAttemptAt, ...marks }
+      : { status: outcome.status, ...marks },
   );
+}
+
+/** Marks `id` as carried on to the next channel (once: false if it already was). */
+export function markFailedOver(db: Store, id: number, at: string): boolean {
+  const row = db
+    .update(outbox)
+    .set({ failedOverAt: at })
+    .where(and(eq(outbox.id, id), isNull(outbox.failedOverAt)))
+    .returning({ id: outbox.id })
+    .get();
+  return row !== undefined;
+}
+
+/**
+ * Rows that may be due a failover: not finished, not carried on yet, and either failing or
+ * waiting (a row that waits while its channel is stuck is failing too).
+ */
+export function listFailoverCandidates(db: Store, channels: readonly OutboxChannel[]): OutboxRow[] {
+  if (channels.length === 0) return [];
+  return db
+    .select()
+    .from(outbox)
+    .where(
+      and(
+        inArray(outbox.status, ["pending", "sending"]),
+        inArray(outbox.channel, [...channels]),
+        isNull(outbox.failedOverAt),
+      ),
+    )
+    .orderBy(asc(outbox.id))
+    .all();
+}
+
+/** Every row whose idempotency key starts with `prefix` (one notice's sends). */
+export function listOutboxByKeyPrefix(db: Store, prefix: string): OutboxRow[] {
+  const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .select()
+    .from(outbox)
+    .where(sql`${outbox.idempotencyKey} LIKE ${`${escaped}%`} ESCAPE '\\'`)
+    .orderBy(asc(outbox.id))
+    .all()
+    .filter((r) => r.idempotencyKey.startsWith(prefix));
+}
+
+/**
+ * A center's sends in trouble, for the board and the alerts page: rows failing now (pending or
+ * in flight after a failed attempt), rows that finally failed, and the rows of the same notices
+ * (to say which channel did deliver). Only rows created at or after `since`.
+ */
+export function listTroubledOutbox(db: Store, centerId: string, since: string): OutboxRow[] {
+  return db
+    .select()
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.centerId, centerId),
+        or(
+          and(inArray(outbox.status, ["pending", "sending"]), isNotNull(outbox.failingSince)),
+          eq(outbox.status, "failed"),
+        ),
+        gte(outbox.createdAt, since),
+      ),
+    )
+    .orderBy(asc(outbox.id))
+    .all();
 }
 
 export function getOutbox(db: Store, id: number): OutboxRow | undefined {
