@@ -7,7 +7,7 @@
  */
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAlertEngine } from "../alerts/engine.js";
 import {
   CENTER,
@@ -159,7 +159,7 @@ describe("a six-minute outage of Slack and Twilio", () => {
     expect(actions).not.toContain("outbox.failed");
   });
 
-  it("sends an SMS that keeps failing by Slack, once per notice", async () => {
+  it("carries a failing SMS on to the next channel the notice has not used yet, once", async () => {
     const clock = manualClock();
     const seen = providers(clock, T0.getTime()); // Slack and Twilio up …
     server.use(
@@ -220,5 +220,46 @@ describe("retry horizon", () => {
     clock.set(clock.now().getTime() + 60_000);
     await worker.runDue();
     expect(getOutbox(db, safety.id)).toMatchObject({ status: "failed" });
+  });
+});
+
+describe("channels are independent", () => {
+  it("a hung Twilio holds up only SMS: the board, Slack and the platform task go out meanwhile", async () => {
+    const clock = manualClock();
+    let release!: () => void;
+    const hung = new Promise<void>((r) => {
+      release = r;
+    });
+    const slack: string[] = [];
+    server.use(
+      http.post(MESSAGES, async () => {
+        await hung;
+        return HttpResponse.json({ sid: "SM1", status: "queued" }, { status: 201 });
+      }),
+      http.post(HOOK, async ({ request }) => {
+        slack.push(((await request.json()) as { text: string }).text);
+        return new HttpResponse("ok");
+      }),
+    );
+    const { db, engine, worker, tasks } = setup(clock);
+    // SMS rows first in the queue: one worker sending in order would wait on them.
+    engine.onStatusChange(change("critical", T0));
+    engine.onStatusChange(change("approaching", T0, null, { roomId: "rm_b", roomName: "Room B" }));
+    const run = worker.runDue();
+    await vi.waitFor(() => {
+      const open = listOutbox(db).filter((r) => r.channel !== "sms" && r.status !== "sent");
+      expect(open).toEqual([]);
+    });
+    expect(
+      listOutbox(db)
+        .filter((r) => r.channel === "sms")
+        .map((r) => r.status),
+    ).toContain("sending");
+    expect(slack).toHaveLength(1);
+    expect(tasks.map((t) => t.title)).toEqual(["Approaching ratio: Room B"]);
+    release();
+    await run;
+    await worker.whenIdle();
+    expect(listOutbox(db).every((r) => r.status === "sent")).toBe(true);
   });
 });
