@@ -58,6 +58,9 @@ export function startAlerting(options: AlertingOptions) {
     },
     // An approval's platform call finishes together with its approval (executed / failed).
     onFinished: recordPlatformOutcome,
+    // The board says which alert sends are failing: refresh it.
+    onTrouble: (row) =>
+      events.emit("alerts", { centerId: row.centerId, alertId: row.alertId, event: "delivery" }),
     senders: createChannelSenders({
       db,
       wallClock: options.wallClock,

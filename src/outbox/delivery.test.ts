@@ -25,7 +25,8 @@ import { silentLogger } from "../logging/index.js";
 import { updateAlert } from "../storage/alerts.js";
 import { iterateAudit } from "../storage/audit.js";
 import { openDatabase } from "../storage/db.js";
-import { enqueueOutbox, getOutbox, listOutbox } from "../storage/outbox.js";
+import { deliveryTroubles, enqueueOutbox, getOutbox, listOutbox } from "../storage/outbox.js";
+import { deliverySentence } from "../web/delivery-note.js";
 import { createOutboxWorker } from "./worker.js";
 
 const HOOK = "https://hooks.slack.test/services/T0/B0/outage";
@@ -179,6 +180,46 @@ describe("a six-minute outage of Slack and Twilio", () => {
     expect(seen.slack).toHaveLength(1);
     const failovers = rows.filter((r) => r.failoverOf !== null);
     expect(failovers.map((r) => r.channel)).toEqual(["task"]);
+
+    // The board and the alerts page say so, in the center's time (15:00 UTC is 09:00 in Chicago).
+    const troubles = deliveryTroubles(db, CENTER, { since: T0.toISOString() });
+    expect(troubles.map((t) => deliverySentence(t, "America/Chicago"))).toEqual([
+      "Alert #1 (Toddler A): SMS failing since 09:00; sent by Slack and platform task",
+    ]);
+  });
+
+  it("says which channel is being tried while nothing has delivered yet, and a send given up", () => {
+    const base = {
+      alertId: 3,
+      holdId: null,
+      roomName: "Infant B",
+      channel: "sms" as const,
+      error: null,
+      sentBy: [],
+    };
+    expect(
+      deliverySentence(
+        { ...base, state: "failing", at: "2026-11-23T14:14:00.000Z", trying: ["slack"] },
+        "America/Chicago",
+      ),
+    ).toBe("Alert #3 (Infant B): SMS failing since 08:14; trying Slack");
+    expect(
+      deliverySentence(
+        {
+          ...base,
+          alertId: null,
+          holdId: 7,
+          channel: "slack",
+          state: "failed",
+          at: "2026-11-23T14:20:00.000Z",
+          error: "slack HTTP 404 channel_not_found",
+          trying: [],
+        },
+        "America/Chicago",
+      ),
+    ).toBe(
+      "Pick-up hold #7: Slack send failed at 08:20 (slack HTTP 404 channel_not_found); not delivered by any other channel",
+    );
   });
 });
 

@@ -5,7 +5,14 @@
  * notice already went to) and the rows that send the same words there. Pure.
  */
 import type { FailoverChannel, FailoverPolicy } from "../alerts/policy.js";
-import type { NewOutboxRow, OutboxChannel, OutboxRow } from "../storage/outbox.js";
+import {
+  type NewOutboxRow,
+  noticeKeyOf,
+  type OutboxChannel,
+  type OutboxRow,
+} from "../storage/outbox.js";
+
+export { noticeKeyOf };
 
 /** A center's failover policy with the phone numbers of its roles, as the worker needs it. */
 export interface FailoverSettings extends FailoverPolicy {
@@ -20,19 +27,6 @@ export const channelName: Record<OutboxChannel, string> = {
   in_app: "board",
   platform: "platform",
 };
-
-/**
- * The notice a row belongs to: its key without `:<channel>:<recipient>` (and without the
- * `:failover` of a row that is itself a failover), so every channel's rows of one notice share it.
- */
-export function noticeKeyOf(row: Pick<OutboxRow, "idempotencyKey" | "channel" | "recipient">) {
-  const suffix = `:${row.channel}:${row.recipient}`;
-  let key = row.idempotencyKey.endsWith(suffix)
-    ? row.idempotencyKey.slice(0, -suffix.length)
-    : row.idempotencyKey;
-  while (key.endsWith(":failover")) key = key.slice(0, -":failover".length);
-  return key;
-}
 
 /** The next channel after `failing` in `order`, wrapping round, not one in `used`. */
 export function nextChannel(

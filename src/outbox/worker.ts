@@ -83,6 +83,11 @@ export interface OutboxWorkerOptions {
    * out, with the same idempotency key.
    */
   onFinished?: (tx: Store, row: OutboxRow, outcome: OutboxOutcome) => void;
+  /**
+   * After a row starts failing, fails for good or is carried on to the next channel (so the
+   * board, which says so, can refresh).
+   */
+  onTrouble?: (row: OutboxRow) => void;
 }
 
 export interface OutboxRunSummary {
@@ -241,7 +246,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (!settings) return [];
     const at = wallClock().toISOString();
     try {
-      return inTransaction(db, (tx) => {
+      const ids = inTransaction(db, (tx) => {
         if (!isSafetyRow(tx, row)) return [];
         const group = listOutboxByKeyPrefix(tx, `${noticeKeyOf(row)}:`);
         const used = new Set(group.map((r) => r.channel));
@@ -268,6 +273,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         );
         return ids;
       });
+      if (ids.length > 0) options.onTrouble?.(row);
+      return ids;
     } catch (error) {
       logger.error({ err: error, outboxId: row.id }, "failing over an outbox row failed");
       return [];
@@ -375,10 +382,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (!recorded) {
       summary.lost++;
       log.warn("outbox lease lost before the outcome was recorded");
-    } else if (final && safety) {
+      return true;
+    }
+    if (final && safety) {
       // A safety notice that will not go out on this channel goes out on the next one now.
       summary.failedOver += failOver(row, `final: ${marks.error}`).length > 0 ? 1 : 0;
     }
+    if (final || row.failingSince === null) options.onTrouble?.(row);
     return true;
   }
 

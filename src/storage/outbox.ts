@@ -13,7 +13,7 @@ import {
   releaseLeased,
   releaseOrphaned,
 } from "./lease.js";
-import { outbox } from "./schema.js";
+import { alerts, outbox } from "./schema.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type OutboxStatus = OutboxRow["status"];
@@ -243,4 +243,108 @@ export function listOutbox(
 
 export function countOutbox(db: Store, status: OutboxStatus): number {
   return db.select({ n: count() }).from(outbox).where(eq(outbox.status, status)).get()?.n ?? 0;
+}
+
+/**
+ * The notice a row belongs to: its key without `:<channel>:<recipient>` (and without the
+ * `:failover` of a row that is itself a failover), so every channel's rows of one notice share it.
+ */
+export function noticeKeyOf(row: Pick<OutboxRow, "idempotencyKey" | "channel" | "recipient">) {
+  const suffix = `:${row.channel}:${row.recipient}`;
+  let key = row.idempotencyKey.endsWith(suffix)
+    ? row.idempotencyKey.slice(0, -suffix.length)
+    : row.idempotencyKey;
+  while (key.endsWith(":failover")) key = key.slice(0, -":failover".length);
+  return key;
+}
+
+/** One channel of one notice in trouble, as the board and the alerts page tell it. */
+export interface DeliveryTrouble {
+  alertId: number | null;
+  /** The pick-up hold a page is about (`pickup-hold:<id>:…` keys). */
+  holdId: number | null;
+  roomName: string | null;
+  channel: OutboxChannel;
+  /** `failing`: still being retried; `failed`: given up (or refused for good). */
+  state: "failing" | "failed";
+  /** When it started failing, or when it was given up. */
+  at: string;
+  error: string | null;
+  /** Other channels that delivered the same notice, first delivery first. */
+  sentBy: { channel: OutboxChannel; at: string }[];
+  /** Other channels the notice was handed to that have not delivered yet. */
+  trying: OutboxChannel[];
+}
+
+/** Each channel's first delivery, in the order they came. */
+function firstPerChannel(sent: readonly OutboxRow[]): DeliveryTrouble["sentBy"] {
+  const out: DeliveryTrouble["sentBy"] = [];
+  for (const r of sent) {
+    if (r.sentAt !== null && !out.some((s) => s.channel === r.channel)) {
+      out.push({ channel: r.channel, at: r.sentAt });
+    }
+  }
+  return out;
+}
+
+/**
+ * A center's sends in trouble created in [since, until): rows still failing and rows that finally
+ * failed, one entry per notice and channel, with what the notice's other channels did.
+ */
+export function deliveryTroubles(
+  db: Store,
+  centerId: string,
+  range: { since: string; until?: string },
+): DeliveryTrouble[] {
+  const troubled = listTroubledOutbox(db, centerId, range.since).filter(
+    (r) => range.until === undefined || r.createdAt < range.until,
+  );
+  const byKey = new Map<string, DeliveryTrouble>();
+  const groups = new Map<string, OutboxRow[]>();
+  const roomNames = new Map<number, string>();
+  for (const row of troubled) {
+    const notice = noticeKeyOf(row);
+    const state = row.status === "failed" ? "failed" : "failing";
+    const key = `${notice}|${row.channel}|${state}`;
+    const at = state === "failed" ? row.updatedAt : (row.failingSince ?? row.updatedAt);
+    const seen = byKey.get(key);
+    if (seen) {
+      if (at < seen.at) seen.at = at;
+      continue;
+    }
+    if (!groups.has(notice)) groups.set(notice, listOutboxByKeyPrefix(db, `${notice}:`));
+    const group = (groups.get(notice) ?? []).filter((r) => r.channel !== row.channel);
+    if (row.alertId !== null && !roomNames.has(row.alertId)) {
+      const alert = db
+        .select({ roomName: alerts.roomName })
+        .from(alerts)
+        .where(eq(alerts.id, row.alertId))
+        .get();
+      if (alert) roomNames.set(row.alertId, alert.roomName);
+    }
+    const hold = /^pickup-hold:(\d+):/.exec(row.idempotencyKey);
+    const sent = group
+      .filter((r) => r.status === "sent" && r.sentAt !== null && r.channel !== "in_app")
+      .sort((a, b) => (a.sentAt as string).localeCompare(b.sentAt as string));
+    byKey.set(key, {
+      alertId: row.alertId,
+      holdId: hold ? Number(hold[1]) : null,
+      roomName: row.alertId === null ? null : (roomNames.get(row.alertId) ?? null),
+      channel: row.channel,
+      state,
+      at,
+      error: row.lastError,
+      sentBy: firstPerChannel(sent),
+      trying: [
+        ...new Set(
+          group
+            .filter(
+              (r) => r.failoverOf !== null && (r.status === "pending" || r.status === "sending"),
+            )
+            .map((r) => r.channel),
+        ),
+      ],
+    });
+  }
+  return [...byKey.values()];
 }

@@ -10,8 +10,9 @@ import { instantToZoned } from "../domain/time.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { listAlerts, listOpenAlerts } from "../storage/alerts.js";
 import { listRooms } from "../storage/directory.js";
-import { listOutbox } from "../storage/outbox.js";
+import { deliveryTroubles, listOutbox } from "../storage/outbox.js";
 import { canAct } from "./access.js";
+import { DeliveryNote } from "./delivery-note.js";
 import { frameFor } from "./frame.js";
 import { centerPath, renderPage } from "./layout.js";
 import { isDay, localDay } from "./timeline-page.js";
@@ -68,6 +69,13 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
                 date: expected a day as YYYY-MM-DD, got “{asked}”; showing {date}.
               </p>
             ) : null}
+            <DeliveryNote
+              troubles={deliveryTroubles(ctx.db, center.id, {
+                since: day.dayStart.toISOString(),
+                until: day.dayEnd.toISOString(),
+              })}
+              timeZone={center.timeZone}
+            />
             <p class="muted">
               {alerts.length} alert{alerts.length === 1 ? "" : "s"} opened on {date} (
               {center.timeZone}).

@@ -11,6 +11,7 @@ import { mayPostQuickLog } from "../drafting/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { canAct, visibleCenter, visibleCenters } from "./access.js";
 import { CenterRooms } from "./board.js";
+import { CenterDeliveryNote } from "./delivery-note.js";
 import { frameFor, notFound, signInRequired } from "./frame.js";
 import { centerPath, renderBare, renderPage, type Section, sections } from "./layout.js";
 import { quickLogPath } from "./quick-log-page.js";
@@ -68,6 +69,7 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
             {center.jurisdiction} · {center.provider}
           </p>
           <div data-live="rooms alerts" data-live-url={fragment} data-center={center.id}>
+            <CenterDeliveryNote db={ctx.db} center={center} now={ctx.wallClock()} />
             <CenterRooms
               db={ctx.db}
               center={center}
@@ -90,17 +92,20 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
     if (!framed.ok) return framed.response;
     const { center, principal } = framed;
     return c.html(
-      <CenterRooms
-        db={ctx.db}
-        center={center}
-        asOf={ctx.clock()}
-        ack={
-          canAct(principal, center.id)
-            ? { centerId: center.id, csrfToken: c.get("csrfToken") }
-            : undefined
-        }
-        quickLog={quickLogLink(principal, center.id)}
-      />,
+      <>
+        <CenterDeliveryNote db={ctx.db} center={center} now={ctx.wallClock()} />
+        <CenterRooms
+          db={ctx.db}
+          center={center}
+          asOf={ctx.clock()}
+          ack={
+            canAct(principal, center.id)
+              ? { centerId: center.id, csrfToken: c.get("csrfToken") }
+              : undefined
+          }
+          quickLog={quickLogLink(principal, center.id)}
+        />
+      </>,
     );
   });
 
