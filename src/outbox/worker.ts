@@ -243,7 +243,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
    */
   function failOver(row: OutboxRow, reason: string): number[] {
     const settings = options.failoverFor?.(row.centerId);
-    if (!settings) return [];
+    // Checked again inside the transaction; this read spares non-safety rows a write lock.
+    if (!settings || !isSafetyRow(db, row)) return [];
     const at = wallClock().toISOString();
     try {
       const ids = inTransaction(db, (tx) => {
