@@ -101,6 +101,8 @@ export function startAlerting(options: AlertingOptions) {
       void outbox.runDue();
     },
     whenIdle: () => outbox.whenIdle(),
+    /** On shutdown, before `whenIdle`: no new sends, and sends in flight cut short (in doubt). */
+    stop: () => outbox.stop(),
   };
 }
 

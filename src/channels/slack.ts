@@ -95,7 +95,7 @@ export interface SlackSenderOptions {
 /** POSTs the row's payload (a `SlackMessage`) as JSON to the center's incoming webhook. */
 export function createSlackSender(options: SlackSenderOptions): Sender {
   const timeoutMs = options.timeoutMs ?? DEFAULT_SLACK_TIMEOUT_MS;
-  return async (row): Promise<SendResult> => {
+  return async (row, stop): Promise<SendResult> => {
     const url = options.webhookUrlFor(row.centerId);
     if (!url) {
       return {
@@ -116,6 +116,7 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
           body: JSON.stringify(row.payload),
         },
         timeoutMs,
+        stop,
       ));
       body = body.slice(0, 200);
     } catch (error) {

@@ -104,9 +104,12 @@ export function createTwilioSender(options: TwilioSenderOptions): Sender {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TWILIO_TIMEOUT_MS;
   const headers = { authorization: auth, accept: "application/json" };
 
-  async function readPage(pageUrl: string): Promise<z.infer<typeof messagePageSchema> | string> {
+  async function readPage(
+    pageUrl: string,
+    stop: AbortSignal | undefined,
+  ): Promise<z.infer<typeof messagePageSchema> | string> {
     try {
-      const { response, body } = await fetchText(pageUrl, { headers }, timeoutMs);
+      const { response, body } = await fetchText(pageUrl, { headers }, timeoutMs, stop);
       if (!response.ok) return `HTTP ${response.status} ${twilioError(body)}`;
       const parsed = messagePageSchema.safeParse(JSON.parse(body));
       return parsed.success ? parsed.data : "the Messages list answered in an unexpected shape";
@@ -122,7 +125,7 @@ export function createTwilioSender(options: TwilioSenderOptions): Sender {
    * the row was created (`DateSent>=`), then the newest few without a date filter, because a
    * message Twilio has accepted but not yet sent has no `date_sent`.
    */
-  async function lookup(row: OutboxRow): Promise<Lookup> {
+  async function lookup(row: OutboxRow, stop: AbortSignal | undefined): Promise<Lookup> {
     const ref = `Ref ${smsReference(row.idempotencyKey)}`;
     const filters = { To: row.recipient, From: options.from };
     const first = new URLSearchParams({
@@ -135,7 +138,7 @@ export function createTwilioSender(options: TwilioSenderOptions): Sender {
     for (const [i, start] of starts.entries()) {
       let next: string | null = start;
       for (let page = 0; next && page < (i === 0 ? MAX_PAGES : 1); page++) {
-        const result = await readPage(next);
+        const result = await readPage(next, stop);
         if (typeof result === "string") return { error: result };
         const match = result.messages.find(
           (m) => m.body?.includes(ref) && (m.to ?? row.recipient) === row.recipient,
@@ -147,13 +150,13 @@ export function createTwilioSender(options: TwilioSenderOptions): Sender {
     return { found: null };
   }
 
-  return async (row): Promise<SendResult> => {
+  return async (row, stop): Promise<SendResult> => {
     const text = row.payload.body;
     if (typeof text !== "string" || text.length === 0) {
       return { ok: false, retryable: false, error: "sms payload has no body" };
     }
     if (row.inDoubt) {
-      const seen = await lookup(row);
+      const seen = await lookup(row, stop);
       if ("error" in seen) {
         // Sending now could page the director twice; try the lookup again later.
         return {
@@ -192,6 +195,7 @@ export function createTwilioSender(options: TwilioSenderOptions): Sender {
           body: form.toString(),
         },
         timeoutMs,
+        stop,
       ));
     } catch (error) {
       return fetchFailure("twilio", error);

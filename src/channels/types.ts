@@ -34,7 +34,8 @@ export type SendResult =
       outcomeUnknown?: boolean;
     };
 
-export type Sender = (row: OutboxRow) => Promise<SendResult>;
+/** `signal`: the worker is stopping; a sender that can should give up the request at once. */
+export type Sender = (row: OutboxRow, signal?: AbortSignal) => Promise<SendResult>;
 export type Senders = Partial<Record<Channel, Sender>>;
 
 export type { OutboxRow };
@@ -83,7 +84,8 @@ function causeCode(error: unknown): string | undefined {
 /** A short description of a thrown fetch error (timeout, refused connection…). */
 export function describeFetchError(error: unknown): string {
   if (error instanceof Error) {
-    if (error.name === "TimeoutError" || error.name === "AbortError") return "timed out";
+    if (error.name === "TimeoutError") return "timed out";
+    if (error.name === "AbortError") return "stopped mid-request (service shutting down)";
     const code = causeCode(error);
     return `network error: ${error.message}${code ? ` (${code})` : ""}`;
   }
@@ -112,16 +114,21 @@ export async function fetchText(
   url: string,
   init: RequestInit,
   timeoutMs: number,
+  stop?: AbortSignal,
 ): Promise<{ response: Response; body: string }> {
   const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(new DOMException("timed out", "TimeoutError")),
     timeoutMs,
   );
+  const onStop = () => controller.abort(new DOMException("stopped", "AbortError"));
+  if (stop?.aborted) onStop();
+  stop?.addEventListener("abort", onStop, { once: true });
   try {
     const response = await fetch(url, { ...init, signal: controller.signal });
     return { response, body: await response.text() };
   } finally {
     clearTimeout(timer);
+    stop?.removeEventListener("abort", onStop);
   }
 }

@@ -303,4 +303,24 @@ describe("channels are independent", () => {
     await worker.whenIdle();
     expect(listOutbox(db).every((r) => r.status === "sent")).toBe(true);
   });
+
+  it("on stop, cuts a hung send short and leaves it in doubt for the next process", async () => {
+    const clock = manualClock();
+    server.use(http.post(MESSAGES, () => new Promise<never>(() => undefined)));
+    const { db, engine, worker } = setup(clock);
+    engine.onStatusChange(change("critical", T0));
+    const run = worker.runDue();
+    await vi.waitFor(() =>
+      expect(listOutbox(db).some((r) => r.channel === "sms" && r.status === "sending")).toBe(true),
+    );
+    worker.stop();
+    await worker.whenIdle();
+    await run;
+    const sms = listOutbox(db).filter((r) => r.channel === "sms");
+    expect(sms.map((r) => [r.status, r.inDoubt])).toEqual([
+      ["pending", true],
+      ["pending", false],
+    ]);
+    expect(sms[0]?.lastError).toMatch(/stopped mid-request/);
+  });
 });

@@ -118,6 +118,11 @@ export interface OutboxWorker {
   recoverOrphans(): number[];
   /** Carries safety notices whose channel keeps failing on to the next channel; ids enqueued. */
   failOverDue(): number[];
+  /**
+   * Claims nothing more and cuts short the requests in flight (their rows are recorded in doubt
+   * and looked up by the next process): call before `whenIdle` on shutdown.
+   */
+  stop(): void;
 }
 
 /** Equal-jitter exponential backoff: half the step fixed, half random. `attempt` counts from 1. */
@@ -157,6 +162,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const owner = options.owner ?? newOwner();
   registerOwner(owner);
   const lanes = new Map<OutboxChannel, Promise<OutboxRunSummary>>();
+  const stopping = new AbortController();
 
   async function send(row: OutboxRow): Promise<SendResult> {
     const sender = senders[row.channel];
@@ -169,7 +175,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       };
     }
     try {
-      return await sender(row);
+      return await sender(row, stopping.signal);
     } catch (error) {
       // A sender should not throw; if one does, treat it as a transient fault, not a lost send.
       return { ok: false, retryable: true, error: `sender threw: ${String(error)}` };
@@ -398,7 +404,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const summary = emptySummary();
       await Promise.resolve(); // so the lane is registered before `finally` can clear it
       try {
-        for (let i = 0; i < batchSize; i++) {
+        for (let i = 0; i < batchSize && !stopping.signal.aborted; i++) {
           if (!(await deliverOne(channel, summary))) break;
         }
       } catch (error) {
@@ -422,7 +428,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         logger.error({ err: error }, "outbox failover sweep failed");
       }
       const started = channelSchema.options
-        .filter((channel) => !lanes.has(channel))
+        .filter((channel) => !lanes.has(channel) && !stopping.signal.aborted)
         .map((channel) => startLane(channel));
       return Promise.all(started).then((parts) => {
         for (const part of parts) addInto(summary, part);
@@ -440,5 +446,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return ids;
     },
     failOverDue,
+    stop() {
+      stopping.abort();
+    },
   };
 }
