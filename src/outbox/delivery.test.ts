@@ -223,6 +223,37 @@ describe("a six-minute outage of Slack and Twilio", () => {
   });
 });
 
+describe("a slow provider that answers", () => {
+  it("is not failing: nothing is carried on to another channel and each SMS goes once", async () => {
+    const clock = manualClock();
+    let sms = 0;
+    let tick = () => {};
+    server.use(
+      http.post(HOOK, () => new HttpResponse("ok")),
+      http.post(MESSAGES, () => {
+        // Twilio answers each request 20 s later (on the test's clock), while the timer ticks.
+        clock.set(clock.now().getTime() + 20_000);
+        tick();
+        sms++;
+        return HttpResponse.json({ sid: `SM${sms}`, status: "queued" }, { status: 201 });
+      }),
+    );
+    const { db, engine, worker } = setup(clock);
+    tick = () => void worker.failOverDue();
+    for (let i = 0; i < 4; i++) {
+      engine.onStatusChange(change("critical", T0, null, { roomId: `rm_${i}`, roomName: `R${i}` }));
+    }
+    await worker.runDue();
+    await worker.whenIdle();
+    const rows = listOutbox(db);
+    expect(rows.filter((r) => r.channel === "sms").map((r) => r.status)).toEqual(
+      Array(8).fill("sent"),
+    );
+    expect(sms).toBe(8);
+    expect(rows.filter((r) => r.failoverOf !== null || r.failedOverAt !== null)).toEqual([]);
+  });
+});
+
 describe("retry horizon", () => {
   it("retries a non-safety send for 24 h, then records it failed in the audit log; a safety send goes on", async () => {
     const clock = manualClock();

@@ -291,16 +291,32 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   function failOverDue(): number[] {
     if (!options.failoverFor) return [];
     const now = wallClock().getTime();
+    const candidates = listFailoverCandidates(db, FAILOVER_CHANNELS);
+    const settingsOf = new Map<string, FailoverSettings | undefined>();
+    const settingsFor = (centerId: string) => {
+      if (!settingsOf.has(centerId)) settingsOf.set(centerId, options.failoverFor?.(centerId));
+      return settingsOf.get(centerId);
+    };
+    const inFlightMs = (row: OutboxRow) =>
+      row.status === "sending" ? now - Date.parse(row.updatedAt) : 0;
+    // A channel is failing when one of its sends has failed and not gone out since, or has
+    // been in flight too long. A slow channel that answers is not failing.
+    const failing = new Set<OutboxChannel>();
+    for (const row of candidates) {
+      const limit = (settingsFor(row.centerId)?.afterSeconds ?? Infinity) * 1000;
+      if (row.failingSince !== null || inFlightMs(row) >= limit) failing.add(row.channel);
+    }
     const ids: number[] = [];
-    for (const row of listFailoverCandidates(db, FAILOVER_CHANNELS)) {
-      const settings = options.failoverFor(row.centerId);
-      if (!settings) continue;
-      // A send stuck in flight, or never tried because its lane is stuck, is failing too.
+    for (const row of candidates) {
+      const settings = settingsFor(row.centerId);
+      if (!settings || !failing.has(row.channel)) continue;
+      const limit = settings.afterSeconds * 1000;
+      // A send never tried yet counts from its creation: it waits behind the failing ones.
       const since = row.failingSince ?? (row.status === "sending" ? row.updatedAt : row.createdAt);
+      const stuckMs = now - Date.parse(since);
       const failedTries =
         row.failingSince === null ? 0 : row.attempts - (row.status === "sending" ? 1 : 0);
-      const stuckMs = now - Date.parse(since);
-      if (failedTries < settings.afterAttempts && stuckMs < settings.afterSeconds * 1000) continue;
+      if (failedTries < settings.afterAttempts && stuckMs < limit) continue;
       ids.push(
         ...failOver(
           row,
