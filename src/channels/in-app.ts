@@ -12,13 +12,17 @@ export interface InAppSenderOptions {
   db: Db;
   wallClock: () => Date;
   /** Called after delivery, e.g. `events.emit("alerts", { centerId, alertId })`. */
-  onDelivered?: (delivered: { centerId: string; alertId: number; event: string }) => void;
+  onDelivered?: (delivered: { centerId: string; alertId: number | null; event: string }) => void;
 }
 
 export function createInAppSender(options: InAppSenderOptions): Sender {
   return async (row): Promise<SendResult> => {
     if (row.alertId === null) {
-      return { ok: false, retryable: false, error: "in-app rows need an alert id" };
+      // A pick-up hold is on the board from the moment it is stored: tell the board to refresh.
+      const hold = /^pickup-hold:(\d+):/.exec(row.idempotencyKey);
+      if (!hold) return { ok: false, retryable: false, error: "in-app rows need an alert id" };
+      options.onDelivered?.({ centerId: row.centerId, alertId: null, event: "pickup_hold" });
+      return { ok: true, summary: `on the board (pick-up hold #${hold[1]})` };
     }
     const alert = getAlert(options.db, row.alertId);
     if (!alert) return { ok: false, retryable: false, error: `alert ${row.alertId} not found` };

@@ -53,7 +53,11 @@ export interface ChannelSendersOptions {
     statusCallback?: string | undefined;
   };
   platformFor: (centerId: string) => PlatformClient | undefined;
-  onInAppDelivered?: (delivered: { centerId: string; alertId: number; event: string }) => void;
+  onInAppDelivered?: (delivered: {
+    centerId: string;
+    alertId: number | null;
+    event: string;
+  }) => void;
   /** Per-provider request timeouts (SLACK_TIMEOUT_SECONDS, TWILIO_TIMEOUT_SECONDS). */
   slackTimeoutMs?: number;
   twilioTimeoutMs?: number;

@@ -407,7 +407,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       log.warn("outbox lease lost before the outcome was recorded");
       return true;
     }
-    if (final && safety) {
+    // A channel merely not configured is the policy's business, unless this row was already
+    // carrying the notice for a failing channel: then the next channel is tried.
+    if (final && safety && (!result.skipped || row.failoverOf !== null)) {
       // A safety notice that will not go out on this channel goes out on the next one now.
       summary.failedOver += failOver(row, `final: ${marks.error}`).length > 0 ? 1 : 0;
     }
