@@ -337,7 +337,10 @@ describe("channels are independent", () => {
 
   it("on stop, cuts a hung send short and leaves it in doubt for the next process", async () => {
     const clock = manualClock();
-    server.use(http.post(MESSAGES, () => new Promise<never>(() => undefined)));
+    server.use(
+      http.post(HOOK, () => new HttpResponse("ok")),
+      http.post(MESSAGES, () => new Promise<never>(() => undefined)),
+    );
     const { db, engine, worker } = setup(clock);
     engine.onStatusChange(change("critical", T0));
     const run = worker.runDue();

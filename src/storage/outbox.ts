@@ -200,10 +200,15 @@ export function listOutboxByKeyPrefix(db: Store, prefix: string): OutboxRow[] {
 
 /**
  * A center's sends in trouble, for the board and the alerts page: rows failing now (pending or
- * in flight after a failed attempt), rows that finally failed, and the rows of the same notices
- * (to say which channel did deliver). Only rows created at or after `since`.
+ * in flight after a failed attempt) and rows that finally failed; those created at or after
+ * `since` (wall time), or those of `alertIds`.
  */
-export function listTroubledOutbox(db: Store, centerId: string, since: string): OutboxRow[] {
+export function listTroubledOutbox(
+  db: Store,
+  centerId: string,
+  which: { since: string } | { alertIds: readonly number[] },
+): OutboxRow[] {
+  if ("alertIds" in which && which.alertIds.length === 0) return [];
   return db
     .select()
     .from(outbox)
@@ -214,7 +219,9 @@ export function listTroubledOutbox(db: Store, centerId: string, since: string): 
           and(inArray(outbox.status, ["pending", "sending"]), isNotNull(outbox.failingSince)),
           eq(outbox.status, "failed"),
         ),
-        gte(outbox.createdAt, since),
+        "since" in which
+          ? gte(outbox.createdAt, which.since)
+          : inArray(outbox.alertId, [...which.alertIds]),
       ),
     )
     .orderBy(asc(outbox.id))
@@ -288,17 +295,16 @@ function firstPerChannel(sent: readonly OutboxRow[]): DeliveryTrouble["sentBy"] 
 }
 
 /**
- * A center's sends in trouble created in [since, until): rows still failing and rows that finally
- * failed, one entry per notice and channel, with what the notice's other channels did.
+ * A center's sends in trouble (created since a wall-clock instant, or of some alerts): rows still
+ * failing and rows that finally failed, one entry per notice and channel, with what the notice's
+ * other channels did.
  */
 export function deliveryTroubles(
   db: Store,
   centerId: string,
-  range: { since: string; until?: string },
+  which: { since: string } | { alertIds: readonly number[] },
 ): DeliveryTrouble[] {
-  const troubled = listTroubledOutbox(db, centerId, range.since).filter(
-    (r) => range.until === undefined || r.createdAt < range.until,
-  );
+  const troubled = listTroubledOutbox(db, centerId, which);
   const byKey = new Map<string, DeliveryTrouble>();
   const groups = new Map<string, OutboxRow[]>();
   const roomNames = new Map<number, string>();

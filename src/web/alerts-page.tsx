@@ -70,10 +70,7 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
               </p>
             ) : null}
             <DeliveryNote
-              troubles={deliveryTroubles(ctx.db, center.id, {
-                since: day.dayStart.toISOString(),
-                until: day.dayEnd.toISOString(),
-              })}
+              troubles={deliveryTroubles(ctx.db, center.id, { alertIds: alerts.map((a) => a.id) })}
               timeZone={center.timeZone}
             />
             <p class="muted">
