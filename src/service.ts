@@ -411,6 +411,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     await runner?.stop();
     drafting.stop();
     await drafting.whenIdle();
+    alerting.stop();
     await alerting.whenIdle();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     db.$client.close();

@@ -57,6 +57,33 @@ const defaultEscalation = {
   critical: rule(["sms"], ["director", "assistant_director"]),
 };
 
+/** Channels a safety alert can be carried on when its own channel keeps failing. */
+export const failoverChannelSchema = z.enum(["sms", "slack", "task"]);
+export type FailoverChannel = z.infer<typeof failoverChannelSchema>;
+
+const defaultFailover = {
+  order: ["sms", "slack", "task"] as FailoverChannel[],
+  afterAttempts: 3,
+  afterSeconds: 60,
+  roles: ["director"] as AlertRole[],
+};
+
+/**
+ * When a send of an open violation or critical alert (or a pick-up hold page) keeps failing,
+ * the same notice also goes out on the next channel of `order` after the failing one (wrapping
+ * round, skipping channels the notice already went to).
+ */
+export const failoverSchema = z.object({
+  order: z.array(failoverChannelSchema).min(1).default(defaultFailover.order),
+  /** Failed tries on one channel before the next channel is tried too. */
+  afterAttempts: z.number().int().min(1).max(20).default(defaultFailover.afterAttempts),
+  /** Or: seconds a send has been failing (or stuck) before the next channel is tried too. */
+  afterSeconds: z.number().int().min(5).max(3600).default(defaultFailover.afterSeconds),
+  /** Who SMS and tasks sent as a failover go to. */
+  roles: z.array(alertRoleSchema).min(1).default(defaultFailover.roles),
+});
+export type FailoverPolicy = z.infer<typeof failoverSchema>;
+
 export const alertPolicySchema = z
   .object({
     rules: z
@@ -96,6 +123,7 @@ export const alertPolicySchema = z
     recipients: z.partialRecord(alertRoleSchema, z.array(recipientSchema)).default({}),
     /** This center's Slack incoming webhook; falls back to SLACK_WEBHOOK_URL. */
     slackWebhookUrl: z.url().optional(),
+    failover: failoverSchema.default(defaultFailover),
   })
   .meta({ id: "AlertPolicy" });
 

@@ -46,8 +46,21 @@ export function startAlerting(options: AlertingOptions) {
     db,
     logger: options.logger.child({ component: "outbox" }),
     wallClock: options.wallClock,
+    leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
+    retryHorizonMs: config.OUTBOX_RETRY_HORIZON_HOURS * 3_600_000,
+    // A safety notice whose channel keeps failing also goes out on the center's next channel.
+    failoverFor: (centerId) => {
+      const policy = policyFor(centerId);
+      const phones = policy.failover.roles.flatMap((role) =>
+        (policy.recipients[role] ?? []).flatMap((r) => (r.phone ? [r.phone] : [])),
+      );
+      return { ...policy.failover, phones };
+    },
     // An approval's platform call finishes together with its approval (executed / failed).
     onFinished: recordPlatformOutcome,
+    // The board says which alert sends are failing: refresh it.
+    onTrouble: (row) =>
+      events.emit("alerts", { centerId: row.centerId, alertId: row.alertId, event: "delivery" }),
     senders: createChannelSenders({
       db,
       wallClock: options.wallClock,
@@ -59,6 +72,8 @@ export function startAlerting(options: AlertingOptions) {
         from: config.TWILIO_FROM_NUMBER,
         apiUrl: config.TWILIO_API_URL,
       },
+      slackTimeoutMs: config.SLACK_TIMEOUT_SECONDS * 1000,
+      twilioTimeoutMs: config.TWILIO_TIMEOUT_SECONDS * 1000,
       platformFor: (centerId) => {
         const center = getCenter(db, centerId);
         return center && options.clients.find((c) => c.provider === center.provider);
@@ -66,6 +81,8 @@ export function startAlerting(options: AlertingOptions) {
       onInAppDelivered: (delivered) => events.emit("alerts", delivered),
     }),
   });
+  // Sends a process on this host left mid-way (it died) resume now, not when their lease runs out.
+  outbox.recoverOrphans();
   events.on("status", (change: StatusChange) => {
     if (engine.onStatusChange(change).enqueued.length > 0) void outbox.runDue();
   });
@@ -84,6 +101,8 @@ export function startAlerting(options: AlertingOptions) {
       void outbox.runDue();
     },
     whenIdle: () => outbox.whenIdle(),
+    /** On shutdown, before `whenIdle`: no new sends, and sends in flight cut short (in doubt). */
+    stop: () => outbox.stop(),
   };
 }
 

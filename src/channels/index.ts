@@ -54,7 +54,9 @@ export interface ChannelSendersOptions {
   };
   platformFor: (centerId: string) => PlatformClient | undefined;
   onInAppDelivered?: (delivered: InAppDelivered) => void;
-  timeoutMs?: number;
+  /** Per-provider request timeouts (SLACK_TIMEOUT_SECONDS, TWILIO_TIMEOUT_SECONDS). */
+  slackTimeoutMs?: number;
+  twilioTimeoutMs?: number;
 }
 
 /**
@@ -63,7 +65,6 @@ export interface ChannelSendersOptions {
  */
 export function createChannelSenders(options: ChannelSendersOptions): Senders {
   const { twilio = {} } = options;
-  const timeouts = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
   const sms =
     twilio.accountSid && twilio.authToken && twilio.from
       ? createTwilioSender({
@@ -72,7 +73,7 @@ export function createChannelSenders(options: ChannelSendersOptions): Senders {
           from: twilio.from,
           ...(twilio.apiUrl ? { apiUrl: twilio.apiUrl } : {}),
           ...(twilio.statusCallback ? { statusCallback: twilio.statusCallback } : {}),
-          ...timeouts,
+          ...(options.twilioTimeoutMs === undefined ? {} : { timeoutMs: options.twilioTimeoutMs }),
         })
       : unconfiguredSender(
           "sms not configured: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER are needed",
@@ -86,7 +87,7 @@ export function createChannelSenders(options: ChannelSendersOptions): Senders {
     slack: createSlackSender({
       webhookUrlFor: (centerId) =>
         options.slackWebhookUrlFor?.(centerId) ?? options.slackWebhookUrl,
-      ...timeouts,
+      ...(options.slackTimeoutMs === undefined ? {} : { timeoutMs: options.slackTimeoutMs }),
     }),
     sms,
     task: createPlatformTaskSender({ platformFor: options.platformFor }),

@@ -92,4 +92,21 @@ describe("in-app sender", () => {
     expect(getAlert(db, inApp.alertId!)?.inAppDeliveredAt).toBe("2026-11-23T15:00:01.000Z");
     expect(delivered).toEqual([{ centerId: CENTER, alertId: inApp.alertId, event: "opened" }]);
   });
+
+  it("refreshes the board for a pick-up hold's in-app row, and refuses a row about nothing", async () => {
+    const { db, inApp } = approachingRows();
+    const delivered: unknown[] = [];
+    const send = createInAppSender({
+      db,
+      wallClock: () => new Date("2026-11-23T15:00:01.000Z"),
+      onDelivered: (d) => delivered.push(d),
+    });
+    const hold = { ...inApp, alertId: null, idempotencyKey: "pickup-hold:4:in_app:board" };
+    expect(await send(hold)).toEqual({ ok: true, summary: "on the board (pick-up hold #4)" });
+    expect(delivered).toEqual([{ centerId: CENTER, alertId: null, event: "pickup_hold" }]);
+    expect(await send({ ...hold, idempotencyKey: "other:1" })).toMatchObject({
+      ok: false,
+      retryable: false,
+    });
+  });
 });

@@ -62,6 +62,10 @@ const row = (payload: Record<string, unknown> = {}): OutboxRow => ({
   lastError: null,
   sentAt: null,
   response: null,
+  inDoubt: false,
+  failingSince: null,
+  failoverOf: null,
+  failedOverAt: null,
   createdAt: "",
   updatedAt: "",
 });

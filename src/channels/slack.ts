@@ -5,7 +5,7 @@
  * counts only: no child or staff names ever go to Slack.
  */
 import { type AlertNotice, countsLine, headline, hhmm } from "./notice.js";
-import { describeFetchError, httpFailure, type Sender, type SendResult } from "./types.js";
+import { fetchFailure, fetchText, httpFailure, type Sender, type SendResult } from "./types.js";
 
 export interface SlackMessage {
   text: string;
@@ -80,6 +80,12 @@ export function buildSlackMessage(notice: AlertNotice): SlackMessage {
 /** Slack answers that mean the webhook will never work again until an admin fixes it. */
 const PERMANENT = new Set(["no_service", "channel_not_found", "channel_is_archived"]);
 
+/**
+ * Slack usually answers an incoming webhook in well under a second, but a slow answer is not a
+ * failure: giving up early and posting again is how duplicates happen.
+ */
+export const DEFAULT_SLACK_TIMEOUT_MS = 30_000;
+
 export interface SlackSenderOptions {
   /** The center's incoming-webhook URL (policy, then SLACK_WEBHOOK_URL); undefined: skipped. */
   webhookUrlFor: (centerId: string) => string | undefined;
@@ -88,8 +94,8 @@ export interface SlackSenderOptions {
 
 /** POSTs the row's payload (a `SlackMessage`) as JSON to the center's incoming webhook. */
 export function createSlackSender(options: SlackSenderOptions): Sender {
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  return async (row): Promise<SendResult> => {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SLACK_TIMEOUT_MS;
+  return async (row, stop): Promise<SendResult> => {
     const url = options.webhookUrlFor(row.centerId);
     if (!url) {
       return {
@@ -102,15 +108,20 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
     let response: Response;
     let body: string;
     try {
-      response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json; charset=utf-8" },
-        body: JSON.stringify(row.payload),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      body = (await response.text()).slice(0, 200);
+      ({ response, body } = await fetchText(
+        url,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json; charset=utf-8" },
+          body: JSON.stringify(row.payload),
+        },
+        timeoutMs,
+        stop,
+      ));
+      body = body.slice(0, 200);
     } catch (error) {
-      return { ok: false, retryable: true, error: `slack ${describeFetchError(error)}` };
+      // An incoming webhook has no way to ask whether a post arrived: the retry may duplicate it.
+      return fetchFailure("slack", error);
     }
     if (response.ok) return { ok: true, summary: `slack ${response.status} ${body || "ok"}` };
     const error = `slack HTTP ${response.status}${body ? ` ${body}` : ""}`;

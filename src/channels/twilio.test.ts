@@ -1,12 +1,13 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { silentLogger } from "../logging/index.js";
 import { createOutboxWorker } from "../outbox/worker.js";
 import { openDatabase } from "../storage/db.js";
 import { enqueueOutbox, getOutbox } from "../storage/outbox.js";
 import type { AlertNotice } from "./notice.js";
-import { buildSmsBody, createTwilioSender } from "./twilio.js";
+import { createSlackSender } from "./slack.js";
+import { buildSmsBody, createTwilioSender, smsReference } from "./twilio.js";
 
 const SID = `AC${"0123456789abcdef".repeat(2)}`;
 const TOKEN = "secret-token";
@@ -142,5 +143,88 @@ describe("Twilio sender", () => {
     );
     expect(body.length).toBeLessThanOrEqual(320);
     expect(buildSmsBody({ ...notice, roomName: "x".repeat(400) }).length).toBe(320);
+  });
+
+  it("a 20 s answer is a send, not a failure (Twilio and Slack)", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const slow = () => new Promise((r) => setTimeout(r, 20_000));
+      const HOOK = "https://hooks.slack.test/services/T0/B0/slow";
+      let posts = 0;
+      server.use(
+        http.post(URL_, async () => {
+          posts++;
+          await slow();
+          return HttpResponse.json({ sid: "SM9", status: "queued" }, { status: 201 });
+        }),
+        http.post(HOOK, async () => {
+          posts++;
+          await slow();
+          return new HttpResponse("ok");
+        }),
+      );
+      const db = smsDb("+15550000001");
+      const row = { ...getOutbox(db, 1)!, status: "sending" as const };
+      const sms = sender()(row);
+      const slack = createSlackSender({ webhookUrlFor: () => HOOK })({ ...row, channel: "slack" });
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(await sms).toEqual({ ok: true, summary: "twilio 201 SM9 queued" });
+      expect(await slack).toMatchObject({ ok: true });
+      expect(posts).toBe(2);
+
+      // The old 10 s limit would have given up on the same answer, not knowing whether it went.
+      const hasty = createTwilioSender({
+        accountSid: SID,
+        authToken: TOKEN,
+        from: FROM,
+        timeoutMs: 10_000,
+      })(row);
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(await hasty).toMatchObject({ ok: false, retryable: true, outcomeUnknown: true });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("in doubt, looks the message up first and does not send it again when Twilio has it", async () => {
+    const db = smsDb("+15550000001");
+    const row = { ...getOutbox(db, 1)!, status: "sending" as const, inDoubt: true };
+    const ref = `Ref ${smsReference(row.idempotencyKey)}`;
+    const lists: URLSearchParams[] = [];
+    let posts = 0;
+    const listed = (messages: unknown[]) =>
+      http.get(URL_, ({ request }) => {
+        lists.push(new URL(request.url).searchParams);
+        return HttpResponse.json({ messages, page: 0, page_size: 50, next_page_uri: null });
+      });
+    server.use(
+      listed([
+        { sid: "SMother", to: "+15550000001", body: "Centerline: something else Ref 0000000000" },
+        { sid: "SMmine", to: "+15550000001", body: `Centerline: ... ${ref}`, status: "delivered" },
+      ]),
+      http.post(URL_, () => {
+        posts++;
+        return HttpResponse.json({ sid: "SMnew" }, { status: 201 });
+      }),
+    );
+    const found = await sender()(row);
+    expect(found).toMatchObject({
+      ok: true,
+      summary: expect.stringMatching(/^twilio SMmine delivered/),
+    });
+    expect(posts).toBe(0);
+    expect(lists[0]?.get("To")).toBe("+15550000001");
+    expect(lists[0]?.get("From")).toBe(FROM);
+    expect(lists[0]?.get("DateSent>")).toBe(NOW.toISOString().slice(0, 10));
+
+    // Not there (neither since the day it was queued nor among the newest): sent, with the ref.
+    server.use(listed([{ sid: "SMother", to: "+15550000001", body: "other Ref 0000000000" }]));
+    expect(await sender()(row)).toMatchObject({ ok: true, summary: "twilio 201 SMnew" });
+    expect(posts).toBe(1);
+
+    // The list cannot be read: nothing is sent, and the row stays in doubt for the next try.
+    server.use(http.get(URL_, () => new HttpResponse("oops", { status: 500 })));
+    expect(await sender()(row)).toMatchObject({ ok: false, retryable: true, outcomeUnknown: true });
+    expect(posts).toBe(1);
   });
 });

@@ -26,9 +26,16 @@ export type SendResult =
       retryAfterMs?: number;
       /** The channel is not configured for this row: record `skipped` with `error` as reason. */
       skipped?: boolean;
+      /**
+       * The message may have reached the provider anyway (the request went out and no answer
+       * came back): the row is marked in doubt, and a channel that can look a send up does so
+       * before sending again.
+       */
+      outcomeUnknown?: boolean;
     };
 
-export type Sender = (row: OutboxRow) => Promise<SendResult>;
+/** `signal`: the worker is stopping; a sender that can should give up the request at once. */
+export type Sender = (row: OutboxRow, signal?: AbortSignal) => Promise<SendResult>;
 export type Senders = Partial<Record<Channel, Sender>>;
 
 export type { OutboxRow };
@@ -66,14 +73,62 @@ export function httpFailure(response: Response, error: string): SendResult {
   return { ok: false, retryable: false, error };
 }
 
+/** Connection errors that mean the request never reached the provider. */
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+function causeCode(error: unknown): string | undefined {
+  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
+  return cause && typeof cause === "object" && "code" in cause ? String(cause.code) : undefined;
+}
+
 /** A short description of a thrown fetch error (timeout, refused connection…). */
 export function describeFetchError(error: unknown): string {
   if (error instanceof Error) {
-    if (error.name === "TimeoutError" || error.name === "AbortError") return "timed out";
-    const cause = (error as Error & { cause?: unknown }).cause;
-    const code =
-      cause && typeof cause === "object" && "code" in cause ? ` (${String(cause.code)})` : "";
-    return `network error: ${error.message}${code}`;
+    if (error.name === "TimeoutError") return "timed out";
+    if (error.name === "AbortError") return "stopped mid-request (service shutting down)";
+    const code = causeCode(error);
+    return `network error: ${error.message}${code ? ` (${code})` : ""}`;
   }
   return `network error: ${String(error)}`;
+}
+
+/**
+ * The failure of a request that threw: retryable, and in doubt unless the connection was never
+ * made (a timeout or a reset may come after the provider took the message).
+ */
+export function fetchFailure(channel: string, error: unknown): SendResult {
+  const code = causeCode(error);
+  return {
+    ok: false,
+    retryable: true,
+    error: `${channel} ${describeFetchError(error)}`,
+    outcomeUnknown: code === undefined || !NOT_SENT.has(code),
+  };
+}
+
+/**
+ * `fetch` that gives up after `timeoutMs`, reading the body within the same limit. The timer is
+ * an ordinary `setTimeout`, so tests can move it with fake timers.
+ */
+export async function fetchText(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  stop?: AbortSignal,
+): Promise<{ response: Response; body: string }> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException("timed out", "TimeoutError")),
+    timeoutMs,
+  );
+  const onStop = () => controller.abort(new DOMException("stopped", "AbortError"));
+  if (stop?.aborted) onStop();
+  stop?.addEventListener("abort", onStop, { once: true });
+  try {
+    const response = await fetch(url, { ...init, signal: controller.signal });
+    return { response, body: await response.text() };
+  } finally {
+    clearTimeout(timer);
+    stop?.removeEventListener("abort", onStop);
+  }
 }

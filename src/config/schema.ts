@@ -68,6 +68,17 @@ export const configSchema = z
       .regex(/^\+[1-9]\d{6,14}$/, "expected an E.164 number, e.g. +15551234567")
       .optional(),
     TWILIO_API_URL: z.url().default("https://api.twilio.com"),
+    /** How long a Slack or Twilio request may take before its outcome counts as unknown. */
+    SLACK_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(30),
+    TWILIO_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(30),
+    /** How long a send that is not about an open safety alert is retried before it fails. */
+    OUTBOX_RETRY_HORIZON_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 14)
+      .default(24),
+    /** How long a worker's claim on a send lasts; a send must finish well within it. */
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
     PUBLIC_URL: optionalUrl,
     ALERTS_SHADOW_MODE: onOff.default("off"),
     MCP_TOKENS: mcpTokensSchema.optional(),

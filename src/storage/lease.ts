@@ -6,7 +6,7 @@
  * still due with the attempt count it was read with, so two workers — in one process or on two
  * instances — never hold the same row; releasing a row is conditional on still holding its lease.
  */
-import { and, asc, eq, lt, lte, or } from "drizzle-orm";
+import { and, asc, eq, isNotNull, lt, lte, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable, SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import type { Store } from "./db.js";
 
@@ -62,15 +62,29 @@ export function claimLeased<T extends LeasedTable>(
   queue: LeaseQueue<T>,
   claim: LeaseClaim,
 ): T["$inferSelect"] | undefined {
+  return claimLeasedWhere(db, queue, claim)?.row;
+}
+
+/**
+ * `claimLeased` among the due rows that also match `where`; `reclaimed` says the row was taken
+ * over from a worker whose lease ran out (it may have been mid-way through the work).
+ */
+export function claimLeasedWhere<T extends LeasedTable>(
+  db: Store,
+  queue: LeaseQueue<T>,
+  claim: LeaseClaim,
+  where?: SQL,
+): { row: T["$inferSelect"]; reclaimed: boolean } | undefined {
   const { table } = queue;
+  const state = column(queue, queue.state);
   for (let round = 0; round < ROUNDS; round++) {
-    const candidates: { id: number; attempts: number }[] = db
-      .select({ id: table.id, attempts: table.attempts })
+    const candidates = db
+      .select({ id: table.id, attempts: table.attempts, state })
       .from(table)
-      .where(dueCondition(queue, claim.now))
+      .where(and(dueCondition(queue, claim.now), where))
       .orderBy(asc(column(queue, queue.dueAt)), asc(table.id))
       .limit(queue.batch)
-      .all() as { id: number; attempts: number }[];
+      .all() as { id: number; attempts: number; state: string }[];
     if (candidates.length === 0) return undefined;
     for (const candidate of candidates) {
       const claimed = db
@@ -91,10 +105,44 @@ export function claimLeased<T extends LeasedTable>(
         )
         .returning()
         .get();
-      if (claimed) return claimed as T["$inferSelect"];
+      if (claimed) {
+        return { row: claimed as T["$inferSelect"], reclaimed: candidate.state === queue.held };
+      }
     }
   }
   return undefined;
+}
+
+/**
+ * Puts back every held row whose owner `isOrphaned` says is gone (a process that no longer
+ * exists), writing `set` as well, without waiting for the lease to run out. Conditional on the
+ * row still being held by that owner. Returns the ids released.
+ */
+export function releaseOrphaned<T extends LeasedTable>(
+  db: Store,
+  queue: LeaseQueue<T>,
+  isOrphaned: (owner: string) => boolean,
+  set: SQLiteUpdateSetSource<T>,
+): number[] {
+  const { table } = queue;
+  const state = column(queue, queue.state);
+  const held = db
+    .select({ id: table.id, owner: table.leaseOwner })
+    .from(table)
+    .where(and(eq(state, queue.held), isNotNull(table.leaseOwner)))
+    .all() as { id: number; owner: string }[];
+  const released: number[] = [];
+  for (const { id, owner } of held) {
+    if (!isOrphaned(owner)) continue;
+    const row = db
+      .update(table)
+      .set({ ...set, [queue.state]: queue.waiting, leaseOwner: null, leaseUntil: null })
+      .where(and(eq(table.id, id), eq(state, queue.held), eq(table.leaseOwner, owner)))
+      .returning({ id: table.id })
+      .get();
+    if (row) released.push(id);
+  }
+  return released;
 }
 
 /**

@@ -364,12 +364,24 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     sentAt: text("sent_at"),
     response: text("response"),
+    /**
+     * A send may have reached the provider without us learning it (a timeout after the request
+     * went out, a process that died mid-send): the next attempt looks it up first where it can.
+     */
+    inDoubt: integer("in_doubt", { mode: "boolean" }).notNull().default(false),
+    /** When the first failed attempt of this row started (null while none has failed). */
+    failingSince: text("failing_since"),
+    /** The row this one was enqueued for, on the next channel, because that one kept failing. */
+    failoverOf: integer("failover_of"),
+    /** When this row's notice was also sent on to the next channel. */
+    failedOverAt: text("failed_over_at"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [
     uniqueIndex("outbox_idempotency_key").on(t.idempotencyKey),
     index("outbox_due").on(t.status, t.nextAttemptAt),
+    index("outbox_channel_due").on(t.channel, t.status, t.nextAttemptAt),
     index("outbox_alert").on(t.alertId),
     index("outbox_approval").on(t.approvalId),
   ],

@@ -12,8 +12,9 @@ import type { AppContext, AppEnv } from "../http/context.js";
 import { listAlerts, listOpenAlerts } from "../storage/alerts.js";
 import { listChildren, listRooms } from "../storage/directory.js";
 import { listHoldSends, listPickupHolds, type PickupHoldRow } from "../storage/door.js";
-import { listOutbox, type OutboxRow } from "../storage/outbox.js";
+import { deliveryTroubles, listOutbox, type OutboxRow } from "../storage/outbox.js";
 import { canAct } from "./access.js";
+import { DeliveryNote } from "./delivery-note.js";
 import { frameFor } from "./frame.js";
 import { centerPath, renderPage } from "./layout.js";
 import { isDay, localDay } from "./timeline-page.js";
@@ -142,6 +143,10 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
                 date: expected a day as YYYY-MM-DD, got “{asked}”; showing {date}.
               </p>
             ) : null}
+            <DeliveryNote
+              troubles={deliveryTroubles(ctx.db, center.id, { alertIds: alerts.map((a) => a.id) })}
+              timeZone={center.timeZone}
+            />
             <p class="muted">
               {alerts.length} alert{alerts.length === 1 ? "" : "s"} opened on {date} (
               {center.timeZone})

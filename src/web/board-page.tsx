@@ -17,6 +17,7 @@ import { canAct, visibleCenter, visibleCenters } from "./access.js";
 import { appStyles, boardStyles } from "./assets.js";
 import { type AckForms, CenterRooms, centerSummary, HEARTBEAT_MS, summaryLine } from "./board.js";
 import { type MoveResult, moveResultSchema, registerBoardMoves } from "./board-moves.js";
+import { CenterDeliveryNote } from "./delivery-note.js";
 import { frameFor, notFound, signInRequired } from "./frame.js";
 import { centerPath, renderBare, renderPage, type Section, sections } from "./layout.js";
 import { boardClientStyles } from "./live-client.js";
@@ -200,6 +201,7 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
             data-live-every="5"
             data-center={center.id}
           >
+            <CenterDeliveryNote db={ctx.db} center={center} now={ctx.wallClock()} />
             <CenterRooms
               db={ctx.db}
               center={center}
@@ -220,15 +222,19 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
     if (!framed.ok) return framed.response;
     const { center, principal } = framed;
     return c.html(
-      <CenterRooms
-        db={ctx.db}
-        center={center}
-        asOf={ctx.clock()}
-        ack={boardForms(principal, center.id, c.get("csrfToken"))}
-        quickLog={quickLogLink(principal, center.id)}
-        doorHref={centerPath(center.id, "door")}
-        approvalsHref={centerPath(center.id, "approvals")}
-      />,
+      <>
+        <CenterDeliveryNote db={ctx.db} center={center} now={ctx.wallClock()} />
+        <CenterRooms
+          db={ctx.db}
+          center={center}
+          asOf={ctx.clock()}
+          ack={boardForms(principal, center.id, c.get("csrfToken"))}
+          quickLog={quickLogLink(principal, center.id)}
+          doorHref={centerPath(center.id, "door")}
+          approvalsHref={centerPath(center.id, "approvals")}
+        />
+        ,
+      </>,
     );
   });
 
