@@ -27,15 +27,19 @@ export function createInAppSender(options: InAppSenderOptions): Sender {
   return async (row): Promise<SendResult> => {
     if (row.alertId === null) {
       // A pick-up hold's in-app notice is the open hold itself (door/hold-alert.ts): delivering
-      // it only tells open pages to refresh their hold banner.
-      if (typeof row.payload.holdId === "number") {
+      // it only tells open pages to refresh their hold banner. Failover rows carry only the key.
+      const holdId =
+        typeof row.payload.holdId === "number"
+          ? row.payload.holdId
+          : Number(/^pickup-hold:(\d+):/.exec(row.idempotencyKey)?.[1] ?? Number.NaN);
+      if (Number.isInteger(holdId)) {
         options.onDelivered?.({
           centerId: row.centerId,
           alertId: null,
-          holdId: row.payload.holdId,
+          holdId,
           event: "hold_opened",
         });
-        return { ok: true, summary: "on the board (pick-up hold banner)" };
+        return { ok: true, summary: `on the board (pick-up hold #${holdId})` };
       }
       return { ok: false, retryable: false, error: "in-app rows need an alert id" };
     }

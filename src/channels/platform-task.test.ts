@@ -103,7 +103,9 @@ describe("in-app sender", () => {
     });
     const hold = { ...inApp, alertId: null, idempotencyKey: "pickup-hold:4:in_app:board" };
     expect(await send(hold)).toEqual({ ok: true, summary: "on the board (pick-up hold #4)" });
-    expect(delivered).toEqual([{ centerId: CENTER, alertId: null, event: "pickup_hold" }]);
+    expect(delivered).toEqual([
+      { centerId: CENTER, alertId: null, holdId: 4, event: "hold_opened" },
+    ]);
     expect(await send({ ...hold, idempotencyKey: "other:1" })).toMatchObject({
       ok: false,
       retryable: false,

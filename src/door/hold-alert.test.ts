@@ -116,7 +116,10 @@ describe("a hold's in-app notice", () => {
       { centerId: hold.centerId, alertId: null, holdId: 7, event: "hold_opened" },
     ]);
     // A row that is neither an alert's nor a hold's is refused, not silently "sent".
-    expect(await send({ ...inApp, payload: {} })).toMatchObject({ ok: false, retryable: false });
+    expect(await send({ ...inApp, payload: {}, idempotencyKey: "other:1" })).toMatchObject({
+      ok: false,
+      retryable: false,
+    });
   });
 });
 
