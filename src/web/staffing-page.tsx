@@ -11,13 +11,13 @@ import { z } from "zod";
 import type { Center } from "../domain/index.js";
 import { addDays, instantToZoned, weekdayOf } from "../domain/time.js";
 import type { AppContext, AppEnv } from "../http/context.js";
+import { settled } from "../offload/index.js";
 import type { staff as staffRules } from "../rules/index.js";
 import {
   canProposeStaffing,
   type PlannedSuggestion,
   proposalRequestSchema,
   proposeStaffingSuggestion,
-  roomPlanView,
   suggestionSpan,
   withNames,
 } from "../staff/index.js";
@@ -311,7 +311,7 @@ function Suggestions(props: {
 const formSchema = proposalRequestSchema.extend({ day: z.iso.date().optional() });
 
 export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
-  app.get("/centers/:centerId/staffing", (c) => {
+  app.get("/centers/:centerId/staffing", async (c) => {
     const framed = frameFor(c, ctx, "staffing");
     if (!framed.ok) return framed.response;
     const { center, principal } = framed;
@@ -326,7 +326,14 @@ export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
     const day = week.includes(askedDay) ? askedDay : weekStart;
     const result = done[c.req.query("done") as keyof typeof done];
     const view = room
-      ? roomPlanView(ctx.db, center, room.id, weekStart, principal.actor)
+      ? await settled(
+          ctx.offload.run("staffingView", {
+            center,
+            roomId: room.id,
+            weekStart,
+            actor: principal.actor,
+          }),
+        )
       : undefined;
     const daySlots = view?.ok ? view.value.plan.slots.filter((s) => s.date === day) : [];
     const link = (d: string) =>
