@@ -28,6 +28,7 @@ import { generateSecret } from "./ingest/standard-webhooks.js";
 import type { TouchedRooms } from "./live/index.js";
 import type { Logger } from "./logging/index.js";
 import { mountMcp } from "./mcp/http.js";
+import { createOffload } from "./offload/index.js";
 import { getAdapter } from "./platforms/registry.js";
 import type { PlatformClient } from "./platforms/types.js";
 import { importSubsidyAuthorizations } from "./reports/subsidy-import.js";
@@ -162,6 +163,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     webhookToleranceSeconds: config.WEBHOOK_TOLERANCE_SECONDS,
     processor,
     events,
+    offload: createOffload({ db, databasePath: config.DATABASE_PATH, logger }),
     sandboxApi: sandbox?.api,
     version: VERSION,
     auth: {
@@ -414,6 +416,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     alerting.stop();
     await alerting.whenIdle();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await ctx.offload.close();
     db.$client.close();
   };
 

@@ -10,6 +10,7 @@ import type { Provider } from "../domain/index.js";
 import type { EnqueuedJob, QuickLogEntry } from "../drafting/index.js";
 import type { InboxProcessor } from "../ingest/processor.js";
 import type { Logger } from "../logging/index.js";
+import type { Offload } from "../offload/index.js";
 import type { PlatformClient } from "../platforms/types.js";
 import type { ReviewPolicy } from "../rules/index.js";
 import type { Db } from "../storage/db.js";
@@ -26,6 +27,8 @@ export interface AppContext {
   processor: InboxProcessor;
   /** Emits `rooms` with `{ centerId, roomIds }` whenever live state may have changed. */
   events: EventEmitter;
+  /** Heavy reads (plans, report files, timelines, exports), run off the event loop. */
+  offload: Offload;
   /** The sandbox's fake platform APIs, mounted at `/sandbox` when the sandbox runs. */
   sandboxApi?: Hono;
   /** Set once alerting has started (it needs the platform clients, which need the server up). */

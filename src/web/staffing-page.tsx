@@ -11,13 +11,13 @@ import { z } from "zod";
 import type { Center } from "../domain/index.js";
 import { instantToZoned, weekdayOf } from "../domain/time.js";
 import type { AppContext, AppEnv } from "../http/context.js";
+import { settled } from "../offload/index.js";
 import type { staff as staffRules } from "../rules/index.js";
 import {
   canProposeStaffing,
   type PlannedSuggestion,
   proposalRequestSchema,
   proposeStaffingSuggestion,
-  roomPlanView,
   suggestionSpan,
   withNames,
 } from "../staff/index.js";
@@ -344,7 +344,7 @@ function Suggestions(props: {
 const formSchema = proposalRequestSchema.extend({ day: z.iso.date().optional() });
 
 export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
-  app.get("/centers/:centerId/staffing", (c) => {
+  app.get("/centers/:centerId/staffing", async (c) => {
     const framed = frameFor(c, ctx, "staffing");
     if (!framed.ok) return framed.response;
     const { center, principal } = framed;
@@ -357,7 +357,15 @@ export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
     const result = done[c.req.query("done") as keyof typeof done];
     const now = ctx.clock();
     const view = room
-      ? roomPlanView(ctx.db, center, room.id, weekStart, principal.actor, now)
+      ? await settled(
+          ctx.offload.run("staffingView", {
+            center,
+            roomId: room.id,
+            weekStart,
+            actor: principal.actor,
+            at: now,
+          }),
+        )
       : undefined;
     const days = view?.ok ? view.value.plan.days : [];
     const week = days.filter((d) => d.open).map((d) => d.date);

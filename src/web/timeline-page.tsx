@@ -8,15 +8,10 @@ import type { Hono } from "hono";
 import type { Center } from "../domain/index.js";
 import { addDays, instantToZoned, zonedDateTimeToInstant } from "../domain/time.js";
 import type { AppContext, AppEnv } from "../http/context.js";
+import type { JobOutput } from "../offload/index.js";
 import type { Evaluation, RatioStatus } from "../rules/evaluation.js";
-import type { Store } from "../storage/db.js";
 import { listRooms } from "../storage/directory.js";
-import {
-  type HistoryRow,
-  lastHistoryBefore,
-  listHistory,
-  listViolations,
-} from "../storage/ratio.js";
+import type { HistoryRow } from "../storage/ratio.js";
 import { frameFor, notFound } from "./frame.js";
 import { centerPath, renderPage } from "./layout.js";
 import { type Band, type CountStep, countSteps, durationText, timelineBands } from "./timeline.js";
@@ -224,25 +219,24 @@ export function localDay(date: string, timeZone: string): Day {
   };
 }
 
+/** The records a room's day is drawn from (offload's `timeline` job reads them). */
+type DayRecords = JobOutput<"timeline">;
+
 function TimelineBody({
-  db,
+  records,
   center,
-  roomId,
   roomName,
   day,
   now,
 }: {
-  db: Store;
+  records: DayRecords;
   center: Center;
-  roomId: string;
   roomName: string;
   day: Day;
   now: Date;
 }) {
   const startIso = day.dayStart.toISOString();
-  const endIso = day.dayEnd.toISOString();
-  const rows = listHistory(db, center.id, roomId, startIso, endIso);
-  const before = lastHistoryBefore(db, center.id, roomId, startIso);
+  const { rows, before, violations } = records;
   // Nothing is drawn past "now": the rest of today has not happened.
   const until = new Date(
     Math.min(day.dayEnd.getTime(), Math.max(now.getTime(), day.dayStart.getTime())),
@@ -265,10 +259,6 @@ function TimelineBody({
   const to = Math.max(
     hourOf("20:00"),
     lastChange !== undefined ? hourFloor(lastChange) + 3_600_000 : -Infinity,
-  );
-  const violations = listViolations(db, center.id).filter(
-    (v) =>
-      v.roomId === roomId && v.startedAt < endIso && (v.endedAt === null || v.endedAt >= startIso),
   );
   const all: HistoryRow[] = before ? [before, ...rows] : rows;
   const local = (iso: string) => {
@@ -369,7 +359,7 @@ export function registerTimelinePage(app: Hono<AppEnv>, ctx: AppContext): void {
     );
   });
 
-  app.get("/centers/:centerId/rooms/:roomId/timeline", (c) => {
+  app.get("/centers/:centerId/rooms/:roomId/timeline", async (c) => {
     const framed = frameFor(c, ctx, "timeline");
     if (!framed.ok) return framed.response;
     const { center } = framed;
@@ -383,6 +373,14 @@ export function registerTimelinePage(app: Hono<AppEnv>, ctx: AppContext): void {
       asked && !badDate ? asked : instantToZoned(now, center.timeZone).date,
       center.timeZone,
     );
+    const records = badDate
+      ? undefined
+      : await ctx.offload.run("timeline", {
+          centerId: center.id,
+          roomId: room.id,
+          from: day.dayStart.toISOString(),
+          to: day.dayEnd.toISOString(),
+        });
     return renderPage(
       c,
       {
@@ -407,19 +405,18 @@ export function registerTimelinePage(app: Hono<AppEnv>, ctx: AppContext): void {
               </div>
               <button type="submit">Show</button>
             </form>
-            {badDate ? (
-              <p class="notice bad" role="alert">
-                date: expected a day as YYYY-MM-DD, got “{asked}”.
-              </p>
-            ) : (
+            {records ? (
               <TimelineBody
-                db={ctx.db}
+                records={records}
                 center={center}
-                roomId={room.id}
                 roomName={room.name}
                 day={day}
                 now={now}
               />
+            ) : (
+              <p class="notice bad" role="alert">
+                date: expected a day as YYYY-MM-DD, got “{asked}”.
+              </p>
             )}
           </>
         ),

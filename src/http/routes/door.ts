@@ -10,16 +10,10 @@ import { unknownCenter } from "../../auth/index.js";
 import { evaluateCenter } from "../../compliance/index.js";
 import { addDays, zonedDateTimeToInstant } from "../../domain/time.js";
 import {
-  buildExceptionsReport,
-  buildPatternsReport,
   exceptionResolutionSchema,
-  exceptionsReportCsv,
-  exceptionsReportPdf,
   exceptionsReportSchema,
   holdReleaseSchema,
   patternPeriodSchema,
-  patternsReportCsv,
-  patternsReportPdf,
   patternsReportSchema,
   releaseHold,
   resolveException,
@@ -248,18 +242,21 @@ export function registerDoorRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
   app.openapi(exceptionsRoute, async (c) => {
     const { center } = c.req.valid("param");
     const { date, format } = c.req.valid("query");
-    const report = buildExceptionsReport(ctx.db, center, date, ctx.wallClock());
-    if (!report) throw unknownCenter(center);
-    const name = `exceptions-${center}-${date}`;
-    return respondWithReport(c, format, name, report, exceptionsReportCsv, exceptionsReportPdf);
+    return respondWithReport(c, ctx, format, `exceptions-${center}-${date}`, {
+      report: "exceptions",
+      centerId: center,
+      date,
+    });
   });
 
   app.openapi(patternsRoute, async (c) => {
     const { center } = c.req.valid("param");
     const { date, period, format } = c.req.valid("query");
-    const report = buildPatternsReport(ctx.db, center, period, date, ctx.wallClock());
-    if (!report) throw unknownCenter(center);
-    const name = `patterns-${period}-${center}-${date}`;
-    return respondWithReport(c, format, name, report, patternsReportCsv, patternsReportPdf);
+    return respondWithReport(c, ctx, format, `patterns-${period}-${center}-${date}`, {
+      report: "patterns",
+      centerId: center,
+      period,
+      date,
+    });
   });
 }

@@ -10,7 +10,7 @@ import { addDays, instantToZoned, zonedDateTimeToInstant } from "../../domain/ti
 import { AppError } from "../../errors/index.js";
 import { evaluationSchema, statusSchema } from "../../rules/index.js";
 import { getCenter, listRooms } from "../../storage/directory.js";
-import { listHistory, listViolations } from "../../storage/ratio.js";
+import { listViolations } from "../../storage/ratio.js";
 import type { AppContext, AppEnv } from "../context.js";
 import { errorBodySchema } from "../errors.js";
 
@@ -99,7 +99,7 @@ const violationsRoute = createRoute({
 });
 
 export function registerRatioRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
-  app.openapi(historyRoute, (c) => {
+  app.openapi(historyRoute, async (c) => {
     const { center: centerId, room: roomId } = c.req.valid("param");
     const center = getCenter(ctx.db, centerId);
     if (!center) throw unknownCenter(centerId);
@@ -111,13 +111,7 @@ export function registerRatioRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
     const date = c.req.valid("query").date ?? instantToZoned(ctx.clock(), center.timeZone).date;
     const from = zonedDateTimeToInstant(date, "00:00", center.timeZone).toISOString();
     const to = zonedDateTimeToInstant(addDays(date, 1), "00:00", center.timeZone).toISOString();
-    const changes = listHistory(ctx.db, centerId, roomId, from, to).map((h) => ({
-      at: h.at,
-      status: statusSchema.parse(h.status),
-      previousStatus: h.previousStatus === null ? null : statusSchema.parse(h.previousStatus),
-      cause: h.cause,
-      evaluation: evaluationSchema.parse(h.evaluation),
-    }));
+    const changes = await ctx.offload.run("roomHistory", { centerId, roomId, from, to });
     return c.json({ centerId, roomId, date, changes }, 200);
   });
 

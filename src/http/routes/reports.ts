@@ -13,30 +13,15 @@ import { z } from "zod";
 import { membershipAt, principalOf, unknownCenter } from "../../auth/index.js";
 import { AppError } from "../../errors/index.js";
 import {
-  buildMealReport,
-  buildRatioReport,
-  buildSubsidyReport,
-  drillLogCsv,
-  drillLogPdf,
   drillLogSchema,
   importSubsidyAuthorizations,
-  loadDrillLog,
-  loadMealReportRows,
-  loadRatioReportRows,
-  loadSubsidyReportRows,
-  mealReportCsv,
-  mealReportPdf,
   mealReportSchema,
   monthSchema,
   parseSubsidyCsv,
   type ReportRange,
-  ratioReportCsv,
-  ratioReportPdf,
   ratioReportSchema,
   reportRangeSchema,
   subsidyImportSchema,
-  subsidyReportCsv,
-  subsidyReportPdf,
   subsidyReportSchema,
   validateSubsidyImport,
 } from "../../reports/index.js";
@@ -142,65 +127,43 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
     const { center } = c.req.valid("param");
     const { from, to, format } = c.req.valid("query");
     const range = validRange(from, to);
-    const rows = loadRatioReportRows(ctx.db, center, range);
-    if (!rows) throw unknownCenter(center);
-    const report = buildRatioReport(rows, range, ctx.clock(), ctx.wallClock());
-    return respondWithReport(
-      c,
-      format,
-      `ratio-report-${center}-${from}-${to}`,
-      report,
-      ratioReportCsv,
-      ratioReportPdf,
-    );
+    return respondWithReport(c, ctx, format, `ratio-report-${center}-${from}-${to}`, {
+      report: "ratio",
+      centerId: center,
+      range,
+    });
   });
 
   app.openapi(subsidyReportRoute, async (c) => {
     const { center } = c.req.valid("param");
     const { month, format } = c.req.valid("query");
-    const rows = loadSubsidyReportRows(ctx.db, center, month);
-    if (!rows) throw unknownCenter(center);
-    const report = buildSubsidyReport(rows, month, ctx.clock(), ctx.wallClock());
-    return respondWithReport(
-      c,
-      format,
-      `subsidy-claim-${center}-${month}`,
-      report,
-      subsidyReportCsv,
-      subsidyReportPdf,
-    );
+    return respondWithReport(c, ctx, format, `subsidy-claim-${center}-${month}`, {
+      report: "subsidy",
+      centerId: center,
+      month,
+    });
   });
 
   app.openapi(mealReportRoute, async (c) => {
     const { center } = c.req.valid("param");
     const { from, to, format } = c.req.valid("query");
     const range = validRange(from, to);
-    const rows = loadMealReportRows(ctx.db, center);
-    if (!rows) throw unknownCenter(center);
-    const report = buildMealReport(rows, range, ctx.wallClock());
-    return respondWithReport(
-      c,
-      format,
-      `meal-counts-${center}-${from}-${to}`,
-      report,
-      mealReportCsv,
-      mealReportPdf,
-    );
+    return respondWithReport(c, ctx, format, `meal-counts-${center}-${from}-${to}`, {
+      report: "meals",
+      centerId: center,
+      range,
+    });
   });
 
   app.openapi(drillReportRoute, async (c) => {
     const { center } = c.req.valid("param");
     const { from, to, format } = c.req.valid("query");
-    const log = loadDrillLog(ctx.db, center, validRange(from, to), ctx.wallClock());
-    if (!log) throw unknownCenter(center);
-    return respondWithReport(
-      c,
-      format,
-      `drills-${center}-${from}-${to}`,
-      log,
-      drillLogCsv,
-      drillLogPdf,
-    );
+    const range = validRange(from, to);
+    return respondWithReport(c, ctx, format, `drills-${center}-${from}-${to}`, {
+      report: "drills",
+      centerId: center,
+      range,
+    });
   });
 
   app.openapi(importRoute, async (c) => {

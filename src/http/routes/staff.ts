@@ -13,15 +13,11 @@ import { staff as staffRules } from "../../rules/index.js";
 import {
   checkCenterTimecards,
   correctionsByTimecard,
-  credentialMatrix,
-  credentialReport,
-  credentialReportCsv,
   credentialReportSchema,
   payrollCsv,
   payrollSheet,
   payrollSheetSchema,
   proposeTimecardCorrections,
-  RENEWAL_TAG,
 } from "../../staff/index.js";
 import { getCenter, listStaff } from "../../storage/directory.js";
 import type { AppContext, AppEnv } from "../context.js";
@@ -151,22 +147,26 @@ const payrollRoute = createRoute({
 });
 
 export function registerStaffRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
-  app.openapi(credentialsRoute, (c) => {
+  app.openapi(credentialsRoute, async (c) => {
     const { center } = c.req.valid("param");
     const { format, room } = c.req.valid("query");
-    const matrix = credentialMatrix(ctx.db, center, ctx.clock(), room);
-    if (!matrix) throw new AppError("not_found", `unknown center "${center}"`, { field: "center" });
-    if (room !== undefined && !matrix.rooms.some((r) => r.id === room)) {
+    const report = await ctx.offload.run("staffCredentials", {
+      centerId: center,
+      at: ctx.clock(),
+      roomId: room,
+      format,
+    });
+    if (!report) throw new AppError("not_found", `unknown center "${center}"`, { field: "center" });
+    if (room !== undefined && !report.roomIds.includes(room)) {
       throw new AppError("not_found", `unknown room "${room}"`, { field: "room" });
     }
-    const report = credentialReport(matrix, RENEWAL_TAG);
     if (format === "csv") {
-      return c.body(credentialReportCsv(report), 200, {
+      return c.body(report.body, 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="staff-credentials-${center}-${report.asOf}.csv"`,
       });
     }
-    return c.json(report, 200);
+    return c.body(report.body, 200, { "content-type": "application/json" });
   });
 
   const checked = async (centerId: string, from: string, to: string) => {

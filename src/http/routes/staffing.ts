@@ -16,12 +16,22 @@ import {
   canProposeStaffing,
   proposalRequestSchema,
   proposeStaffingSuggestion,
-  roomStaffingPlan,
-  suggestionId,
 } from "../../staff/index.js";
 import { getCenter, listRooms } from "../../storage/directory.js";
 import type { AppContext, AppEnv } from "../context.js";
 import { errorBodySchema } from "../errors.js";
+import { jsonText } from "./report-response.js";
+
+const staffingBodySchema = z.object({
+  centerId: z.string(),
+  weekStart: z.string(),
+  rooms: z.array(
+    staffRules.staffingPlanSchema.extend({
+      /** The id of each suggestion, in order: what a proposal names. */
+      suggestionIds: z.array(z.string()),
+    }),
+  ),
+});
 
 const staffingRoute = createRoute({
   method: "get",
@@ -40,16 +50,7 @@ const staffingRoute = createRoute({
       description: "One plan per room",
       content: {
         "application/json": {
-          schema: z.object({
-            centerId: z.string(),
-            weekStart: z.string(),
-            rooms: z.array(
-              staffRules.staffingPlanSchema.extend({
-                /** The id of each suggestion, in order: what a proposal names. */
-                suggestionIds: z.array(z.string()),
-              }),
-            ),
-          }),
+          schema: staffingBodySchema,
         },
       },
     },
@@ -114,7 +115,7 @@ const proposalRoute = createRoute({
 });
 
 export function registerStaffingRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
-  app.openapi(staffingRoute, (c) => {
+  app.openapi(staffingRoute, async (c) => {
     const { center: centerId } = c.req.valid("param");
     const { date, room } = c.req.valid("query");
     const center = getCenter(ctx.db, centerId);
@@ -125,16 +126,13 @@ export function registerStaffingRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext
     if (room !== undefined && rooms.length === 0) {
       throw new AppError("not_found", `unknown room "${room}"`, { field: "room" });
     }
-    const plans = rooms.map((r) => {
-      const plan = roomStaffingPlan(ctx.db, center, {
-        roomId: r.id,
-        weekStart: date,
-        at: ctx.clock().toISOString(),
-      });
-      if (!plan.ok) throw plan.error;
-      return { ...plan.value, suggestionIds: plan.value.suggestions.map(suggestionId) };
+    const body = await ctx.offload.run("staffingPlans", {
+      center,
+      roomIds: rooms.map((r) => r.id),
+      weekStart: date,
+      at: ctx.clock().toISOString(),
     });
-    return c.json({ centerId: center.id, weekStart: date, rooms: plans }, 200);
+    return jsonText<z.infer<typeof staffingBodySchema>>(c, body);
   });
 
   app.openapi(proposalRoute, (c) => {
