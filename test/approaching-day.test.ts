@@ -120,9 +120,8 @@ describe("a sandbox day of approaching alerts", () => {
       }
     }
 
-    console.log(
-      "approaching day:",
-      JSON.stringify({ alerts: counts, violationsSeen, foreseenViolations, idleSingles }),
+    process.stdout.write(
+      `approaching day: ${JSON.stringify({ alerts: counts, violationsSeen, foreseenViolations, idleSingles })}\n`,
     );
     // The day really had violations to see, and single-staffed rooms with room to spare.
     expect(violationsSeen).toBeGreaterThanOrEqual(2);

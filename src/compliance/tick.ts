@@ -60,7 +60,7 @@ export function createEvaluateTick(
       if (running) return null;
       running = true;
       try {
-        const tick = ticks++;
+        const tick = ++ticks;
         const report: TickReport = {
           centers: 0,
           wholeCenters: 0,
