@@ -8,7 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvaluateTick, evaluateCenter, type StatusChange } from "../src/compliance/index.js";
 import type { Evaluation } from "../src/rules/index.js";
-import { getCenter, listChildren, upsertDirectory } from "../src/storage/directory.js";
+import {
+  getCenter,
+  listChildren,
+  listShifts,
+  replaceShifts,
+  upsertDirectory,
+} from "../src/storage/directory.js";
 import { listRoomStatus } from "../src/storage/ratio.js";
 import { startTestService, type TestService } from "./support/service.js";
 
@@ -89,13 +95,32 @@ describe("the periodic re-evaluation", () => {
     // A room with children and staff enough for them all at the infant ratio, 1 : 4.
     const room = listRoomStatus(db, centerId)
       .map((r) => ({ roomId: r.roomId, e: r.evaluation as Evaluation }))
-      .find((r) => r.e.children >= 2 && r.e.countedStaff * 4 >= r.e.children);
+      .find((r) => r.e.compliant && r.e.children >= 2 && r.e.countedStaff * 4 >= r.e.children);
     expect(room).toBeDefined();
     const roomId = room?.roomId as string;
     const res = await t.api(`/api/centers/${centerId}/rooms`);
-    const rooms = (await res.json()) as { rooms: { id: string; children: { id: string }[] }[] };
+    const rooms = (await res.json()) as {
+      rooms: { id: string; children: { id: string }[]; staff: { id: string }[] }[];
+    };
     const here = rooms.rooms.find((r) => r.id === roomId)?.children.map((c) => c.id) ?? [];
     expect(here.length).toBeGreaterThanOrEqual(2);
+    // Its staff work through the night, so no shift end or break is in sight at midnight: the
+    // only reason left to look at the room again then is the new date.
+    const staffHere = new Set(rooms.rooms.find((r) => r.id === roomId)?.staff.map((s) => s.id));
+    const today = listShifts(db, centerId, ["2026-11-23"]);
+    replaceShifts(db, centerId, "2026-11-23", [
+      ...today.filter((s) => !staffHere.has(s.staffId)),
+      ...[...staffHere].map((staffId) => ({
+        id: `night_${staffId}`,
+        centerId,
+        staffId,
+        date: "2026-11-23",
+        start: "06:00",
+        end: "06:00",
+        roomId,
+        breaks: [],
+      })),
+    ]);
 
     // One child turns 24 months on 2026-11-24; the others are 17 months. Until midnight the
     // infant program (0–23 months) covers the whole room; from midnight no program covers both.

@@ -82,12 +82,9 @@ export function evaluateAhead(
   const now = evaluateRoom(pack, room, { at, localDate, policy });
   if (!now.ok) return now;
   const evaluation = now.value;
-  const hasPeople = room.children.length > 0 || room.staff.length > 0;
-  const candidates: number[] = [];
-  // Ages, and staff ages and credentials, are counted in local dates.
-  if (hasPeople) {
-    candidates.push(zonedDateTimeToInstant(addDays(localDate, 1), "00:00", timeZone).getTime());
-  }
+  // Ages, and staff ages and credentials, are counted in local dates: every room is looked at
+  // again when the next one starts.
+  const candidates = [zonedDateTimeToInstant(addDays(localDate, 1), "00:00", timeZone).getTime()];
 
   if (!evaluation.compliant) {
     if (evaluation.status === "violation") {
