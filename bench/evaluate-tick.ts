@@ -11,8 +11,9 @@ import { startTestService } from "../test/support/service.js";
 const centers = Number(process.argv[2] ?? 50);
 const t = await startTestService({ env: { SANDBOX_CENTERS: String(centers) } });
 const service = t.service as typeof t.service & { evaluateDue?: () => Promise<unknown> };
+let lastReport: unknown = null;
 const tick = async () => {
-  if (service.evaluateDue) await service.evaluateDue();
+  if (service.evaluateDue) lastReport = await service.evaluateDue();
   else service.evaluateNow();
 };
 
@@ -59,7 +60,8 @@ for (const minutes of checkpoints) {
   const second = await measure(tick);
   console.log(
     `${t.sandbox.now().toISOString()} (+${delivered} events): tick ${first.totalMs.toFixed(0)} ms, longest block ${first.blockMs.toFixed(0)} ms; ` +
-      `next tick at the same instant ${second.totalMs.toFixed(0)} ms, block ${second.blockMs.toFixed(0)} ms`,
+      `next tick at the same instant ${second.totalMs.toFixed(0)} ms, block ${second.blockMs.toFixed(0)} ms` +
+      (lastReport ? ` ${JSON.stringify(lastReport)}` : ""),
   );
 }
 await t.stop();

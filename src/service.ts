@@ -348,15 +348,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   evaluateAll(db, events, clock(), "start-up");
   alerting.catchUp();
 
-  const evaluateTick = createEvaluateTick(db, (centerId, changes) => {
-    for (const change of changes) events.emit("status", change);
-    events.emit("rooms", { centerId, roomIds: changes.map((c) => c.roomId) });
-  });
-  const evaluateDue = async () => {
-    const report = await evaluateTick.run(clock);
-    alerting.catchUp();
-    return report;
-  };
+  const evaluateTick = createEvaluateTick(
+    db,
+    (centerId, changes) => {
+      for (const change of changes) events.emit("status", change);
+      events.emit("rooms", { centerId, roomIds: changes.map((c) => c.roomId) });
+    },
+    { afterCenter: (centerId) => alerting.catchUp([centerId]) },
+  );
+  const evaluateDue = () => evaluateTick.run(clock);
   const timers: NodeJS.Timeout[] = [];
   if (config.EVALUATE_INTERVAL_SECONDS > 0) {
     timers.push(setInterval(() => void evaluateDue(), config.EVALUATE_INTERVAL_SECONDS * 1000));

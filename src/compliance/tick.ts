@@ -18,11 +18,13 @@ import { evaluateCenter, type StatusChange } from "./monitor.js";
 import { dueRooms } from "./recheck.js";
 
 export interface TickOptions {
-  /** Work done between two yields to the event loop, in ms (default 20). */
+  /** Work done between two yields to the event loop, in ms (default 10). */
   sliceMs?: number;
   /** Every center is evaluated whole once in this many ticks (default 20: 5 minutes at 15 s). */
   fullEvery?: number;
   cause?: string;
+  /** Called after each center evaluated, inside the same slice of work (e.g. alert catch-up). */
+  afterCenter?: (centerId: string) => void;
 }
 
 export interface TickReport {
@@ -49,7 +51,7 @@ export function createEvaluateTick(
   onChanges: (centerId: string, changes: StatusChange[]) => void,
   options: TickOptions = {},
 ): EvaluateTick {
-  const sliceMs = options.sliceMs ?? 20;
+  const sliceMs = options.sliceMs ?? 10;
   const fullEvery = Math.max(1, options.fullEvery ?? 20);
   const cause = options.cause ?? "timer";
   let ticks = 0;
@@ -82,6 +84,7 @@ export function createEvaluateTick(
           else report.dueRooms += due.length;
           report.changes += changes.length;
           if (changes.length > 0) onChanges(center.id, changes);
+          options.afterCenter?.(center.id);
           const elapsed = performance.now() - sliceStart;
           if (elapsed >= sliceMs) {
             report.longestSliceMs = Math.max(report.longestSliceMs, elapsed);

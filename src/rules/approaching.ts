@@ -118,15 +118,15 @@ export function evaluateAhead(
     return ok({ evaluation, recheckAt: earliest(candidates, at) });
   }
   const cause = describeAhead(breach.cause);
-  const when = localClock(breach.at, timeZone);
+  const summary = `at ${localClock(breach.at, timeZone)} ${cause}: ${breach.reasons.join("; ")}`;
   return ok({
     evaluation: {
       ...evaluation,
       status: "approaching",
-      forecastBreach: { at: breach.at, cause, reasons: breach.reasons },
+      forecastBreach: { at: breach.at, cause, reasons: breach.reasons, summary },
       explanation: [
         ...evaluation.explanation.filter((line) => !line.startsWith("Status: ")),
-        `Approaching: at ${when} ${cause}: ${breach.reasons.join("; ")}.`,
+        `Approaching: ${summary}.`,
         "Status: approaching.",
       ],
     },

@@ -76,6 +76,8 @@ export const forecastBreachSchema = z.object({
   at: z.string(),
   cause: z.string(),
   reasons: z.array(z.string()),
+  /** In the center's local time, e.g. "at 09:15 a staff member goes on break (…): short by 1 …". */
+  summary: z.string(),
 });
 export type ForecastBreachSummary = z.infer<typeof forecastBreachSchema>;
 
