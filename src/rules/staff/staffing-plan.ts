@@ -376,7 +376,7 @@ export function planStaffing(pack: RulePack, input: StaffingPlanInput): Result<S
         requiredStaff: e.requiredStaff,
         status: !e.compliant
           ? "under"
-          : e.status === "ok" && e.countedStaff > e.requiredStaff
+          : e.status === "ok" && !e.oneLessBreaches && e.countedStaff > e.requiredStaff
             ? "over"
             : "ok",
         staffShort: e.staffShort,
