@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { centerOutlook } from "../src/compliance/index.js";
 import { listAlerts } from "../src/storage/alerts.js";
-import { listRoomStatus, listViolations } from "../src/storage/ratio.js";
+import { listHistory, listRoomStatus, listViolations } from "../src/storage/ratio.js";
 import { startTestService, type TestService } from "./support/service.js";
 
 let t: TestService;
@@ -77,6 +77,19 @@ describe("a sandbox day of approaching alerts", () => {
       }
     }
 
+    // Why rooms were approaching: full (the next check-in breaches) or a forecast breach.
+    let forecastApproaching = 0;
+    let fullApproaching = 0;
+    for (const center of centers) {
+      for (const { roomId } of listRoomStatus(db, center.id)) {
+        for (const h of listHistory(db, center.id, roomId, "2000-01-01", "2100-01-01")) {
+          if (h.status !== "approaching") continue;
+          const e = h.evaluation as { forecastBreach: unknown; canTake: number };
+          if (e.forecastBreach) forecastApproaching++;
+          if (e.canTake === 0) fullApproaching++;
+        }
+      }
+    }
     const counts: Record<string, number> = {};
     let violationsSeen = 0;
     let foreseenViolations = 0;
@@ -121,7 +134,7 @@ describe("a sandbox day of approaching alerts", () => {
     }
 
     process.stdout.write(
-      `approaching day: ${JSON.stringify({ alerts: counts, violationsSeen, foreseenViolations, idleSingles })}\n`,
+      `approaching day: ${JSON.stringify({ alerts: counts, violationsSeen, foreseenViolations, idleSingles, fullApproaching, forecastApproaching })}\n`,
     );
     // The day really had violations to see, and single-staffed rooms with room to spare.
     expect(violationsSeen).toBeGreaterThanOrEqual(2);
