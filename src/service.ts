@@ -10,7 +10,7 @@ import { type AgentRunner, createAgentRunner, resumeInterruptedRuns } from "./ag
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
 import { expireApprovals } from "./approvals/index.js";
 import { type SandboxSignIn, seedSandboxUsers } from "./auth/index.js";
-import { evaluateCenter } from "./compliance/index.js";
+import { createEvaluateTick, evaluateCenter, type TickReport } from "./compliance/index.js";
 import type { Config } from "./config/index.js";
 import type { Provider } from "./domain/index.js";
 import {
@@ -70,8 +70,10 @@ export interface RunningService {
   syncNow(): Promise<void>;
   /** The alert engine and its outbox (`tick()` runs escalations and due sends now). */
   alerting: Alerting;
-  /** Re-evaluates every room now (also runs on an interval). */
+  /** Re-evaluates every room now. */
   evaluateNow(): void;
+  /** One periodic tick now: the rooms whose status time alone may have changed (on an interval). */
+  evaluateDue(): Promise<TickReport | null>;
   /** The drafting jobs: scans, queue and worker. */
   drafting: Drafting;
   /** One drafting tick now (every scan, then every due job), resolved when drained. */
@@ -348,14 +350,18 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   evaluateAll(db, events, clock(), "start-up");
   alerting.catchUp();
 
+  const evaluateTick = createEvaluateTick(
+    db,
+    (centerId, changes) => {
+      for (const change of changes) events.emit("status", change);
+      events.emit("rooms", { centerId, roomIds: changes.map((c) => c.roomId) });
+    },
+    { afterCenter: (centerId) => alerting.catchUp([centerId]) },
+  );
+  const evaluateDue = () => evaluateTick.run(clock);
   const timers: NodeJS.Timeout[] = [];
   if (config.EVALUATE_INTERVAL_SECONDS > 0) {
-    timers.push(
-      setInterval(() => {
-        evaluateAll(db, events, clock(), "timer");
-        alerting.catchUp();
-      }, config.EVALUATE_INTERVAL_SECONDS * 1000),
-    );
+    timers.push(setInterval(() => void evaluateDue(), config.EVALUATE_INTERVAL_SECONDS * 1000));
   }
   if (config.ALERT_TICK_SECONDS > 0) {
     timers.push(
@@ -432,6 +438,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     drafting,
     syncNow,
     evaluateNow,
+    evaluateDue,
     draftNow,
     reconcileNow,
     checkCredentialsNow,

@@ -84,7 +84,8 @@ export function summarize(evaluation: Evaluation): AlertSummary {
     band: evaluation.governingBand.label,
     ruleSource: evaluation.ruleSource,
     slack: evaluation.slack,
-    reason: evaluation.reasons[0] ?? null,
+    // In ratio but approaching: the forecast breach says what is coming and when.
+    reason: evaluation.reasons[0] ?? evaluation.forecastBreach?.summary ?? null,
   };
 }
 

@@ -77,10 +77,10 @@ export interface AlertEngine {
   /**
    * Brings alerts in line with every room's stored status (`room_status`): a room out of ratio
    * with no open alert — a crash between evaluation and alerting, or a first deployment — gets
-   * one; an open alert whose room is back in ratio starts its cool-down. Run at start-up and on
-   * the evaluation timer.
+   * one; an open alert whose room is back in ratio starts its cool-down. Run at start-up (every
+   * center) and by the evaluation timer (`centerIds`: the centers it just evaluated).
    */
-  catchUp(now?: Date): AlertOutcome;
+  catchUp(now?: Date, centerIds?: readonly string[]): AlertOutcome;
   /** Stops escalation at the alert's current severity. */
   acknowledge(alertId: number, by: string, at?: Date): Result<AlertRow>;
 }
@@ -297,9 +297,10 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   }
 
   /** Rooms whose stored status disagrees with their live alerts, as synthetic changes. */
-  function catchUpChanges(): StatusChange[] {
+  function catchUpChanges(centerIds?: readonly string[]): StatusChange[] {
     const changes: StatusChange[] = [];
-    for (const center of listCenters(db)) {
+    const centers = centerIds?.map((id) => ({ id })) ?? listCenters(db);
+    for (const center of centers) {
       const names = new Map(listRooms(db, center.id).map((r) => [r.id, r.name]));
       const liveByCenter = listOpenAlerts(db, center.id, { includeShadow: true });
       for (const status of listRoomStatus(db, center.id)) {
@@ -341,10 +342,10 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       }
     },
 
-    catchUp(now = clock()) {
+    catchUp(now = clock(), centerIds) {
       const outcome: AlertOutcome = { alerts: [], enqueued: [] };
       try {
-        for (const change of catchUpChanges()) {
+        for (const change of catchUpChanges(centerIds)) {
           const o = handle(change, now);
           outcome.alerts.push(...o.alerts);
           outcome.enqueued.push(...o.enqueued);

@@ -12,13 +12,19 @@ import { staffRoleSchema } from "../domain/index.js";
 export const alertChannelSchema = channelSchema;
 export type AlertChannel = Channel;
 
-/** The statuses that raise an alert, in rising order of severity. */
+/**
+ * The statuses that raise an alert, in rising order of severity. `approaching`: the room is in
+ * ratio but the next check-in would breach, or a planned break, shift end or scheduled arrival
+ * breaches within 15 minutes. A room merely run by one staff member, with room for more children,
+ * raises nothing (its card notes "1 staff — cover needed before a break").
+ */
 export const alertSeveritySchema = z.enum(["approaching", "violation", "critical"]);
 export type AlertSeverity = z.infer<typeof alertSeveritySchema>;
 
 /**
- * `approaching` is its own alert; `violation` and `critical` are one `out_of_ratio` alert per
- * episode, upgraded in place when the room gets worse.
+ * `approaching` is its own alert (a heads-up to the lead teacher: full, or a breach forecast within
+ * 15 minutes); `violation` and `critical` are one `out_of_ratio` alert per episode, upgraded in
+ * place when the room gets worse.
  */
 export const alertKindSchema = z.enum(["approaching", "out_of_ratio"]);
 export type AlertKind = z.infer<typeof alertKindSchema>;
@@ -51,7 +57,8 @@ const defaultRules = {
 };
 
 const defaultEscalation = {
-  /** Nobody answers a new approaching alert with a page; it is a heads-up. */
+  /** Nobody answers a new approaching alert with a page; it is a heads-up (full, or a breach
+   * forecast within 15 minutes). */
   approaching: null,
   violation: rule(["sms"], ["director"]),
   critical: rule(["sms"], ["director", "assistant_director"]),

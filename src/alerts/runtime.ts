@@ -95,9 +95,10 @@ export function startAlerting(options: AlertingOptions) {
       engine.tick();
       await outbox.runDue();
     },
-    /** Opens alerts a crash or a first deployment left missing for rooms already out of ratio. */
-    catchUp(): void {
-      engine.catchUp();
+    /** Opens alerts a crash or a first deployment left missing for rooms already out of ratio
+     * (every center, or only `centerIds`). */
+    catchUp(centerIds?: readonly string[]): void {
+      engine.catchUp(undefined, centerIds);
       void outbox.runDue();
     },
     whenIdle: () => outbox.whenIdle(),

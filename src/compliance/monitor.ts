@@ -1,8 +1,10 @@
 /**
  * @module compliance/monitor
- * Re-evaluates the rooms an event touched (or every room, on a timer), and records each change of
- * status with the evaluation that caused it: the ratio history, and one violation record per
- * stretch out of compliance, opened when it starts and closed when it ends.
+ * Re-evaluates the rooms an event touched (or, on a timer, the rooms whose status time alone can
+ * change: see `tick.ts`), and records each change of status with the evaluation that caused it:
+ * the ratio history, and one violation record per stretch out of compliance, opened when it starts
+ * and closed when it ends. A room in ratio whose forecast shows a breach within 15 minutes is
+ * `approaching` (`rules/approaching`); each evaluation also says when to look at the room again.
  */
 
 import { appendAudit, correlationOf } from "../audit/index.js";
@@ -10,10 +12,12 @@ import type { Center } from "../domain/index.js";
 import { instantToZoned } from "../domain/time.js";
 import { roomStates } from "../live/index.js";
 import {
+  APPROACHING_HORIZON_MINUTES,
   centerPolicySchema,
   type Evaluation,
-  evaluateRoom,
+  evaluateAhead,
   getRulePack,
+  LOOK_BEYOND_MINUTES,
   type RatioStatus,
   roomInputSchema,
 } from "../rules/index.js";
@@ -28,6 +32,8 @@ import {
   putRoomStatus,
   updateViolation,
 } from "../storage/ratio.js";
+import { centerFuture } from "./future.js";
+import { setRecheck } from "./recheck.js";
 import { toRoomInput } from "./room-input.js";
 
 export interface StatusChange {
@@ -105,8 +111,20 @@ export function evaluateCenter(
   if (!center || !pack) return [];
   const policy = policyFor(db, center);
   const localDate = instantToZoned(at, center.timeZone).date;
-  const staffById = new Map(listStaff(db, centerId).map((s) => [s.id, s]));
+  const staff = listStaff(db, centerId);
+  const staffById = new Map(staff.map((s) => [s.id, s]));
   const states = roomStates(db, centerId).filter((r) => !rooms || rooms.has(r.id));
+  if (states.length === 0) return [];
+  // One read of the center's known future serves every room evaluated now.
+  const { events: future } = centerFuture(
+    db,
+    center,
+    pack,
+    staff,
+    at,
+    localDate,
+    APPROACHING_HORIZON_MINUTES + LOOK_BEYOND_MINUTES,
+  );
   const iso = at.toISOString();
   const changes: StatusChange[] = [];
 
@@ -116,12 +134,19 @@ export function evaluateCenter(
       const prev = getRoomStatus(tx, centerId, room.id);
       const open = prev?.openViolationId ? getViolation(tx, prev.openViolationId) : undefined;
       const { input, nonCare } = toRoomInput(room, staffById, at, localDate, open?.startedAt, pack);
-      const result = evaluateRoom(pack, roomInputSchema.parse(input), { at, localDate, policy });
+      const result = evaluateAhead(pack, roomInputSchema.parse(input), future, {
+        at,
+        roomId: room.id,
+        localDate,
+        timeZone: center.timeZone,
+        policy,
+      });
       if (!result.ok) continue;
+      setRecheck(db, centerId, room.id, result.value.recheckAt);
       const evaluation: Evaluation = {
-        ...result.value,
+        ...result.value.evaluation,
         notCounted: [
-          ...result.value.notCounted,
+          ...result.value.evaluation.notCounted,
           ...nonCare.map((s) => ({
             id: s.id,
             role: s.role,

@@ -5,7 +5,7 @@
  * for any room that is or will be out of ratio, ranked coverage moves for a person to approve.
  * Computed on request from live state, so it is as fresh as the last event.
  */
-import { addDays, instantToZoned } from "../domain/time.js";
+import { instantToZoned } from "../domain/time.js";
 import { roomStates } from "../live/index.js";
 import {
   type CoverageResult,
@@ -13,16 +13,15 @@ import {
   type Forecast,
   forecastRoom,
   getRulePack,
-  plannedEvents,
   proposeCoverage,
   type RoomInput,
   roomInputSchema,
 } from "../rules/index.js";
 import type { Store } from "../storage/db.js";
-import { getCenter, listChildren, listShifts, listStaff } from "../storage/directory.js";
-import { listPresence } from "../storage/presence.js";
+import { getCenter, listStaff } from "../storage/directory.js";
 import { getPolicy } from "../storage/ratio.js";
-import { toRoomInput, toStaffInput } from "./room-input.js";
+import { centerFuture } from "./future.js";
+import { toRoomInput } from "./room-input.js";
 
 export interface RoomOutlook {
   roomId: string;
@@ -54,41 +53,15 @@ export function centerOutlook(
     ]),
   );
 
-  const presence = listPresence(db, centerId).filter((p) => p.present);
-  const childrenPresent = new Map(
-    presence
-      .filter((p) => p.subjectKind === "child" && p.roomId)
-      .map((p) => [p.subjectId, p.roomId as string]),
-  );
-  const staffPresent = new Map(
-    presence
-      .filter((p) => p.subjectKind === "staff")
-      .map((p) => [p.subjectId, { roomId: p.roomId, onBreak: p.onBreak }]),
-  );
-  const staffInputs = new Map(
-    staff.flatMap((s) => {
-      const input = toStaffInput(s, false, localDate, pack);
-      return input ? [[s.id, input] as const] : [];
-    }),
-  );
-  const events = plannedEvents({
-    now: at,
-    timeZone: center.timeZone,
+  const { events: future, unassigned } = centerFuture(
+    db,
+    center,
+    pack,
+    staff,
+    at,
+    localDate,
     horizonMinutes,
-    children: listChildren(db, centerId),
-    childrenPresent,
-    // Yesterday's shifts too: a shift past midnight is still running.
-    shifts: listShifts(db, centerId, [addDays(localDate, -1), localDate]),
-    staffPresent,
-    staffInputs,
-  });
-  const future = events.ok ? events.value : [];
-  const unassigned = [...staffPresent.entries()].flatMap(([id, p]) => {
-    const record = staffById.get(id);
-    const input =
-      record && p.roomId === null ? toStaffInput(record, p.onBreak, localDate, pack) : null;
-    return input ? [input] : [];
-  });
+  );
   const staffNames = new Map(staff.map((s) => [s.id, `${s.firstName} ${s.lastName}`]));
 
   return rooms.flatMap((room) => {

@@ -80,13 +80,18 @@ describe("proposeCoverage", () => {
     expect(first?.reasoning).toEqual([
       "Dana (floater, unassigned) can cover Toddlers: 12 children need 2 counted staff and 1 count " +
         "now; moving Dana makes 2 of 2.",
-      "That brings Toddlers back into ratio (approaching).",
+      "That brings Toddlers back into ratio (ok).",
       "No room loses coverage.",
     ]);
-    expect(second?.donorAfter).toMatchObject({ compliant: true, status: "approaching" });
+    expect(second?.donorAfter).toMatchObject({
+      compliant: true,
+      status: "ok",
+      oneLessBreaches: true,
+      note: "1 staff — cover needed before a break",
+    });
     expect(second?.reasoning.at(-1)).toBe(
       "Twos B stays in ratio without Sam: 5 children need 1 counted staff and 1 remain " +
-        "(approaching: one more child or one fewer staff member would breach).",
+        "(ok, but 1 staff — cover needed before a break).",
     );
   });
 
@@ -113,25 +118,25 @@ describe("proposeCoverage", () => {
     expect(result.reasons.at(-1)).toBe("No single move fixes or improves Toddlers.");
   });
 
-  it("prefers a donor left ok over one left approaching, then the most slack", () => {
+  it("prefers a donor left with someone to spare over one left with nobody, then the most slack", () => {
     const { proposals } = propose(
       [
-        room("a", "Twos A", 5, ["a1", "a2"]), // left with 1 of 1: approaching
+        room("a", "Twos A", 5, ["a1", "a2"]), // left with 1 of 1: nobody to spare
         room("m", "Twos M", 5, ["m1", "m2", "m3", "m4"]), // left with 3 of 1: ok
         room("z", "Twos Z", 5, ["z1", "z2", "z3"]), // left with 2 of 1: ok
       ],
       [],
     );
-    expect(proposals.map((p) => [p.staffId, p.donorAfter?.status])).toEqual([
-      ["m1", "ok"],
-      ["m2", "ok"],
-      ["m3", "ok"],
-      ["m4", "ok"],
-      ["z1", "ok"],
-      ["z2", "ok"],
-      ["z3", "ok"],
-      ["a1", "approaching"],
-      ["a2", "approaching"],
+    expect(proposals.map((p) => [p.staffId, p.donorAfter?.oneLessBreaches])).toEqual([
+      ["m1", false],
+      ["m2", false],
+      ["m3", false],
+      ["m4", false],
+      ["z1", false],
+      ["z2", false],
+      ["z3", false],
+      ["a1", true],
+      ["a2", true],
     ]);
   });
 

@@ -94,6 +94,12 @@ export interface CoverageResult {
 }
 
 const severity: Record<RatioStatus, number> = { ok: 0, approaching: 1, violation: 2, critical: 3 };
+
+/** How a donor room is left, in words: slack, nobody to spare, or full. */
+function donorWords(after: Evaluation): string {
+  if (after.status === "approaching") return "approaching: one more child would breach";
+  return after.oneLessBreaches ? `ok, but ${after.note ?? "nobody to spare"}` : "ok, with slack";
+}
 const noQualified = "no counted staff member is a qualified teacher";
 
 type Staff = Room["staff"][number];
@@ -372,7 +378,7 @@ export function proposeCoverage(
       reasoning.push(
         `${from.roomName} stays in ratio without ${who}: ${donorAfter.children} children need ` +
           `${donorAfter.requiredStaff} counted staff and ${donorAfter.countedStaff} remain ` +
-          `(${donorAfter.status === "ok" ? "ok, with slack" : `${donorAfter.status}: one more child or one fewer staff member would breach`})` +
+          `(${donorWords(donorAfter)})` +
           `${options.future === undefined ? "" : `, and no breach is forecast there in the next ${horizonMinutes} minutes`}.`,
       );
     }
@@ -397,9 +403,11 @@ export function proposeCoverage(
         targetAfter.compliant ? 0 : targetAfter.staffShort,
         breachAfter === null ? 0 : -Date.parse(breachAfter.at),
         // No donor first (a floater, then anyone unassigned); then donors left ok before those
-        // left approaching, a floater before a room's own staff, the most spare staff first.
+        // left approaching, then those with someone to spare, a floater before a room's own staff,
+        // the most spare staff first.
         from === null ? (isFloater ? 0 : 1) : 2,
         donorAfter === null ? 0 : severity[donorAfter.status],
+        donorAfter?.oneLessBreaches ? 1 : 0,
         from !== null && isFloater ? 0 : 1,
         from === null ? 0 : -donorSpare,
         donorAfter === null ? 0 : -donorAfter.canTake,

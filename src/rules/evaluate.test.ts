@@ -78,14 +78,28 @@ function evaluate(input: RoomInput, pack = testPack) {
 
 describe("evaluateRoom", () => {
   it("is ok with slack, approaching at the limit, violation one over", () => {
+    // One teacher, 3 infants at 1:4: room for one more, so ok (one staff is a note, not an alert).
     expect(evaluate({ children: kids(3, 6), staff: teachers(1) })).toMatchObject({
-      status: "approaching",
+      status: "ok",
       compliant: true,
       requiredStaff: 1,
       countedStaff: 1,
       canTake: 1,
+      oneLessBreaches: true,
+      note: "1 staff — cover needed before a break",
     });
-    expect(evaluate({ children: kids(6, 6), staff: teachers(2) }).status).toBe("approaching");
+    // 4 infants: the next check-in breaches.
+    expect(evaluate({ children: kids(4, 6), staff: teachers(1) })).toMatchObject({
+      status: "approaching",
+      canTake: 0,
+      slack: "full: one more child would breach",
+    });
+    expect(evaluate({ children: kids(6, 6), staff: teachers(2) })).toMatchObject({
+      status: "ok",
+      canTake: 2,
+      note: "2 staff, all needed — cover needed before a break",
+    });
+    expect(evaluate({ children: kids(8, 6), staff: teachers(2) }).status).toBe("approaching");
     expect(evaluate({ children: kids(5, 24), staff: teachers(2) })).toMatchObject({
       status: "ok",
       canTake: 7,
@@ -100,6 +114,51 @@ describe("evaluateRoom", () => {
     });
     expect(over.slack).toBe("needs 1 more qualified staff");
     expect(over.explanation.join("\n")).toContain("ceil(5 / 4) = 2");
+  });
+
+  it("puts approaching exactly at the limit, on both sides, for every band", () => {
+    for (const [months, ratio] of [
+      [6, 4],
+      [20, 6],
+      [50, 10],
+    ] as const) {
+      const below = evaluate({ children: kids(ratio - 1, months), staff: teachers(1) });
+      const at = evaluate({ children: kids(ratio, months), staff: teachers(1) });
+      const over = evaluate({ children: kids(ratio + 1, months), staff: teachers(1) });
+      expect([below.status, below.canTake], `${months} months, ${ratio - 1}`).toEqual(["ok", 1]);
+      expect([at.status, at.canTake], `${months} months, ${ratio}`).toEqual(["approaching", 0]);
+      expect(over.status, `${months} months, ${ratio + 1}`).toBe("violation");
+    }
+    // The group size is a limit too: 12 toddlers with 3 teachers have staff to spare but no room.
+    expect(evaluate({ children: kids(11, 20), staff: teachers(3) })).toMatchObject({
+      status: "ok",
+      note: null,
+    });
+    expect(evaluate({ children: kids(12, 20), staff: teachers(3) }).status).toBe("approaching");
+  });
+
+  it("notes a room that cannot lose anyone, without making it approaching", () => {
+    // Two preschool teachers for 15: room for 5 more, but either one leaving breaches 1:10.
+    const two = evaluate({ children: kids(15, 50), staff: teachers(2) });
+    expect(two).toMatchObject({ status: "ok", canTake: 5, oneLessBreaches: true });
+    expect(two.explanation.join("\n")).toContain("one fewer counted staff member would breach");
+    // A qualified teacher and an assistant: losing the teacher leaves nobody qualified.
+    const pair = evaluate({
+      children: kids(2, 50),
+      staff: [{ ageYears: 30 }, { ageYears: 30, role: "assistant" }],
+    });
+    expect(pair).toMatchObject({
+      status: "ok",
+      note: "1 qualified teacher — cover needed before a break",
+    });
+    // Staff to spare: no note.
+    expect(evaluate({ children: kids(5, 50), staff: teachers(2) })).toMatchObject({
+      status: "ok",
+      note: null,
+      oneLessBreaches: false,
+    });
+    // An empty room needs no cover.
+    expect(evaluate({ children: [], staff: teachers(1) }).note).toBeNull();
   });
 
   it("is critical with children and no counted staff, or short by two", () => {

@@ -270,9 +270,14 @@ export function evaluateRoom(
       ? 0
       : (at.getTime() - new Date(room.violationSince).getTime()) / 60_000;
   let status: RatioStatus;
+  let note: string | null = null;
+  let oneLessBreaches = false;
   if (compliant) {
+    // Approaching means the next check-in breaches. Losing a staff member is not an alert on its
+    // own (every single-staffed room would be amber all day); it is a note on the card, and a
+    // planned break or shift end that would breach shows up in the forecast (`rules/approaching`).
     const moreChild = cap.children < n + 1 || (maxGroup !== null && n + 1 > maxGroup);
-    const fewerStaff = fewerStaffBreaches(
+    const fewer = fewerStaffBreaches(
       program,
       effectiveRatio,
       counted,
@@ -280,11 +285,12 @@ export function evaluateRoom(
       n,
       pack.staff.requiresQualifiedTeacher,
     );
-    status = n > 0 && (moreChild || fewerStaff) ? "approaching" : "ok";
-    if (status === "approaching") {
-      explanation.push(
-        `Approaching: ${[moreChild && "one more child", fewerStaff && "one fewer counted staff member"].filter(Boolean).join(" or ")} would breach.`,
-      );
+    oneLessBreaches = fewer !== null;
+    status = n > 0 && moreChild ? "approaching" : "ok";
+    if (status === "approaching") explanation.push("Approaching: one more child would breach.");
+    if (fewer !== null) {
+      note = coverNote(fewer, countedStaff);
+      explanation.push(`Note: ${note} (one fewer counted staff member would breach).`);
     }
   } else {
     const unstaffed = n > 0 && countedStaff === 0;
@@ -333,6 +339,9 @@ export function evaluateRoom(
     canTake,
     staffShort,
     slack,
+    note,
+    oneLessBreaches,
+    forecastBreach: null,
     reasons,
     explanation,
     citations,
@@ -340,7 +349,9 @@ export function evaluateRoom(
   });
 }
 
-/** Would losing any one counted person breach? Checks each kind of loss. */
+type Loss = "capacity" | "qualified";
+
+/** Would losing any one counted person breach, and why (null: nobody is indispensable). */
 function fewerStaffBreaches(
   program: Program,
   ratio: number,
@@ -348,11 +359,21 @@ function fewerStaffBreaches(
   usableAides: number,
   n: number,
   needsQualified: boolean,
-): boolean {
-  if (n === 0) return false;
+): Loss | null {
+  if (n === 0) return null;
   const full = counted.length - usableAides;
   // Losing a fully counted member costs the most capacity, and may strand aides beside them.
-  if (full > 0 && capacity(program, ratio, full - 1, usableAides).children < n) return true;
-  if (usableAides > 0 && capacity(program, ratio, full, usableAides - 1).children < n) return true;
-  return needsQualified && counted.filter((c) => c.qualified).length === 1;
+  if (full > 0 && capacity(program, ratio, full - 1, usableAides).children < n) return "capacity";
+  if (usableAides > 0 && capacity(program, ratio, full, usableAides - 1).children < n) {
+    return "capacity";
+  }
+  return needsQualified && counted.filter((c) => c.qualified).length === 1 ? "qualified" : null;
+}
+
+/** The card's words for a room that cannot lose anyone: a heads-up, not an alert. */
+function coverNote(loss: Loss, countedStaff: number): string {
+  if (loss === "qualified") return "1 qualified teacher — cover needed before a break";
+  return countedStaff === 1
+    ? "1 staff — cover needed before a break"
+    : `${countedStaff} staff, all needed — cover needed before a break`;
 }

@@ -64,8 +64,22 @@ export const roomInputSchema = z.object({
 export type RoomInput = z.input<typeof roomInputSchema>;
 export type Room = z.output<typeof roomInputSchema>;
 
+/**
+ * `approaching`: in ratio, but the next check-in would breach (it can take no more), or the
+ * forecast shows a breach within 15 minutes (a planned break, a shift end, an arrival).
+ */
 export const statusSchema = z.enum(["ok", "approaching", "violation", "critical"]);
 export type RatioStatus = z.infer<typeof statusSchema>;
+
+/** A breach the forecast sees coming: when, what tips the room over (no names, no ids), and why. */
+export const forecastBreachSchema = z.object({
+  at: z.string(),
+  cause: z.string(),
+  reasons: z.array(z.string()),
+  /** In the center's local time, e.g. "at 09:15 a staff member goes on break (…): short by 1 …". */
+  summary: z.string(),
+});
+export type ForecastBreachSummary = z.infer<typeof forecastBreachSchema>;
 
 export const evaluationSchema = z
   .object({
@@ -98,6 +112,13 @@ export const evaluationSchema = z
     /** Counted staff short of what the children need (0 when compliant on ratio). */
     staffShort: z.number().int(),
     slack: z.string().describe('e.g. "can take 2 more children" or "needs 1 more qualified staff"'),
+    /** A heads-up for the room's card that raises no alert, e.g. "1 staff — cover needed before a
+     * break": one fewer counted staff member would breach, but the room can still take a child. */
+    note: z.string().nullable().default(null),
+    /** One fewer counted staff member (a break, a shift end) would put the room out of ratio. */
+    oneLessBreaches: z.boolean().default(false),
+    /** The forecast breach that makes a room in ratio now `approaching` (null otherwise). */
+    forecastBreach: forecastBreachSchema.nullable().default(null),
     reasons: z.array(z.string()).describe("Why the room is not ok, one line each"),
     explanation: z
       .array(z.string())

@@ -56,8 +56,9 @@ describe("forecastRoom", () => {
       "short by 1 counted staff: 1 for 12 children at 1 : 11",
     );
     expect(f.firstBreach?.summary).toContain("staff t2 leaves (shift ends)");
+    // Each step is the core's status at that moment; room to spare now, so ok (with a note).
     expect(f.timeline.map((s) => [s.at, s.status])).toEqual([
-      [plus(0), "approaching"],
+      [plus(0), "ok"],
       [plus(20), "violation"],
     ]);
   });
@@ -190,7 +191,7 @@ describe("forecastRoom", () => {
       },
     ]);
     expect(f.timeline.map((s) => s.status)).toEqual([
-      "approaching",
+      "ok",
       "violation",
       "approaching",
       "violation",
@@ -205,7 +206,7 @@ describe("forecastRoom", () => {
         child: { ageMonths: 30 },
       },
     ]);
-    expect(long.timeline.map((s) => s.status)).toEqual(["approaching", "violation", "critical"]);
+    expect(long.timeline.map((s) => s.status)).toEqual(["ok", "violation", "critical"]);
   });
 
   it("treats a staff member starting a shift in another room as leaving this one", () => {

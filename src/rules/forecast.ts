@@ -399,18 +399,51 @@ function localInstant(
   timeZone: string,
   after?: string,
   orAt = false,
+  cache?: LocalTimes,
 ): number {
   const nextDay = after !== undefined && (time < after || (orAt && time === after));
-  return zonedDateTimeToInstant(nextDay ? addDays(date, 1) : date, time, timeZone).getTime();
+  const day = nextDay ? addDays(date, 1) : date;
+  if (cache === undefined) return zonedDateTimeToInstant(day, time, timeZone).getTime();
+  return cache.instant(day, time);
 }
 
-function timeShift(shift: PlannedEventsInput["shifts"][number], timeZone: string): TimedShift {
-  const start = localInstant(shift.date, shift.start, timeZone);
+/**
+ * Local date and time → instant for one zone, converting each date once: on a date with no
+ * change of offset between its first and last minute, every time of it is the local time minus
+ * that offset; only a date with a change goes through the full conversion for each time.
+ */
+class LocalTimes {
+  readonly #offsets = new Map<string, number | null>();
+  constructor(readonly timeZone: string) {}
+
+  instant(date: string, time: string): number {
+    let offset = this.#offsets.get(date);
+    if (offset === undefined) {
+      const first = Date.parse(`${date}T00:01:00Z`);
+      const last = Date.parse(`${date}T23:59:00Z`);
+      const a = first - zonedDateTimeToInstant(date, "00:01", this.timeZone).getTime();
+      const b = last - zonedDateTimeToInstant(date, "23:59", this.timeZone).getTime();
+      offset = a === b ? a : null;
+      this.#offsets.set(date, offset);
+    }
+    if (offset === null || time === "00:00") {
+      return zonedDateTimeToInstant(date, time, this.timeZone).getTime();
+    }
+    return Date.parse(`${date}T${time}:00Z`) - offset;
+  }
+}
+
+function timeShift(
+  shift: PlannedEventsInput["shifts"][number],
+  timeZone: string,
+  cache: LocalTimes,
+): TimedShift {
+  const start = localInstant(shift.date, shift.start, timeZone, undefined, false, cache);
   // An end not after the start is the next day (an overnight shift).
-  const end = localInstant(shift.date, shift.end, timeZone, shift.start, true);
+  const end = localInstant(shift.date, shift.end, timeZone, shift.start, true, cache);
   const breaks = shift.breaks.map((b) => {
-    const bs = localInstant(shift.date, b.start, timeZone, shift.start);
-    const be = localInstant(shift.date, b.end, timeZone, shift.start);
+    const bs = localInstant(shift.date, b.start, timeZone, shift.start, false, cache);
+    const be = localInstant(shift.date, b.end, timeZone, shift.start, false, cache);
     // A break that does not end after it starts is malformed: it is kept as a start with no end
     // (the staff member stays on break in the forecast, the pessimistic reading).
     return { start: bs, end: be > bs ? be : Number.POSITIVE_INFINITY, text: `${b.start}–${b.end}` };
@@ -458,6 +491,7 @@ export function plannedEvents(input: PlannedEventsInput): Result<FutureEvent[]> 
   const soon = Math.min(now + OVERDUE_LEAD_MS, end);
   const { timeZone } = input;
   const events: FutureEvent[] = [];
+  const cache = new LocalTimes(timeZone);
 
   try {
     // Children: the schedule of each local date the window touches.
@@ -474,11 +508,11 @@ export function plannedEvents(input: PlannedEventsInput): Result<FutureEvent[]> 
           child.schedule
             .filter((s) => s.day === weekdayOf(date))
             .map((s) => ({
-              arrive: localInstant(date, s.arrive, timeZone),
+              arrive: localInstant(date, s.arrive, timeZone, undefined, false, cache),
               // A pick-up not after the arrival is malformed: no departure is assumed.
               depart:
                 s.depart > s.arrive
-                  ? localInstant(date, s.depart, timeZone)
+                  ? localInstant(date, s.depart, timeZone, undefined, false, cache)
                   : Number.POSITIVE_INFINITY,
               arriveText: s.arrive,
               departText: s.depart,
@@ -514,7 +548,7 @@ export function plannedEvents(input: PlannedEventsInput): Result<FutureEvent[]> 
     const shiftsByStaff = new Map<string, TimedShift[]>();
     for (const shift of input.shifts) {
       const list = shiftsByStaff.get(shift.staffId) ?? [];
-      list.push(timeShift(shift, timeZone));
+      list.push(timeShift(shift, timeZone, cache));
       shiftsByStaff.set(shift.staffId, list);
     }
     const staffIds = [...new Set([...shiftsByStaff.keys(), ...input.staffPresent.keys()])].sort();

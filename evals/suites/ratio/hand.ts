@@ -59,9 +59,9 @@ export const handCases: Hand[] = [
   {
     id: "us-ca-h04-37-months-preschool",
     pack: "US-CA",
-    note: "§1: at 37 months only preschool (24 months–first grade, 1:12, no group size) covers: 7 children need 1; the single teacher is the only qualified one, so losing them breaches → approaching.",
+    note: "§1: at 37 months only preschool (24 months–first grade, 1:12, no group size) covers: 7 children need 1; room for 5 more → ok (the single teacher is the only qualified one, so losing them would breach: a card note, not approaching).",
     room: room(kids(7, 37), teachers(1)),
-    expected: e("approaching", 1, 1, 12, null, "no maximum"),
+    expected: e("ok", 1, 1, 12, null, "no maximum"),
   },
   {
     id: "us-ca-h05-preschool-teacher-aide-15",
@@ -87,13 +87,13 @@ export const handCases: Hand[] = [
   {
     id: "us-ca-h08-infant-nap-staff-on-premises",
     pack: "US-CA",
-    note: "§1 §101416.5(d): 1:12 sleeping infants only if the remaining staff for 1:4 are immediately available. 10 sleeping infants: awake 1:4 needs 3, 1 in the room, 2 more needed and 2 available → 1:12 applies: required ceil(10/12)=1, counted 1 → approaching (one teacher).",
+    note: "§1 §101416.5(d): 1:12 sleeping infants only if the remaining staff for 1:4 are immediately available. 10 sleeping infants: awake 1:4 needs 3, 1 in the room, 2 more needed and 2 available → 1:12 applies: required ceil(10/12)=1, counted 1 → ok: an 11th napping infant still fits 1:12 with the 2 on the premises (one teacher: a card note, not approaching).",
     room: room(kids(10, 8), teachers(1), {
       program: "infant_care_center",
       napping: true,
       premisesAvailableStaff: 2,
     }),
-    expected: e("approaching", 1, 1, 4, null, "no maximum", true),
+    expected: e("ok", 1, 1, 4, null, "no maximum", true),
   },
   {
     id: "us-ca-h09-infant-nap-not-enough-on-premises",
@@ -109,13 +109,13 @@ export const handCases: Hand[] = [
   {
     id: "us-ca-h10-preschool-nap-24",
     pack: "US-CA",
-    note: "§1 §101230(c): 1:24 napping preschoolers if the remaining teachers for 1:12 are available. 20 napping: awake needs 2, 1 more needed, 1 available → 1:24: required 1, counted 1 → approaching.",
+    note: "§1 §101230(c): 1:24 napping preschoolers if the remaining teachers for 1:12 are available. 20 napping: awake needs 2, 1 more needed, 1 available → 1:24: required 1, counted 1, room for 4 more napping → ok.",
     room: room(kids(20, 40), teachers(1), {
       program: "preschool",
       napping: true,
       premisesAvailableStaff: 1,
     }),
-    expected: e("approaching", 1, 1, 12, null, "no maximum", true),
+    expected: e("ok", 1, 1, 12, null, "no maximum", true),
   },
   {
     id: "us-ca-h11-director-not-engaged",
@@ -133,18 +133,18 @@ export const handCases: Hand[] = [
   {
     id: "us-ca-h12-director-engaged",
     pack: "US-CA",
-    note: "§1 §101216.3(d): the same director teaching the group counts: 2 of 2 required; losing either leaves 12 < 13 → approaching.",
+    note: "§1 §101216.3(d): the same director teaching the group counts: 2 of 2 required; room for 11 more → ok (losing either would leave 12 < 13: a card note, not approaching).",
     room: room(kids(13, 48), [teacher(), { ageYears: 45, role: "director", engagedInCare: true }], {
       program: "preschool",
     }),
-    expected: e("approaching", 2, 2, 12, null, "no maximum"),
+    expected: e("ok", 2, 2, 12, null, "no maximum"),
   },
   {
     id: "us-ca-h13-teacher-under-18",
     pack: "US-CA",
-    note: "§1 §101152(a)(2): adult = 18+. A 17-year-old does not count; 3 infants with one adult teacher: required 1, counted 1 → approaching.",
+    note: "§1 §101152(a)(2): adult = 18+. A 17-year-old does not count; 3 infants with one adult teacher: required 1, counted 1, room for 1 more → ok.",
     room: room(kids(3, 6), [teacher({ ageYears: 17 }), teacher()]),
-    expected: e("approaching", 1, 1, 4, null, "no maximum"),
+    expected: e("ok", 1, 1, 4, null, "no maximum"),
   },
   {
     id: "us-ca-h14-center-policy-stricter",
@@ -171,11 +171,11 @@ export const handCases: Hand[] = [
   {
     id: "us-ca-h17-background-check-lapsed-still-counts",
     pack: "US-CA",
-    note: "Not yet cleared: ratio-rules.md cites no rule tying counting to a clearance or credential, and no pack lists one, so a teacher whose background check is recorded as lapsed still counts: 5 preschoolers, 1 teacher → approaching. (A gap worth a rule: see report.)",
+    note: "Not yet cleared: ratio-rules.md cites no rule tying counting to a clearance or credential, and no pack lists one, so a teacher whose background check is recorded as lapsed still counts: 5 preschoolers, 1 teacher, room for 7 more → ok. (A gap worth a rule: see report.)",
     room: room(kids(5, 48), [teacher({ expiredCredentials: ["background_check"] })], {
       program: "preschool",
     }),
-    expected: e("approaching", 1, 1, 12, null, "no maximum"),
+    expected: e("ok", 1, 1, 12, null, "no maximum"),
   },
   {
     id: "us-ca-h18-preschool-two-teachers-ok",
@@ -216,13 +216,13 @@ export const handCases: Hand[] = [
   {
     id: "us-ca-h21-school-age-43-two-teachers-two-aides",
     pack: "US-CA",
-    note: "§1 §101516.5(b)(1): 43–56 school-agers need 2 teachers + 2 aides. 43 with 2T+2A: required ceil(43/14)=4, counted 4, capacity 14·2+14·2=56; losing a teacher strands an aide (28 < 43) → approaching.",
+    note: "§1 §101516.5(b)(1): 43–56 school-agers need 2 teachers + 2 aides. 43 with 2T+2A: required ceil(43/14)=4, counted 4, capacity 14·2+14·2=56; room for 13 more → ok (losing a teacher would strand an aide, 28 < 43: a card note, not approaching).",
     room: room(
       kids(43, 96),
       [teacher(), teacher(), { ageYears: 26, role: "aide" }, { ageYears: 27, role: "aide" }],
       { program: "school_age" },
     ),
-    expected: e("approaching", 4, 4, 14, null, "no maximum"),
+    expected: e("ok", 4, 4, 14, null, "no maximum"),
   },
   {
     id: "us-ca-h22-looser-policy-ignored",
@@ -242,31 +242,31 @@ export const handCases: Hand[] = [
   {
     id: "us-ca-h24-preschool-nap-aide-is-the-remaining-staff",
     pack: "US-CA",
-    note: "§1 §101216.3(f) → §101230(c),(c)(1) (P): 1:24 napping preschoolers if the remaining teachers the 1:12 ratio needs are immediately available, and an aide (18+, §§101216, 101216.2) may substitute for them. 20 napping with a teacher and an aide in the room: 1:12 needs 2 teachers, the teacher plus the aide (substituting, and immediately available) meet it → 1:24 applies: required ceil(20/24)=1, counted 2 (capacity 24+3) → approaching (the teacher is the only qualified one). Label from the cited rule; the core counts the aide only as +3 capacity, so it finds 1 more staff missing on the premises and keeps 1:12.",
+    note: "§1 §101216.3(f) → §101230(c),(c)(1) (P): 1:24 napping preschoolers if the remaining teachers the 1:12 ratio needs are immediately available, and an aide (18+, §§101216, 101216.2) may substitute for them. 20 napping with a teacher and an aide in the room: 1:12 needs 2 teachers, the teacher plus the aide (substituting, and immediately available) meet it → 1:24 applies: required ceil(20/24)=1, counted 2 (capacity 24+3) → ok, with room for more (the teacher is the only qualified one: a card note, not approaching). Label from the cited rule; the core counts the aide only as +3 capacity, so it finds 1 more staff missing on the premises and keeps 1:12.",
     room: room(kids(20, 40), [teacher(), { ageYears: 25, role: "aide" }], {
       program: "preschool",
       napping: true,
       premisesAvailableStaff: 0,
     }),
-    expected: e("approaching", 1, 2, 12, null, "no maximum", true),
+    expected: e("ok", 1, 2, 12, null, "no maximum", true),
   },
   // ---- Texas (§2) ----
   {
     id: "us-tx-h01-readme-17-year-old-aide",
     pack: "US-TX",
-    note: "§2 18–23 months 1:9, group 18; who counts UNCONFIRMED, pack takes 18+. 5 children 19–23 months, a teacher and a 17-year-old aide: counted 1 of 1 required → approaching (one qualified).",
+    note: "§2 18–23 months 1:9, group 18; who counts UNCONFIRMED, pack takes 18+. 5 children 19–23 months, a teacher and a 17-year-old aide: counted 1 of 1 required, room for 4 more → ok (one qualified: a card note, not approaching).",
     room: room(
       [19, 20, 21, 22, 23].map((ageMonths) => ({ ageMonths })),
       [teacher({ ageYears: 34 }), { ageYears: 17, role: "aide" }],
     ),
-    expected: e("approaching", 1, 1, 9, 18, "within"),
+    expected: e("ok", 1, 1, 9, 18, "within"),
   },
   {
     id: "us-tx-h02-infant-spread-16-months",
     pack: "US-TX",
-    note: "§2 §746.1605: infants may join children 18 months+ if the oldest is ≤18 months older (10 and 26 months: 16). Youngest governs (general rule UNCONFIRMED, pack): 0–11 months 1:4, group 10. 2 children, 1 teacher → approaching.",
+    note: "§2 §746.1605: infants may join children 18 months+ if the oldest is ≤18 months older (10 and 26 months: 16). Youngest governs (general rule UNCONFIRMED, pack): 0–11 months 1:4, group 10. 2 children, 1 teacher, room for 2 more → ok.",
     room: room([{ ageMonths: 10 }, { ageMonths: 26 }], teachers(1)),
-    expected: e("approaching", 1, 1, 4, 10, "within"),
+    expected: e("ok", 1, 1, 4, 10, "within"),
   },
   {
     id: "us-tx-h03-infant-spread-28-months",
@@ -414,9 +414,9 @@ export const handCases: Hand[] = [
   {
     id: "us-ny-h12-one-qualified-with-assistant",
     pack: "US-NY",
-    note: "§3 (e),(f): 2 toddlers, a group teacher and an assistant teacher: 2 count, 1 required, but losing the only qualified teacher breaks (e) → approaching.",
+    note: "§3 (e),(f): 2 toddlers, a group teacher and an assistant teacher: 2 count, 1 required, room for 3 more → ok (losing the only qualified teacher would break (e): a card note, not approaching).",
     room: room(kids(2, 24), [teacher(), { ageYears: 24, role: "assistant" }]),
-    expected: e("approaching", 1, 2, 5, 12, "within"),
+    expected: e("ok", 1, 2, 5, 12, "within"),
   },
   // ---- Florida (§4) ----
   {
@@ -429,16 +429,16 @@ export const handCases: Hand[] = [
   {
     id: "us-fl-h02-largest-group-doc-example",
     pack: "US-FL",
-    note: "§4 (S): all ≥2 years → the age group with the most children sets the ratio; the doc's own example: 7 three-year-olds + 4 four-year-olds → 1:15. 11 children, 1 teacher → required 1 → approaching.",
+    note: "§4 (S): all ≥2 years → the age group with the most children sets the ratio; the doc's own example: 7 three-year-olds + 4 four-year-olds → 1:15. 11 children, 1 teacher → required 1, room for 4 more → ok.",
     room: room([...kids(7, 40), ...kids(4, 50)], teachers(1)),
-    expected: e("approaching", 1, 1, 15, null, "no maximum"),
+    expected: e("ok", 1, 1, 15, null, "no maximum"),
   },
   {
     id: "us-fl-h03-largest-group-four-year-olds",
     pack: "US-FL",
-    note: "§4: 4 three-year-olds + 12 four-year-olds → four-year-olds are the largest group → 1:20 (not the youngest's 1:15): 16 children, 1 teacher → required 1 → approaching.",
+    note: "§4: 4 three-year-olds + 12 four-year-olds → four-year-olds are the largest group → 1:20 (not the youngest's 1:15): 16 children, 1 teacher → required 1, room for 4 more → ok.",
     room: room([...kids(4, 40), ...kids(12, 50)], teachers(1)),
-    expected: e("approaching", 1, 1, 20, null, "no maximum"),
+    expected: e("ok", 1, 1, 20, null, "no maximum"),
   },
   {
     id: "us-fl-h04-infant-present",
@@ -457,9 +457,9 @@ export const handCases: Hand[] = [
   {
     id: "us-fl-h06-tie-stricter",
     pack: "US-FL",
-    note: "§4: a tie for the largest group is UNCONFIRMED; the pack takes the stricter tied band. 5 two-year-olds + 5 three-year-olds → 1:11: 10 children, 1 teacher → approaching.",
+    note: "§4: a tie for the largest group is UNCONFIRMED; the pack takes the stricter tied band. 5 two-year-olds + 5 three-year-olds → 1:11: 10 children, 1 teacher, room for 1 more → ok.",
     room: room([...kids(5, 30), ...kids(5, 40)], teachers(1)),
-    expected: e("approaching", 1, 1, 11, null, "no maximum"),
+    expected: e("ok", 1, 1, 11, null, "no maximum"),
   },
   {
     id: "us-fl-h07-empty-room",
@@ -494,11 +494,11 @@ export const handCases: Hand[] = [
   {
     id: "us-il-h01-teacher-assistant-30",
     pack: "US-IL",
-    note: "§6 407.190(b) (P): an early childhood teacher aided by an early childhood assistant may supervise up to 30 when all children are 5 or older. 25 five-year-olds, a teacher and a qualified assistant: required ceil(25/20)=2, counted 2, group 25 ≤ 30 → compliant; losing one leaves 20 < 25 → approaching. Label from the cited rule; the pack lists (b) as not applied.",
+    note: "§6 407.190(b) (P): an early childhood teacher aided by an early childhood assistant may supervise up to 30 when all children are 5 or older. 25 five-year-olds, a teacher and a qualified assistant: required ceil(25/20)=2, counted 2, group 25 ≤ 30 → compliant; room for 5 more → ok (losing one would leave 20 < 25: a card note, not approaching). Label from the cited rule; the pack lists (b) as not applied.",
     room: room(kids(25, 62), [teacher(), { ageYears: 28, role: "assistant", qualified: true }], {
       program: "early_childhood",
     }),
-    expected: e("approaching", 2, 2, 20, 30, "within"),
+    expected: e("ok", 2, 2, 20, 30, "within"),
   },
   {
     id: "us-il-h02-infant-with-three-year-old",

@@ -5,7 +5,9 @@
  * Where the document leaves a case open (UNCONFIRMED, or two rows overlapping), the labeller takes
  * the reading the pack encodes, and `openReadings` says which; the generator copies that into each
  * case's note. Status words follow the core's definitions (`ok` / `approaching` / `violation` /
- * `critical`, see README "Ratio rules"), since the document defines only compliance.
+ * `critical`, see README "Ratio rules"), since the document defines only compliance: `approaching`
+ * is in ratio with room for no more children (one more would breach). The forecast part of
+ * `approaching` (a breach within 15 minutes) needs a known future, which no case has.
  */
 
 export interface DocBand {
@@ -437,13 +439,10 @@ export function label(packCode: string, room: LabelRoom, policy?: LabelPolicy): 
 
   let status: Label["status"];
   if (compliant) {
+    // Approaching: the next child to check in would breach (the ratio or the group size). A room
+    // that could not lose a staff member but has room for more children is ok.
     const moreChild = c.children < n + 1 || (maxGroup !== null && n + 1 > maxGroup);
-    const fewer =
-      n > 0 &&
-      ((full > 0 && cap(program, eff, full - 1, c.usable).children < n) ||
-        (c.usable > 0 && cap(program, eff, full, c.usable - 1).children < n) ||
-        qualifiedCount === 1);
-    status = n > 0 && (moreChild || fewer) ? "approaching" : "ok";
+    status = n > 0 && moreChild ? "approaching" : "ok";
   } else {
     const short = ratioOk
       ? 0
