@@ -326,6 +326,7 @@ function RatioLine({ room }: { room: RoomWithRatio }) {
       <StatusBadge status={r.status} /> · {r.countedStaff} of {r.requiredStaff} staff needed ·{" "}
       {r.slack}
       {r.reasons.length > 0 ? <div class="reasons">{r.reasons.join("; ")}</div> : null}
+      {r.note ? <div class="card-note">{r.note}</div> : null}
       <details id={`rule-${room.id}`}>
         <summary id={`rule-${room.id}-summary`}>
           {r.ruleSource}: {r.governingBand.label} 1:{r.governingBand.ratio}
