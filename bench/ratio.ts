@@ -162,6 +162,7 @@ function chain() {
             at,
             localDate,
             undefined,
+            pack,
           );
           const result = evaluateRoom(pack, roomInputSchema.parse(input), { at, localDate });
           if (!result.ok) throw result.error;
