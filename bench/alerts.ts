@@ -42,7 +42,7 @@ import { createSandbox, type SandboxDelivery } from "../src/sandbox/index.js";
 import type { LoopReport } from "./centerline-server.js";
 import { signAll } from "./events.js";
 import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
-import { classify, percentile, send } from "./load.js";
+import { classify, type PreparedRequest, percentile, send } from "./load.js";
 import { eventFactory, nextStep, type RoomPlan, roomPlans } from "./rooms.js";
 import { type ServerProcess, startServer } from "./servers.js";
 
@@ -85,8 +85,21 @@ interface Client {
   secrets: Record<Provider, string>;
 }
 
+/**
+ * `send`, once more if a kept-alive socket turns out to have been closed by the server between
+ * requests (ECONNRESET before any answer: the request was never handled).
+ */
+async function sendOnce(agent: http.Agent, base: URL, request: PreparedRequest) {
+  try {
+    return await send(agent, base, request);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ECONNRESET") throw error;
+    return await send(agent, base, request);
+  }
+}
+
 async function getJson<T>(client: Client, path: string): Promise<T> {
-  const response = await send(apiAgent, client.base, {
+  const response = await sendOnce(apiAgent, client.base, {
     method: "GET",
     path,
     headers: client.auth,
@@ -109,7 +122,7 @@ async function deliver(client: Client, delivery: SandboxDelivery): Promise<Deliv
   const [request] = signAll([delivery], client.secrets);
   const sentAt = performance.now();
   try {
-    const response = await send(hookAgent, client.base, request!);
+    const response = await sendOnce(hookAgent, client.base, request!);
     let key: string | null = null;
     try {
       const eventId = (JSON.parse(response.body) as { eventId?: unknown }).eventId;
@@ -289,13 +302,17 @@ async function setUpRooms(
 
 // ---- the measured run ----
 
+/**
+ * One round of a room towards its breach: the room's alerts are polled from the 2xx of the check-in
+ * one short of the breaking point (`at`), so a room whose children's ages make it break one child
+ * early is still watched when it does.
+ */
 interface Trigger {
-  key: string;
+  /** The check-in predicted to break ratio, once it is answered. */
+  key: string | null;
   centerId: string;
   roomId: string;
-  /** Business time the event carried (ms). */
-  eventAt: number;
-  /** performance.now() of its 2xx. */
+  /** performance.now() of the 2xx that started the watch. */
   at: number;
   alertId: number | null;
   seenAt: number | null;
@@ -335,7 +352,7 @@ function heavyReads(
       return;
     }
     const sentAt = performance.now();
-    const request = send(apiAgent, client.base, {
+    const request = sendOnce(apiAgent, client.base, {
       method: "GET",
       path: path(),
       headers: client.auth,
@@ -449,9 +466,9 @@ async function run(server: ServerProcess, slack: FakeSlack, client: Client) {
           recalibrated++;
         }
       }
-      // The previous episode's alert is resolving by now; which event caused this one is checked
-      // against the violations afterwards.
-      if (!trigger || alert.state !== "open") continue;
+      // Resolving counts too: a room can be back in ratio before the first poll. Which event
+      // caused the alert is checked against the violations afterwards.
+      if (!trigger) continue;
       trigger.alertId = alert.id;
       trigger.seenAt = at;
       trigger.openedAt = alert.openedAt;
@@ -476,6 +493,12 @@ async function run(server: ServerProcess, slack: FakeSlack, client: Client) {
   const fire = (plan: RoomPlan, now: number): boolean => {
     const step = nextStep(plan, events, businessAt(now), now);
     if (!step) return false;
+    const armed =
+      step.breach ||
+      (plan.breachAt !== null &&
+        plan.direction === "up" &&
+        plan.present.length === plan.breachAt - 1 &&
+        step.delivery.event.kind === "child.checked_in");
     plan.inFlight = true;
     offered++;
     void deliver(client, step.delivery).then((result) => {
@@ -487,12 +510,14 @@ async function run(server: ServerProcess, slack: FakeSlack, client: Client) {
       }
       if (result.outcome !== "200 accepted" || !result.key) return;
       if (step.recovery) plan.nextBreachAt = result.at + guardMs;
-      if (step.breach) {
-        const trigger: Trigger = {
-          key: result.key,
+      if (!armed) return;
+      const roomKey = `${plan.center.id}:${plan.room.id}`;
+      let trigger = hot.get(roomKey);
+      if (!trigger) {
+        trigger = {
+          key: null,
           centerId: plan.center.id,
           roomId: plan.room.id,
-          eventAt: Date.parse(step.delivery.occurredAt),
           at: result.at,
           alertId: null,
           seenAt: null,
@@ -500,8 +525,9 @@ async function run(server: ServerProcess, slack: FakeSlack, client: Client) {
           missed: false,
         };
         triggers.push(trigger);
-        hot.set(`${plan.center.id}:${plan.room.id}`, trigger);
+        hot.set(roomKey, trigger);
       }
+      if (step.breach) trigger.key = result.key;
     });
     return true;
   };
@@ -570,11 +596,13 @@ async function run(server: ServerProcess, slack: FakeSlack, client: Client) {
     causedByTheBreach: 0,
     causedByAnotherEvent: 0,
     causeUnknown: 0,
+    causeBeforeWatch: 0,
     missed: 0,
     slackMissing: 0,
   };
   for (const t of triggers) {
     if (!measuring(t.at)) continue;
+    if (t.alertId === null && t.key === null) continue;
     counts.breaches++;
     if (t.missed || t.alertId === null || t.seenAt === null || t.openedAt === null) {
       counts.missed++;
@@ -587,12 +615,11 @@ async function run(server: ServerProcess, slack: FakeSlack, client: Client) {
       counts.causeUnknown++;
       continue;
     }
-    if (cause === t.key) {
-      counts.causedByTheBreach++;
-      inApp.push(t.seenAt - causeAt);
-    } else {
-      counts.causedByAnotherEvent++;
-    }
+    if (cause === t.key) counts.causedByTheBreach++;
+    else counts.causedByAnotherEvent++;
+    // Only when the polling had started by the cause's 2xx does the first listing time it.
+    if (causeAt >= t.at - 1) inApp.push(t.seenAt - causeAt);
+    else counts.causeBeforeWatch++;
     const slackAt = slackOpened.get(t.alertId);
     if (slackAt === undefined) counts.slackMissing++;
     else firstSend.push(slackAt - causeAt);
@@ -614,6 +641,8 @@ async function run(server: ServerProcess, slack: FakeSlack, client: Client) {
     backlog,
     recalibrated,
     slackReceipts: slack.receipts.length,
+    slackOpenedTotal: slack.receipts.filter((r) => r.event === "opened").length,
+    alertsListed: seenIds.size,
     pdfs,
     plansRead,
     loop,
@@ -680,6 +709,7 @@ try {
   hookAgent.destroy();
   apiAgent.destroy();
   await server?.stop();
+  if (process.env.BENCH_SERVER_LOG) console.error(server?.exitStatus() ?? "");
   await slack?.close();
   rmSync(tempDir, { recursive: true, force: true });
 }
@@ -729,9 +759,11 @@ console.log(
       `the window closed: ${result.backlog}`,
     `breaches in the window: ${counts.breaches}; alert listed for ${counts.alertsSeen}, ` +
       `missed (none listed within ${settings.giveUpSeconds} s) ${counts.missed}; cause = that breach ` +
-      `${counts.causedByTheBreach}, another event ${counts.causedByAnotherEvent}, unknown ` +
-      `${counts.causeUnknown}; no Slack "opened" ${counts.slackMissing}; rooms that broke earlier ` +
+      `${counts.causedByTheBreach}, another event ${counts.causedByAnotherEvent} (before polling ` +
+      `began: ${counts.causeBeforeWatch}), unknown ${counts.causeUnknown}; no Slack "opened" ${counts.slackMissing}; rooms that broke earlier ` +
       `than predicted (their next round breaks there) ${result.recalibrated}`,
+    `out-of-ratio alerts listed by polls: ${result.alertsListed}; Slack messages received: ` +
+      `${result.slackReceipts} (${result.slackOpenedTotal} "opened")`,
     `in-app times are when a poll (every ${settings.pollMs} ms, ${result.polls} polls) first listed ` +
       `the alert, so they include up to one poll interval and a round trip`,
     `heavy reads: PDFs ${tally(result.pdfs.outcomes)} (${result.pdfs.skipped} skipped at 2 in flight); ` +

@@ -14,11 +14,17 @@
  */
 import { type EventLoopUtilization, monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { loadConfig } from "../src/config/index.js";
+import { pino } from "pino";
 import { silentLogger } from "../src/logging/index.js";
 import { startService } from "../src/service.js";
 
 const config = loadConfig({ ...process.env, PORT: "0", RECONCILE_INTERVAL_SECONDS: "0" });
-const service = await startService({ config, logger: silentLogger, runSandbox: false });
+// BENCH_SERVER_LOG=warn (or any pino level): the server's logs on its stderr (stdout is the
+// handshake), which the benchmark prints after the run.
+const logger = process.env.BENCH_SERVER_LOG
+  ? pino({ level: process.env.BENCH_SERVER_LOG }, pino.destination(2))
+  : silentLogger;
+const service = await startService({ config, logger, runSandbox: false });
 
 const speed = Number(process.env.BENCH_CLOCK_SPEED ?? 0);
 const sandbox = service.sandbox;
