@@ -13,8 +13,8 @@
  *   answers `{ type: "loop", ... }` with the delay percentiles and utilization since the reset.
  */
 import { type EventLoopUtilization, monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { loadConfig } from "../src/config/index.js";
 import { pino } from "pino";
+import { loadConfig } from "../src/config/index.js";
 import { silentLogger } from "../src/logging/index.js";
 import { startService } from "../src/service.js";
 
