@@ -79,3 +79,8 @@ if (process.send) {
 }
 
 process.stdout.write(`${JSON.stringify({ url: service.url })}\n`);
+
+// A clean stop on SIGTERM, so `--cpu-prof` (through NODE_OPTIONS) can write its profile.
+process.once("SIGTERM", () => {
+  void service.stop().finally(() => process.exit(0));
+});

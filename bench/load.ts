@@ -48,8 +48,16 @@ export interface Response {
   at: number;
 }
 
-/** One request over `agent`; resolves when the whole response body has been read. */
-export function send(agent: http.Agent, base: URL, request: PreparedRequest): Promise<Response> {
+/**
+ * One request over `agent`; resolves when the whole response body has been read. With `timeoutMs`,
+ * a request that has not been answered by then fails with `ETIMEDOUT` (and its socket is closed).
+ */
+export function send(
+  agent: http.Agent,
+  base: URL,
+  request: PreparedRequest,
+  timeoutMs?: number,
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -74,6 +82,12 @@ export function send(agent: http.Agent, base: URL, request: PreparedRequest): Pr
       },
     );
     req.on("error", reject);
+    if (timeoutMs !== undefined) {
+      const timer = setTimeout(() => {
+        req.destroy(Object.assign(new Error("no answer in time"), { code: "ETIMEDOUT" }));
+      }, timeoutMs);
+      req.on("close", () => clearTimeout(timer));
+    }
     req.end(request.body);
   });
 }
