@@ -198,8 +198,14 @@ interface Summary {
   p99: number;
   max: number;
 }
-function summary(values: readonly number[]): Summary {
-  const sorted = [...values].sort((a, b) => a - b);
+/**
+ * Percentiles of `values`; `never` more samples that never arrived count as infinitely late, so a
+ * run that loses alerts cannot report a good p99 from the few it saw.
+ */
+function summary(values: readonly number[], never = 0): Summary {
+  const sorted = [...values, ...Array<number>(never).fill(Number.POSITIVE_INFINITY)].sort(
+    (a, b) => a - b,
+  );
   return {
     n: sorted.length,
     p50: percentile(sorted, 50),
@@ -659,8 +665,8 @@ async function run(server: ServerProcess, slack: FakeSlack, client: Client) {
     achievedRate: webhookLatencies.length / settings.seconds,
     webhook: summary(webhookLatencies),
     webhookOutcomes,
-    inApp: summary(inApp),
-    firstSend: summary(firstSend),
+    inApp: summary(inApp, counts.missed),
+    firstSend: summary(firstSend, counts.missed + counts.slackMissing),
     counts,
     polls,
     backlog,
@@ -743,7 +749,8 @@ if (!result) process.exit(1);
 
 // ---- report ----
 
-const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "n/a");
+const ms = (x: number) =>
+  x === Number.POSITIVE_INFINITY ? "never" : Number.isFinite(x) ? x.toFixed(0) : "n/a";
 const tally = (m: Map<string, number>) =>
   [...m].map(([outcome, n]) => `${n} × ${outcome}`).join(", ") || "none";
 const line = (name: string, s: Summary, target?: boolean) =>
@@ -790,6 +797,8 @@ console.log(
       `than predicted (their next round breaks there) ${result.recalibrated}`,
     `out-of-ratio alerts listed by polls: ${result.alertsListed}; Slack messages received: ` +
       `${result.slackReceipts} (${result.slackOpenedTotal} "opened")`,
+    `"never": a breach whose alert was not listed (or not sent to Slack) in time counts as ` +
+      `infinitely late in n and the percentiles`,
     `in-app times are when a poll (every ${settings.pollMs} ms, ${result.polls} polls) first listed ` +
       `the alert, so they include up to one poll interval and a round trip`,
     `heavy reads: PDFs ${tally(result.pdfs.outcomes)} (${result.pdfs.skipped} skipped at 2 in flight, ` +
