@@ -824,12 +824,12 @@ if (settings.json) {
     }),
   );
 }
-const refused = [...result.webhookOutcomes].filter(([o]) => o !== "200 accepted");
-if (refused.length > 0 || counts.alertsSeen === 0) {
-  console.error(
-    refused.length > 0
-      ? `FAILED: webhooks not accepted: ${tally(new Map(refused))}`
-      : "FAILED: no alert was seen; nothing was measured",
-  );
+// Refusals mean the set-up is wrong (secrets, directory, shapes): fail. Timeouts and lost alerts
+// are what an overloaded server looks like: they are figures, printed above, and the run goes on.
+const refused = [...result.webhookOutcomes].filter(
+  ([outcome]) => outcome !== "200 accepted" && !outcome.startsWith("error "),
+);
+if (refused.length > 0) {
+  console.error(`FAILED: webhooks not accepted: ${tally(new Map(refused))}`);
   process.exitCode = 1;
 }
