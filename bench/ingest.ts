@@ -14,8 +14,8 @@
  * response the inbox is polled through `GET /healthz` until nothing is pending, which gives the
  * projection drain time and an end-to-end rate that includes projecting into live state.
  *
- * Flags: --events N (5000), --concurrency C (16), --warmup W (200), --json (a JSON line on stdout;
- * the table moves to stderr).
+ * Flags: --events N (1000, or BENCH_INGEST_EVENTS), --concurrency C (16, BENCH_INGEST_CONCURRENCY),
+ * --warmup W (200, BENCH_INGEST_WARMUP), --json (a JSON line on stdout; the table moves to stderr).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -43,9 +43,9 @@ const USAGE = "usage: npm run bench -- [--events N] [--concurrency C] [--warmup 
 function parseFlags() {
   const { values } = parseArgs({
     options: {
-      events: { type: "string", default: "5000" },
-      concurrency: { type: "string", default: "16" },
-      warmup: { type: "string", default: "200" },
+      events: { type: "string", default: process.env.BENCH_INGEST_EVENTS || "1000" },
+      concurrency: { type: "string", default: process.env.BENCH_INGEST_CONCURRENCY || "16" },
+      warmup: { type: "string", default: process.env.BENCH_INGEST_WARMUP || "200" },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },

@@ -13,9 +13,11 @@ import http from "node:http";
 import { performance } from "node:perf_hooks";
 
 export interface PreparedRequest {
+  /** POST unless said otherwise. */
+  method?: "GET" | "POST";
   path: string;
   headers: Record<string, string>;
-  body: Buffer;
+  body?: Buffer;
 }
 
 export interface LoadResult {
@@ -39,21 +41,30 @@ export interface LatencySummary {
   maxMs: number;
 }
 
-interface Response {
+export interface Response {
   status: number;
   body: string;
   /** When the last byte of the body arrived. */
   at: number;
 }
 
-function send(agent: http.Agent, base: URL, request: PreparedRequest): Promise<Response> {
+/**
+ * One request over `agent`; resolves when the whole response body has been read. With `timeoutMs`,
+ * a request that has not been answered by then fails with `ETIMEDOUT` (and its socket is closed).
+ */
+export function send(
+  agent: http.Agent,
+  base: URL,
+  request: PreparedRequest,
+  timeoutMs?: number,
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         agent,
         host: base.hostname,
         port: base.port,
-        method: "POST",
+        method: request.method ?? "POST",
         path: request.path,
         headers: request.headers,
       },
@@ -71,12 +82,18 @@ function send(agent: http.Agent, base: URL, request: PreparedRequest): Promise<R
       },
     );
     req.on("error", reject);
+    if (timeoutMs !== undefined) {
+      const timer = setTimeout(() => {
+        req.destroy(Object.assign(new Error("no answer in time"), { code: "ETIMEDOUT" }));
+      }, timeoutMs);
+      req.on("close", () => clearTimeout(timer));
+    }
     req.end(request.body);
   });
 }
 
 /** `200 accepted` for a receipt, `422 unknown_reference` for an error body, else the status. */
-function classify(status: number, body: string): string {
+export function classify(status: number, body: string): string {
   try {
     const parsed = JSON.parse(body) as { status?: unknown; error?: { code?: unknown } };
     if (typeof parsed.status === "string") return `${status} ${parsed.status}`;

@@ -2,8 +2,8 @@
  * @module bench/ratio
  * Ratio-core throughput, in one process with no HTTP or SQLite in the way:
  * 1. one room evaluated over and over (a mixed toddler room under US-CA rules);
- * 2. a 1,000-center sandbox chain replaying a morning: every webhook body goes through its
- *    platform's real mapper, the presence projection, and a fresh evaluation of each room it
+ * 2. a sandbox chain (200 centers; `--centers=N` or BENCH_RATIO_CENTERS) replaying a morning:
+ *    every webhook body goes through its platform's real mapper, the presence projection, and a fresh evaluation of each room it
  *    touched, exactly as the service does per event minus storage;
  * 3. memory per center: heap held by the chain's directory, presence and room state after the
  *    morning, divided by the number of centers (run with --expose-gc: measured after a full GC).
@@ -29,8 +29,9 @@ const args = new Map(
     return [k, v ?? "true"] as const;
   }),
 );
-const CENTERS = Number(args.get("centers") ?? 1000);
-const ONE_ROOM_SECONDS = Number(args.get("seconds") ?? 2);
+// `npm run bench` keeps to a few minutes on a small machine: BENCH_RATIO_CENTERS / _SECONDS.
+const CENTERS = Number(args.get("centers") ?? process.env.BENCH_RATIO_CENTERS ?? 200);
+const ONE_ROOM_SECONDS = Number(args.get("seconds") ?? process.env.BENCH_RATIO_SECONDS ?? 1);
 const gc = (globalThis as { gc?: () => void }).gc;
 const heap = () => {
   gc?.();
@@ -162,6 +163,7 @@ function chain() {
             at,
             localDate,
             undefined,
+            pack,
           );
           const result = evaluateRoom(pack, roomInputSchema.parse(input), { at, localDate });
           if (!result.ok) throw result.error;

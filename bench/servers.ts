@@ -25,6 +25,11 @@ export interface ServerProcess {
   cpuMs(): number | null;
   /** Null while running; otherwise how it ended and the tail of its stderr, for error messages. */
   exitStatus(): string | null;
+  /**
+   * Sends `message` over the IPC channel and resolves with the first message back whose `type` is
+   * `replyType` (servers started with `ipc: true` only).
+   */
+  ask<T>(message: { type: string }, replyType: string, timeoutMs?: number): Promise<T>;
 }
 
 /** Linux's USER_HZ: /proc reports CPU time in these ticks, and it is 100 on every mainstream build. */
@@ -56,12 +61,15 @@ export async function startServer(
   name: string,
   script: string,
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  options: { timeoutMs?: number; ipc?: boolean } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: options.ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
   });
   // Keep the tail of stderr so a server that dies on start-up explains itself.
   let stderrTail = "";
@@ -114,7 +122,26 @@ export async function startServer(
       exited(child)
         ? `${name} exited (${child.signalCode ?? child.exitCode})${stderrTail ? `:\n${stderrTail}` : ""}`
         : null;
-    return { name, url, pid, stop, killNow, cpuMs: () => procCpuMs(pid), exitStatus };
+    const ask = <T>(message: { type: string }, replyType: string, askTimeoutMs = 10_000) =>
+      new Promise<T>((resolveReply, reject) => {
+        if (!child.send) {
+          reject(new Error(`${name} has no IPC channel (start it with ipc: true)`));
+          return;
+        }
+        const onMessage = (reply: unknown) => {
+          if ((reply as { type?: unknown } | null)?.type !== replyType) return;
+          clearTimeout(timer);
+          child.off("message", onMessage);
+          resolveReply(reply as T);
+        };
+        const timer = setTimeout(() => {
+          child.off("message", onMessage);
+          reject(new Error(`${name} did not answer ${message.type} within ${askTimeoutMs} ms`));
+        }, askTimeoutMs);
+        child.on("message", onMessage);
+        child.send(message);
+      });
+    return { name, url, pid, stop, killNow, cpuMs: () => procCpuMs(pid), exitStatus, ask };
   } catch (error) {
     await stop();
     throw error;
