@@ -11,10 +11,12 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { roomsWithRatio } from "../src/compliance/index.js";
 import type { DomainEvent } from "../src/domain/index.js";
 import { applyEvents } from "../src/live/apply.js";
 import { roomStates } from "../src/live/index.js";
 import { inTransaction } from "../src/storage/db.js";
+import { listChildren } from "../src/storage/directory.js";
 import { describeInBrowser, launchBrowser } from "./support/browser.js";
 import { startTestService, type TestService } from "./support/service.js";
 import { createWebHarness, playUntil, violationScenario, type WebHarness } from "./support/web.js";
@@ -57,9 +59,48 @@ beforeAll(async () => {
       new Date().toISOString(),
     ),
   );
+  fillARoom(t);
   browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });
 }, 120_000);
+
+/**
+ * Checks absent children into a room that is in ratio until it can take no more, so the board has
+ * an `approaching` ("at limit") room beside the violation.
+ */
+function fillARoom(t: TestService) {
+  const db = t.service.ctx.db;
+  const centerId = scenario.center.id;
+  const present = new Set(roomStates(db, centerId).flatMap((r) => r.children.map((c) => c.id)));
+  const absent = listChildren(db, centerId).filter((c) => !present.has(c.id));
+  const room = roomsWithRatio(db, centerId).find(
+    (r) =>
+      r.ratio?.status === "ok" &&
+      r.ratio.canTake > 0 &&
+      absent.filter((c) => c.homeRoomId === r.id).length >= r.ratio.canTake,
+  );
+  if (!room?.ratio) throw new Error("no room in ratio with enough absent children to fill it");
+  const at = t.service.ctx.clock().toISOString();
+  const events: DomainEvent[] = absent
+    .filter((c) => c.homeRoomId === room.id)
+    .slice(0, room.ratio.canTake)
+    .map((c) => ({
+      type: "child.checked_in",
+      centerId,
+      occurredAt: at,
+      childId: c.id,
+      roomId: room.id,
+    }));
+  inTransaction(db, (tx) =>
+    applyEvents(
+      tx,
+      { source: "webhook", provider: scenario.center.provider, sourceEventId: "a11y-fill-1" },
+      events,
+      new Date().toISOString(),
+    ),
+  );
+  t.service.evaluateNow();
+}
 
 afterAll(async () => {
   await browser?.close();

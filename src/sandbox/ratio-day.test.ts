@@ -212,10 +212,13 @@ describe("a sandbox day through the ratio core", () => {
     }
   });
 
-  it("keeps rooms staffed to ratio: often approaching, otherwise ok", () => {
+  it("keeps rooms staffed to ratio: mostly with room to spare, sometimes full, rarely out", () => {
+    // `approaching` is a full room (the next check-in would breach); a room that merely cannot
+    // lose a staff member is ok.
     const occupied = Object.values(day.statuses).reduce((a, b) => a + b, 0);
-    expect(day.statuses.approaching / occupied).toBeGreaterThan(0.25);
-    expect(day.statuses.ok / occupied).toBeGreaterThan(0.25);
+    expect(day.statuses.ok / occupied).toBeGreaterThan(0.9);
+    expect(day.statuses.approaching).toBeGreaterThan(0);
+    expect(day.statuses.approaching / occupied).toBeLessThan(0.05);
     expect((day.statuses.violation + day.statuses.critical) / occupied).toBeLessThan(0.03);
   });
 
