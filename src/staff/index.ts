@@ -56,6 +56,7 @@ export {
   type PlannedSuggestion,
   type ProposalRequest,
   proposalRequestSchema,
+  proposeFromPlanView,
   proposeStaffingSuggestion,
   type RoomPlanView,
   roomPlanView,

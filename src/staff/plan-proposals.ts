@@ -162,7 +162,20 @@ export function proposeStaffingSuggestion(
 ): Result<{ row: ApprovalRow; created: boolean }> {
   const view = roomPlanView(db, center, request.room, request.date, actor, at);
   if (!view.ok) return view;
-  const found = view.value.suggestions.find((s) => s.id === request.suggestion);
+  return proposeFromPlanView(db, view.value, request, now);
+}
+
+/**
+ * The write half of `proposeStaffingSuggestion`, for callers that computed the room's plan view
+ * elsewhere (the routes compute it on the offload pool: a week of plans holds the loop ~1.5 s).
+ */
+export function proposeFromPlanView(
+  db: Db,
+  view: RoomPlanView,
+  request: ProposalRequest,
+  now: string,
+): Result<{ row: ApprovalRow; created: boolean }> {
+  const found = view.suggestions.find((s) => s.id === request.suggestion);
   if (!found) {
     return err(
       new AppError(

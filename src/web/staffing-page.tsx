@@ -17,7 +17,7 @@ import {
   canProposeStaffing,
   type PlannedSuggestion,
   proposalRequestSchema,
-  proposeStaffingSuggestion,
+  proposeFromPlanView,
   suggestionSpan,
   withNames,
 } from "../staff/index.js";
@@ -512,13 +512,21 @@ export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
     const { room, date, suggestion, day } = form.data;
     const back = (outcome: keyof typeof done) =>
       c.redirect(staffingPath(center.id, { room, date, day: day ?? date, done: outcome }), 303);
-    const proposed = proposeStaffingSuggestion(
+    const view = await settled(
+      ctx.offload.run("staffingView", {
+        center,
+        roomId: room,
+        weekStart: date,
+        actor: principal.actor,
+        at: ctx.clock(),
+      }),
+    );
+    if (!view.ok) return back(view.error.code === "not_found" ? "gone" : "bad");
+    const proposed = proposeFromPlanView(
       ctx.db,
-      center,
+      view.value,
       { room, date, suggestion },
-      principal.actor,
       ctx.wallClock().toISOString(),
-      ctx.clock(),
     );
     if (!proposed.ok) return back(proposed.error.code === "not_found" ? "gone" : "bad");
     return back(proposed.value.created ? "proposed" : "exists");

@@ -11,11 +11,12 @@ import { z } from "zod";
 import { approvalKindSchema } from "../../approvals/index.js";
 import { principalOf } from "../../auth/index.js";
 import { AppError } from "../../errors/index.js";
+import { settled } from "../../offload/index.js";
 import { staff as staffRules } from "../../rules/index.js";
 import {
   canProposeStaffing,
   proposalRequestSchema,
-  proposeStaffingSuggestion,
+  proposeFromPlanView,
 } from "../../staff/index.js";
 import { getCenter, listRooms } from "../../storage/directory.js";
 import type { AppContext, AppEnv } from "../context.js";
@@ -135,7 +136,7 @@ export function registerStaffingRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext
     return jsonText<z.infer<typeof staffingBodySchema>>(c, body);
   });
 
-  app.openapi(proposalRoute, (c) => {
+  app.openapi(proposalRoute, async (c) => {
     const { center: centerId } = c.req.valid("param");
     const principal = principalOf(c);
     const center = getCenter(ctx.db, centerId);
@@ -148,13 +149,22 @@ export function registerStaffingRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext
         "only a director or assistant director may propose a staffing change",
       );
     }
-    const proposed = proposeStaffingSuggestion(
+    const request = c.req.valid("json");
+    const view = await settled(
+      ctx.offload.run("staffingView", {
+        center,
+        roomId: request.room,
+        weekStart: request.date,
+        actor: principal.actor,
+        at: ctx.clock(),
+      }),
+    );
+    if (!view.ok) throw view.error;
+    const proposed = proposeFromPlanView(
       ctx.db,
-      center,
-      c.req.valid("json"),
-      principal.actor,
+      view.value,
+      request,
       ctx.wallClock().toISOString(),
-      ctx.clock(),
     );
     if (!proposed.ok) throw proposed.error;
     const { row, created } = proposed.value;
