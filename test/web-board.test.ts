@@ -118,6 +118,16 @@ describe("Propose and Approve now on the board", () => {
     expect(auditor).not.toContain(">Propose</button>");
   });
 
+  it("refreshes with the same live region the page first showed, and nothing stray", async () => {
+    const page = await (await web.get(board(), "director")).text();
+    const fragment = await (await web.get(`${board()}/board/fragment`, "director")).text();
+    expect(fragment).toContain("Approve now");
+    // The fragment is exactly the page's live region: the rooms, the moves, and no stray text after.
+    expect(fragment.trim().endsWith(">")).toBe(true);
+    const rooms = (html: string) => [...html.matchAll(/data-room="([^"]+)"/g)].map((m) => m[1]);
+    expect(rooms(fragment)).toEqual(rooms(page));
+  });
+
   it("refuses Approve now to a lead teacher and any post to the auditor, storing nothing", async () => {
     const { staff, hash } = formOf(await (await web.get(board(), "director")).text());
     const form = { room: scenario.room.id, staff, hash };

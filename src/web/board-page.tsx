@@ -137,6 +137,22 @@ function renderCenterList(c: Context<AppEnv>, ctx: AppContext, centers: readonly
 }
 
 export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
+  /** The board's live region: what the page shows first and what each refresh swaps in. */
+  const boardContent = (c: Context<AppEnv>, principal: Principal, center: Center) => (
+    <>
+      <CenterDeliveryNote db={ctx.db} center={center} now={ctx.wallClock()} />
+      <CenterRooms
+        db={ctx.db}
+        center={center}
+        asOf={ctx.clock()}
+        ack={boardForms(principal, center.id, c.get("csrfToken"))}
+        quickLog={quickLogLink(principal, center.id)}
+        doorHref={centerPath(center.id, "door")}
+        approvalsHref={centerPath(center.id, "approvals")}
+      />
+    </>
+  );
+
   registerBoardMoves(app, ctx);
 
   // Where sign-in lands: the one center's board, or the list of several.
@@ -201,16 +217,7 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
             data-live-every="5"
             data-center={center.id}
           >
-            <CenterDeliveryNote db={ctx.db} center={center} now={ctx.wallClock()} />
-            <CenterRooms
-              db={ctx.db}
-              center={center}
-              asOf={ctx.clock()}
-              ack={boardForms(principal, center.id, c.get("csrfToken"))}
-              quickLog={quickLogLink(principal, center.id)}
-              doorHref={centerPath(center.id, "door")}
-              approvalsHref={centerPath(center.id, "approvals")}
-            />
+            {boardContent(c, principal, center)}
           </div>
         </>
       ),
@@ -221,21 +228,7 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
     const framed = frameFor(c, ctx, "board");
     if (!framed.ok) return framed.response;
     const { center, principal } = framed;
-    return c.html(
-      <>
-        <CenterDeliveryNote db={ctx.db} center={center} now={ctx.wallClock()} />
-        <CenterRooms
-          db={ctx.db}
-          center={center}
-          asOf={ctx.clock()}
-          ack={boardForms(principal, center.id, c.get("csrfToken"))}
-          quickLog={quickLogLink(principal, center.id)}
-          doorHref={centerPath(center.id, "door")}
-          approvalsHref={centerPath(center.id, "approvals")}
-        />
-        ,
-      </>,
-    );
+    return c.html(boardContent(c, principal, center));
   });
 
   app.get("/centers/:centerId/stream", (c) => {
