@@ -23,6 +23,7 @@ import {
 } from "./drafting/index.js";
 import { createApp } from "./http/app.js";
 import type { AppContext } from "./http/context.js";
+import { Lifecycle } from "./http/lifecycle.js";
 import { createInboxProcessor } from "./ingest/processor.js";
 import { generateSecret } from "./ingest/standard-webhooks.js";
 import type { TouchedRooms } from "./live/index.js";
@@ -135,7 +136,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const { config, logger } = options;
   const wallClock = options.wallClock ?? (() => new Date());
   const sandboxOn = config.SANDBOX === "on";
+  const lifecycle = new Lifecycle();
   const db = openDatabase(config.DATABASE_PATH);
+  lifecycle.finished("migrations");
   // Agent runs a previous process left mid-way are failed, so their jobs fall back (agent/resume.ts).
   resumeInterruptedRuns(db, { now: wallClock(), logger: logger.child({ component: "agent" }) });
   const sandbox = sandboxOn
@@ -168,6 +171,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     offload: createOffload({ db, databasePath: config.DATABASE_PATH, logger }),
     sandboxApi: sandbox?.api,
     version: VERSION,
+    lifecycle,
     auth: {
       bootstrapToken: config.CENTERLINE_BOOTSTRAP_TOKEN,
       https: config.PUBLIC_URL?.startsWith("https:") ?? false,
@@ -304,6 +308,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   };
 
   await syncAndCheck();
+  // Ready means the directory was asked once, whatever it answered: a platform that is down must
+  // not keep the service out of rotation (its failure is logged, and the next sync retries).
+  lifecycle.finished("directory sync");
   const sandboxUsers = sandbox
     ? await seedSandboxUsers(db, listCenters(db), (id) => listRooms(db, id), wallClock())
     : [];
@@ -347,6 +354,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   // Rows left pending by a previous process (a crash between 200 and projection) go first.
   const resumed = processor.drain();
   if (resumed > 0) logger.info({ resumed }, "processed inbox rows left from a previous run");
+  lifecycle.finished("inbox drain");
   evaluateAll(db, events, clock(), "start-up");
   alerting.catchUp();
 
@@ -415,13 +423,32 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       : undefined;
 
   const stop = async () => {
+    lifecycle.stop();
     for (const t of timers) clearInterval(t);
-    await runner?.stop();
-    drafting.stop();
-    await drafting.whenIdle();
-    alerting.stop();
-    await alerting.whenIdle();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const finished = (async () => {
+      await runner?.stop();
+      // Sends and agent runs in flight are cut short and handed back (leases released, runs
+      // resumed by the next start), so nothing waits for a slow provider past the deadline.
+      drafting.stop();
+      alerting.stop();
+      await Promise.all([drafting.whenIdle(), alerting.whenIdle(), closed]);
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const inTime = await Promise.race([
+      finished.then(() => true),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!inTime) {
+      logger.warn(
+        { seconds: config.SHUTDOWN_TIMEOUT_SECONDS },
+        "shutdown deadline reached; closing the connections still open",
+      );
+      if ("closeAllConnections" in server) server.closeAllConnections();
+    }
     await ctx.offload.close();
     db.$client.close();
   };

@@ -24,8 +24,15 @@ describe("request helpers", () => {
     }
   });
 
-  it("keeps webhooks, health, docs and sign-in public, and nothing else", () => {
-    for (const path of ["/healthz", "/webhooks/procare", "/openapi.json", "/docs", "/sign-in"]) {
+  it("keeps webhooks, health, readiness, docs and sign-in public, and nothing else", () => {
+    for (const path of [
+      "/healthz",
+      "/readyz",
+      "/webhooks/procare",
+      "/openapi.json",
+      "/docs",
+      "/sign-in",
+    ]) {
       expect(isPublicPath(path), path).toBe(true);
     }
     for (const path of [

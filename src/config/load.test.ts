@@ -36,6 +36,16 @@ describe("loadConfig", () => {
     );
   });
 
+  it("leaves the sandbox off when a real platform is configured, unless asked for", () => {
+    const secret = generateSecret();
+    const real = { PROCARE_API_URL: "https://p.example", PROCARE_WEBHOOK_SECRETS: secret };
+    expect(loadConfig(real).SANDBOX).toBe("off");
+    expect(loadConfig({ ...real, SANDBOX: "on" }).SANDBOX).toBe("on");
+    expect(() => loadConfig({ KANGAROOTIME_API_URL: "https://k.example" })).toThrow(
+      /KANGAROOTIME_WEBHOOK_SECRETS/,
+    );
+  });
+
   it("needs a platform and its secrets when the sandbox is off", () => {
     expect(() => loadConfig({ SANDBOX: "off" })).toThrow(/PROCARE_API_URL or KANGAROOTIME_API_URL/);
     expect(() => loadConfig({ SANDBOX: "off", PROCARE_API_URL: "https://p.example" })).toThrow(

@@ -79,6 +79,8 @@ export const configSchema = z
       .default(24),
     /** How long a worker's claim on a send lasts; a send must finish well within it. */
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+    /** How long SIGTERM waits for in-flight work before closing what is still open. */
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
     PUBLIC_URL: optionalUrl,
     ALERTS_SHADOW_MODE: onOff.default("off"),
     MCP_TOKENS: mcpTokensSchema.optional(),

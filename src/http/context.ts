@@ -14,6 +14,7 @@ import type { Offload } from "../offload/index.js";
 import type { PlatformClient } from "../platforms/types.js";
 import type { ReviewPolicy } from "../rules/index.js";
 import type { Db } from "../storage/db.js";
+import type { Lifecycle } from "./lifecycle.js";
 
 export interface AppContext {
   db: Db;
@@ -36,6 +37,8 @@ export interface AppContext {
   /** The platform client serving a center (set once the clients exist); reads timecards. */
   platformFor?: (centerId: string) => PlatformClient | undefined;
   version: string;
+  /** Start-up progress and shutdown: `/readyz` reads it, live streams end when it stops. */
+  lifecycle: Lifecycle;
   auth: AuthSettings;
   /** Set once drafting has started: enqueues a teacher's quick log and kicks the worker. */
   quickLog?: (centerId: string, log: QuickLogEntry) => EnqueuedJob[];

@@ -6,7 +6,6 @@
  */
 import type { Context, Hono } from "hono";
 import { raw } from "hono/html";
-import { streamSSE } from "hono/streaming";
 import { SignOutForm } from "../auth/index.js";
 import type { Principal } from "../auth/principal.js";
 import type { Center } from "../domain/index.js";
@@ -15,12 +14,13 @@ import type { AppContext, AppEnv } from "../http/context.js";
 import { canProposeStaffing } from "../staff/plan-proposals.js";
 import { canAct, visibleCenter, visibleCenters } from "./access.js";
 import { appStyles, boardStyles } from "./assets.js";
-import { type AckForms, CenterRooms, centerSummary, HEARTBEAT_MS, summaryLine } from "./board.js";
+import { type AckForms, CenterRooms, centerSummary, summaryLine } from "./board.js";
 import { type MoveResult, moveResultSchema, registerBoardMoves } from "./board-moves.js";
 import { CenterDeliveryNote } from "./delivery-note.js";
 import { frameFor, notFound, signInRequired } from "./frame.js";
 import { centerPath, renderBare, renderPage, type Section, sections } from "./layout.js";
 import { boardClientStyles } from "./live-client.js";
+import { liveStream } from "./live-stream.js";
 import { quickLogPath } from "./quick-log-page.js";
 
 /** The events a center's stream forwards, each as `{ centerId, … }`. */
@@ -235,23 +235,17 @@ export function registerBoardPage(app: Hono<AppEnv>, ctx: AppContext): void {
     const framed = frameFor(c, ctx, "board");
     if (!framed.ok) return framed.response;
     const centerId = framed.center.id;
-    return streamSSE(c, async (stream) => {
+    return liveStream(c, ctx.lifecycle, (send) => {
       const listeners = streamTopics.map((topic) => {
         const listener = (change: { centerId: string }) => {
-          if (change.centerId !== centerId) return;
-          void stream.writeSSE({ event: topic, data: JSON.stringify({ centerId }) });
+          if (change.centerId === centerId) send(topic, JSON.stringify({ centerId }));
         };
         ctx.events.on(topic, listener);
         return [topic, listener] as const;
       });
-      stream.onAbort(() => {
+      return () => {
         for (const [topic, listener] of listeners) ctx.events.off(topic, listener);
-      });
-      await stream.writeSSE({ event: "hello", data: "{}" });
-      while (!stream.aborted) {
-        await stream.sleep(HEARTBEAT_MS);
-        await stream.writeSSE({ event: "ping", data: "{}" });
-      }
+      };
     });
   });
 }

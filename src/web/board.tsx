@@ -7,7 +7,6 @@
  */
 import type { Hono } from "hono";
 import { raw } from "hono/html";
-import { streamSSE } from "hono/streaming";
 import { isAcknowledged } from "../alerts/decide.js";
 import { CsrfField, canSeeCenter, SignOutForm } from "../auth/index.js";
 import {
@@ -29,6 +28,7 @@ import { visibleCenters } from "./access.js";
 import { boardStyles } from "./assets.js";
 import { type BoardMove, boardMoves, centerNames } from "./board-moves.js";
 import { boardClientStyles, liveScript } from "./live-client.js";
+import { liveStream } from "./live-stream.js";
 
 /** Offered on the signed-in board to people who may act: Acknowledge and Propose forms. */
 export interface AckForms {
@@ -570,31 +570,19 @@ export function registerBoard(app: Hono<AppEnv>, ctx: AppContext): void {
     return c.html(<CenterRooms db={ctx.db} center={center} asOf={ctx.clock()} />);
   });
 
-  app.get("/board/stream", (c) =>
-    streamSSE(c, async (stream) => {
-      const principal = c.get("principal");
-      const onRooms = (change: { centerId: string }) => {
-        if (!canSeeCenter(principal, change.centerId)) return;
-        void stream.writeSSE({
-          event: "rooms",
-          data: JSON.stringify({ centerId: change.centerId }),
-        });
+  app.get("/board/stream", (c) => {
+    const principal = c.get("principal");
+    return liveStream(c, ctx.lifecycle, (send) => {
+      const onChange = (change: { centerId: string }) => {
+        if (canSeeCenter(principal, change.centerId))
+          send("rooms", JSON.stringify({ centerId: change.centerId }));
       };
-      ctx.events.on("rooms", onRooms);
-      ctx.events.on("alerts", onRooms);
-      stream.onAbort(() => {
-        ctx.events.off("rooms", onRooms);
-        ctx.events.off("alerts", onRooms);
-      });
-      await stream.writeSSE({ event: "hello", data: "{}" });
-      // A heartbeat well inside the client's 10 s staleness limit.
-      while (!stream.aborted) {
-        await stream.sleep(HEARTBEAT_MS);
-        await stream.writeSSE({ event: "ping", data: "{}" });
-      }
-    }),
-  );
+      ctx.events.on("rooms", onChange);
+      ctx.events.on("alerts", onChange);
+      return () => {
+        ctx.events.off("rooms", onChange);
+        ctx.events.off("alerts", onChange);
+      };
+    });
+  });
 }
-
-/** How often a quiet stream says it is still there; the client calls 10 s of silence stale. */
-export const HEARTBEAT_MS = 4_000;
