@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type AgentRunner, createAgentRunner, resumeInterruptedRuns } from "./agent/index.js";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
@@ -53,7 +54,7 @@ import { getAlertPolicy, putAlertPolicy } from "./storage/alerts.js";
 import { getApproval } from "./storage/approvals.js";
 import { getCenter, listCenters, listRooms } from "./storage/directory.js";
 import { getDoorPolicy, putDoorPolicy } from "./storage/door.js";
-import { type Db, openDatabase } from "./storage/index.js";
+import { type Db, openDatabase, scheduledBackup } from "./storage/index.js";
 import { listHireDates } from "./storage/staff-records.js";
 import { countSubsidyAuthorizations } from "./storage/subsidy.js";
 import { reconcileCenter, syncDirectory } from "./sync/index.js";
@@ -400,6 +401,19 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   if (config.STAFF_CREDENTIALS_INTERVAL_SECONDS > 0) {
     timers.push(
       setInterval(() => checkCredentialsNow(), config.STAFF_CREDENTIALS_INTERVAL_SECONDS * 1000),
+    );
+  }
+  if (config.BACKUP_INTERVAL_HOURS > 0 && config.DATABASE_PATH !== ":memory:") {
+    const dir = config.BACKUP_DIR ?? join(dirname(config.DATABASE_PATH), "backups");
+    timers.push(
+      setInterval(
+        () =>
+          void scheduledBackup(db, dir, config.BACKUP_KEEP, wallClock()).then(
+            ({ taken, removed }) => logger.info({ file: taken.file, removed }, "backup taken"),
+            (error) => logger.error({ err: error, dir }, "scheduled backup failed"),
+          ),
+        config.BACKUP_INTERVAL_HOURS * 3_600_000,
+      ),
     );
   }
 

@@ -1,7 +1,8 @@
 /**
  * @module cli/main
  * `npm run -s cli -- <command> ...`. Commands: `ratio check|rules`, `audit verify|export`,
- * `users add|list`, `tokens create|list|revoke` (the last three on the database at DATABASE_PATH).
+ * `users add|list`, `tokens create|list|revoke`, `backup FILE` (the last four on the database at
+ * DATABASE_PATH).
  */
 import { text } from "node:stream/consumers";
 import { loadConfig } from "../config/index.js";
@@ -9,6 +10,7 @@ import { AppError } from "../errors/index.js";
 import { openDatabase } from "../storage/index.js";
 import { runAuditCommand } from "./audit.js";
 import { runTokensCommand, runUsersCommand } from "./auth.js";
+import { runBackupCommand } from "./backup.js";
 import { type CliOutput, runRatioCommand } from "./ratio.js";
 
 const [command, ...args] = process.argv.slice(2);
@@ -40,12 +42,14 @@ const result: CliOutput =
         ? await withDb((db) => runUsersCommand(args, { ...io, db }))
         : command === "tokens"
           ? await withDb((db) => runTokensCommand(args, { ...io, db }))
-          : {
-              stdout: "",
-              stderr:
-                "usage: cli ratio <check|rules> | audit <verify|export> | users <add|list> | tokens <create|list|revoke>\n",
-              code: 2,
-            };
+          : command === "backup"
+            ? await withDb((db) => runBackupCommand(args, db))
+            : {
+                stdout: "",
+                stderr:
+                  "usage: cli ratio <check|rules> | audit <verify|export> | users <add|list> | tokens <create|list|revoke> | backup FILE\n",
+                code: 2,
+              };
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
 process.exitCode = result.code;

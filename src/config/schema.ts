@@ -79,6 +79,16 @@ export const configSchema = z
       .default(24),
     /** How long a worker's claim on a send lasts; a send must finish well within it. */
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+    /** Scheduled online backups of the database: every N hours into BACKUP_DIR (0 = off). */
+    BACKUP_INTERVAL_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 7)
+      .default(24),
+    /** Where scheduled backups go; default: `backups/` beside the database file. */
+    BACKUP_DIR: z.string().min(1).optional(),
+    /** How many scheduled backups to keep (the oldest beyond that are removed). */
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
     /** How long SIGTERM waits for in-flight work before closing what is still open. */
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
     PUBLIC_URL: optionalUrl,

@@ -1,2 +1,3 @@
 export type { Db, Store } from "./db.js";
 export { inTransaction, openDatabase, openDatabaseReadOnly } from "./db.js";
+export { type BackupResult, backupDatabase, scheduledBackup } from "./backup.js";
