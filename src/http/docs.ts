@@ -5,18 +5,23 @@
  * works offline and on closed networks and tells no CDN who reads our docs.
  */
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./context.js";
 
-// The package exports no path to its browser bundle; its main entry sits beside it in dist/.
-const bundlePath = join(
-  dirname(createRequire(import.meta.url).resolve("@scalar/api-reference")),
-  "browser",
-  "standalone.js",
-);
+// The production build (scripts/build.mjs) ships the one file beside the code, so an install
+// without dev dependencies serves it too; from source, it is read from the package, whose main
+// entry sits beside the bundle in dist/ (the package exports no path to it).
+function findBundle(): string {
+  const shipped = fileURLToPath(new URL("./assets/api-reference.js", import.meta.url));
+  if (existsSync(shipped)) return shipped;
+  const entry = createRequire(import.meta.url).resolve("@scalar/api-reference");
+  return join(dirname(entry), "browser", "standalone.js");
+}
 
 interface Bundle {
   body: Uint8Array<ArrayBuffer>;
@@ -28,7 +33,7 @@ let bundle: Promise<Bundle> | undefined;
 
 /** Read on first use, not at start-up: most processes (and tests) never serve the docs. */
 function loadBundle(): Promise<Bundle> {
-  bundle ??= readFile(bundlePath).then((file) => {
+  bundle ??= readFile(findBundle()).then((file) => {
     const hash = createHash("sha256").update(file).digest("hex").slice(0, 16);
     // A copy that owns its ArrayBuffer: a Buffer may be a view into a shared pool.
     return { body: new Uint8Array(file), path: `/docs/assets/api-reference.${hash}.js` };
