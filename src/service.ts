@@ -7,6 +7,7 @@ import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
+import { Hono } from "hono";
 import { type AgentRunner, createAgentRunner, resumeInterruptedRuns } from "./agent/index.js";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
 import { expireApprovals } from "./approvals/index.js";
@@ -25,11 +26,13 @@ import {
 import { createApp } from "./http/app.js";
 import type { AppContext } from "./http/context.js";
 import { Lifecycle } from "./http/lifecycle.js";
+import { registerMetricsRoute } from "./http/routes/metrics.js";
 import { createInboxProcessor } from "./ingest/processor.js";
 import { generateSecret } from "./ingest/standard-webhooks.js";
 import type { TouchedRooms } from "./live/index.js";
 import type { Logger } from "./logging/index.js";
 import { mountMcp } from "./mcp/http.js";
+import { createMetrics, type Metrics } from "./metrics/index.js";
 import { createOffload } from "./offload/index.js";
 import { getAdapter } from "./platforms/registry.js";
 import type { PlatformClient } from "./platforms/types.js";
@@ -133,6 +136,22 @@ function secretsFor(config: Config, sandboxOn: boolean): Record<Provider, readon
   };
 }
 
+/** `/metrics` alone on its own port, without a token. */
+async function serveMetrics(metrics: Metrics, config: Config) {
+  const app = new Hono();
+  registerMetricsRoute(app, metrics, undefined);
+  const server = serve({
+    fetch: app.fetch,
+    port: config.METRICS_PORT,
+    hostname: config.METRICS_HOST,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  return server;
+}
+
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { config, logger } = options;
   const wallClock = options.wallClock ?? (() => new Date());
@@ -182,6 +201,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   };
   const app = createApp(ctx);
   mountMcp(app, ctx, config);
+  const metrics = createMetrics({ db, events, version: VERSION, wallClock });
+  if (config.METRICS_TOKEN) registerMetricsRoute(app, metrics, config.METRICS_TOKEN);
+  const metricsServer =
+    config.METRICS_PORT === undefined ? undefined : await serveMetrics(metrics, config);
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
@@ -463,6 +486,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       );
       if ("closeAllConnections" in server) server.closeAllConnections();
     }
+    metricsServer?.close();
     await ctx.offload.close();
     db.$client.close();
   };

@@ -27,13 +27,14 @@ export function sessionCookieName(settings: Pick<AuthSettings, "https">): string
   return settings.https ? "__Host-centerline_session" : "centerline_session";
 }
 
-/** Paths anyone may reach: signed webhooks, the sandbox's fake platforms, health, readiness, docs, sign-in. */
+/** Paths anyone may reach: signed webhooks, the sandbox's fake platforms, health, readiness, metrics (own token), docs, sign-in. */
 export function isPublicPath(path: string): boolean {
   return (
     path === "/openapi.json" ||
     path === "/docs" ||
     path === "/sign-in" ||
     path === "/readyz" ||
+    path === "/metrics" ||
     /^\/(health|webhooks\/|sandbox\/|docs\/|sign-in\/)/.test(path)
   );
 }

@@ -89,6 +89,14 @@ export const configSchema = z
     BACKUP_DIR: z.string().min(1).optional(),
     /** How many scheduled backups to keep (the oldest beyond that are removed). */
     BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+    /** `/metrics` on the service's port, for a scraper sending this bearer token. */
+    METRICS_TOKEN: z
+      .string()
+      .min(24, "the metrics token must be at least 24 characters")
+      .optional(),
+    /** `/metrics` without a token on this separate port (keep it off the public network). */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_HOST: z.string().default("127.0.0.1"),
     /** How long SIGTERM waits for in-flight work before closing what is still open. */
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
     PUBLIC_URL: optionalUrl,
