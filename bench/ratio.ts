@@ -39,7 +39,7 @@ const heap = () => {
 };
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
 
-function oneRoom(): { evals: number; seconds: number } {
+function oneRoom(): { evals: number; seconds: number; medianMicros: number; bestMicros: number } {
   const pack = getRulePack("US-CA");
   if (!pack) throw new Error("no US-CA pack");
   const room = roomInputSchema.parse({
