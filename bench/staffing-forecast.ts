@@ -1,10 +1,12 @@
 /**
  * The staffing plan's forecast error on the sandbox's generated history: eight weeks of open days
  * per room, the last four weeks each forecast from the days before them only (`backtestForecast`).
+ * Then times the staffing plan of a room's week from four weeks of stored history (`staffing-plan.ts`).
  * Run: `npx tsx bench/staffing-forecast.ts [seed] [weeks]`.
  */
 import { staff } from "../src/rules/index.js";
 import { plannedChildren, sandboxHistory } from "../src/staff/history.js";
+import { benchStaffingPlan } from "./staffing-plan.js";
 
 const seed = Number(process.argv[2] ?? 42);
 const weeks = Number(process.argv[3] ?? 8);
@@ -33,4 +35,9 @@ const mae = all.reduce((s, e) => s + e.mae * e.slots, 0) / slots;
 const bias = all.reduce((s, e) => s + e.bias * e.slots, 0) / slots;
 console.log(
   `overall (seed ${seed}, ${weeks} weeks, last 4 backtested): MAE ${mae.toFixed(2)} children per 15-min slot, bias ${bias.toFixed(2)}, ${slots} slots`,
+);
+
+const plan = benchStaffingPlan(5);
+console.log(
+  `staffing plan, one room's week from 4 weeks of stored history (${plan.events} events, 64 children): median ${plan.medianMs.toFixed(0)} ms per plan, ${plan.medianCpuMs.toFixed(0)} ms CPU (${plan.ms.map((m) => m.toFixed(0)).join(", ")} ms)`,
 );

@@ -16,6 +16,7 @@ import {
   type Offload,
   type ReportRequest,
 } from "../src/offload/index.js";
+import { fetchTimecardInputs } from "../src/staff/index.js";
 import { getCenter, listRooms } from "../src/storage/directory.js";
 import { startTestService, type TestService } from "./support/service.js";
 
@@ -147,6 +148,24 @@ describe("jobs on the worker pool", () => {
       const input = { centerId, at: times.clock, roomId: undefined, format };
       const credentials = await both("staffCredentials", input);
       expect(credentials.onWorker).toEqual(credentials.inThread);
+    }
+  });
+
+  it("checks timecards and makes the payroll sheet as the in-process code does", async () => {
+    const client = t.service.ctx.platformFor?.(centerId);
+    if (!client) throw new Error("no platform client for the center");
+    const fetched = await fetchTimecardInputs(client, center(), days[0]!, days[1]!);
+    // Not an empty comparison: the two days were worked and punched.
+    expect(fetched.timecards.length).toBeGreaterThan(0);
+    const input = { center: center(), from: days[0]!, to: days[1]!, asOf: times.clock, fetched };
+    const check = await both("timecardCheck", input);
+    expect(check.onWorker).toEqual(check.inThread);
+    expect(check.onWorker.report.days.length).toBeGreaterThan(0);
+    for (const format of ["json", "csv"] as const) {
+      const payroll = await both("payroll", { ...input, format });
+      expect(payroll.onWorker).toEqual(payroll.inThread);
+      expect(payroll.onWorker.sheet.lines.length).toBeGreaterThan(0);
+      expect(payroll.onWorker.csv === null).toBe(format === "json");
     }
   });
 

@@ -36,15 +36,23 @@ import {
 } from "../reports/index.js";
 import { evaluationSchema, statusSchema } from "../rules/index.js";
 import {
+  computeTimecardCheck,
+  correctionsByTimecard,
   credentialMatrix,
   credentialReport,
   credentialReportCsv,
+  type PayrollSheet,
+  payrollCsv,
+  payrollSheet,
   RENEWAL_TAG,
   roomPlanView,
   roomStaffingPlan,
   suggestionId,
+  type TimecardCheck,
+  type TimecardCheckInput,
 } from "../staff/index.js";
 import type { Store } from "../storage/db.js";
+import { listStaff } from "../storage/directory.js";
 import { lastHistoryBefore, listHistory, listViolations } from "../storage/ratio.js";
 
 export type ReportFormat = "json" | "csv" | "pdf";
@@ -198,6 +206,28 @@ function staffCredentials(
   };
 }
 
+/**
+ * The platform's timecards (fetched on the main loop: the worker has no platform clients) checked
+ * under the labour pack against the recorded violations; its AppError crosses whole.
+ */
+function timecardCheck(db: Store, input: TimecardCheckInput): TimecardCheck {
+  return computeTimecardCheck(db, input);
+}
+
+/** The pay period's payroll sheet, with staff names and written-back corrections; CSV text too
+ * when asked for. */
+function payroll(
+  db: Store,
+  input: TimecardCheckInput & { format: "json" | "csv" },
+): { sheet: PayrollSheet; csv: string | null } {
+  const check = computeTimecardCheck(db, input);
+  const names = new Map(
+    listStaff(db, check.center.id).map((s) => [s.id, `${s.lastName}, ${s.firstName}`]),
+  );
+  const sheet = payrollSheet(check, names, correctionsByTimecard(db, check.center.id));
+  return { sheet, csv: input.format === "csv" ? payrollCsv(sheet) : null };
+}
+
 export const jobs = {
   report,
   staffingPlans,
@@ -205,6 +235,8 @@ export const jobs = {
   roomHistory,
   timeline,
   staffCredentials,
+  timecardCheck,
+  payroll,
 };
 
 export type Jobs = typeof jobs;

@@ -24,12 +24,24 @@ interface Placed {
   band: Band | null;
 }
 
+// Called for every child and program on every evaluation: plain loops, no closures (perf).
 function bandFor(program: Program, months: number): Band | null {
-  return (
-    program.bands.find(
-      (b) => months >= b.minMonths && (b.maxMonths === null || months <= b.maxMonths),
-    ) ?? null
-  );
+  for (const b of program.bands) {
+    if (months >= b.minMonths && (b.maxMonths === null || months <= b.maxMonths)) return b;
+  }
+  return null;
+}
+
+function bandsOf(placed: Placed[]): Band[] {
+  const bands: Band[] = [];
+  for (const p of placed) if (p.band) bands.push(p.band);
+  return bands;
+}
+
+function coveredCount(program: Program, months: number[]): number {
+  let n = 0;
+  for (const m of months) if (bandFor(program, m) !== null) n++;
+  return n;
 }
 
 function chooseProgram(pack: RulePack, room: Room, months: number[]): Result<Program> {
@@ -49,16 +61,17 @@ function chooseProgram(pack: RulePack, room: Room, months: number[]): Result<Pro
   }
   // The first program (packs list the stricter first) covering every child; failing that, the one
   // covering most of them, and the children it leaves out make the room non-compliant.
-  const covered = (p: Program) => months.filter((m) => bandFor(p, m) !== null).length;
-  const all = pack.programs.find((p) => covered(p) === months.length);
+  const all = pack.programs.find((p) => coveredCount(p, months) === months.length);
   if (all) return ok(all);
-  const best = [...pack.programs].sort((a, b) => covered(b) - covered(a))[0];
+  const best = [...pack.programs].sort(
+    (a, b) => coveredCount(b, months) - coveredCount(a, months),
+  )[0];
   return ok(best as Program);
 }
 
 /** The band whose numbers govern a mixed group, by the program's mixed-age method. */
 function governingBand(program: Program, placed: Placed[]): Band {
-  const bands = placed.flatMap((p) => (p.band ? [p.band] : []));
+  const bands = bandsOf(placed);
   // With no child covered, the program's strictest band stands in: it can only over-require staff.
   if (bands.length === 0) return [...program.bands].sort((a, b) => a.ratio - b.ratio)[0] as Band;
   const youngest = bands.reduce((a, b) => (b.minMonths < a.minMonths ? b : a));
@@ -77,6 +90,29 @@ function governingBand(program: Program, placed: Placed[]): Band {
   )[0]?.[0] as Band;
 }
 
+// Rooms are evaluated in runs at one instant; its ISO string is formatted once for the run (perf).
+let lastInstant = Number.NaN;
+let lastIso = "";
+function isoOf(at: Date): string {
+  const t = at.getTime();
+  if (t !== lastInstant) {
+    lastIso = at.toISOString();
+    lastInstant = t;
+  }
+  return lastIso;
+}
+
+/**
+ * Records a citation (and its open question) once. A returned arrow rather than a named local:
+ * tsx compiles with keepNames, which re-defines a named closure's `name` on every call (perf).
+ */
+function citer(citations: Citation[], open: string[]) {
+  return (c: Citation, o?: { reason: string }) => {
+    if (!citations.some((x) => x.source === c.source && x.note === c.note)) citations.push(c);
+    if (o && !open.includes(o.reason)) open.push(o.reason);
+  };
+}
+
 function fmtCitation(c: Citation): string {
   return `${c.source} [${c.strength}]`;
 }
@@ -87,20 +123,18 @@ export function evaluateRoom(
   options: EvaluateOptions,
 ): Result<Evaluation> {
   const at = options.at;
-  const onDate = options.localDate ?? at.toISOString().slice(0, 10);
-  const ageOf = (c: Room["children"][number]) =>
-    c.ageMonths ?? completedMonths(c.birthDate as string, onDate);
-  const months = room.children.map(ageOf);
+  const atIso = isoOf(at);
+  const onDate = options.localDate ?? atIso.slice(0, 10);
+  const months = room.children.map(
+    (c) => c.ageMonths ?? completedMonths(c.birthDate as string, onDate),
+  );
   const chosen = chooseProgram(pack, room, months);
   if (!chosen.ok) return chosen;
   const program = chosen.value;
 
   const citations: Citation[] = [];
   const open: string[] = [];
-  const cite = (c: Citation, o?: { reason: string }) => {
-    if (!citations.some((x) => x.source === c.source && x.note === c.note)) citations.push(c);
-    if (o && !open.includes(o.reason)) open.push(o.reason);
-  };
+  const cite = citer(citations, open);
   const explanation: string[] = [];
   const reasons: string[] = [];
 
@@ -140,7 +174,7 @@ export function evaluateRoom(
     );
   }
 
-  const presentBands = [...new Set(placed.flatMap((p) => (p.band ? [p.band] : [])))];
+  const presentBands = [...new Set(bandsOf(placed))];
   if (presentBands.length > 1) {
     cite(program.mixedAge.citation, program.mixedAge.open);
     explanation.push(
@@ -324,7 +358,7 @@ export function evaluateRoom(
     jurisdiction: pack.code,
     program: program.id,
     ruleSource,
-    at: at.toISOString(),
+    at: atIso,
     status,
     compliant,
     governingBand: { id: band.id, label: band.label, ratio, maxGroup },

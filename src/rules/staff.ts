@@ -28,6 +28,19 @@ function ageYears(s: StaffIn, onDate: string): number {
   return s.ageYears ?? completedYears(s.birthDate as string, onDate);
 }
 
+/** Why a staff member does not count, or null when they do. */
+function notCountedReason(rules: RulePack["staff"], s: StaffIn, onDate: string): string | null {
+  if (s.onBreak) return "on break";
+  const age = ageYears(s, onDate);
+  if (age < rules.minAge) return `${age} years old, under the minimum age of ${rules.minAge}`;
+  if (s.role === "volunteer" && !rules.volunteersCount) return "volunteers do not count";
+  if (s.role === "director" && rules.directorOnlyWhenEngaged && !s.engagedInCare) {
+    return "director not engaged in care";
+  }
+  const expired = s.expiredCredentials.filter((c) => rules.credentialsToCount.includes(c));
+  return expired.length > 0 ? `expired ${expired.join(", ")}` : null;
+}
+
 /**
  * Sorts the room's staff into those who count fully, aides who count only beside a teacher (under
  * an aide rule), and everyone else with the reason they do not count.
@@ -42,15 +55,8 @@ export function countStaff(
   const result: StaffCount = { full: [], aides: [], notCounted: [] };
   for (const s of staff) {
     const id = s.id ?? null;
-    const no = (reason: string) => result.notCounted.push({ id, role: s.role, reason });
-    const age = ageYears(s, onDate);
-    const expired = s.expiredCredentials.filter((c) => rules.credentialsToCount.includes(c));
-    if (s.onBreak) no("on break");
-    else if (age < rules.minAge) no(`${age} years old, under the minimum age of ${rules.minAge}`);
-    else if (s.role === "volunteer" && !rules.volunteersCount) no("volunteers do not count");
-    else if (s.role === "director" && rules.directorOnlyWhenEngaged && !s.engagedInCare) {
-      no("director not engaged in care");
-    } else if (expired.length > 0) no(`expired ${expired.join(", ")}`);
+    const reason = notCountedReason(rules, s, onDate);
+    if (reason !== null) result.notCounted.push({ id, role: s.role, reason });
     else {
       const qualified = s.qualified ?? qualifiedByDefault.has(s.role);
       // Where aides only add capacity beside a teacher, anyone not qualified as a teacher is an aide.

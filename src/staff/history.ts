@@ -8,7 +8,7 @@
 import type { staff as staffRules } from "../rules/index.js";
 import { createSandbox, type SandboxEvent } from "../sandbox/index.js";
 import type { SimCenter } from "../sandbox/world.js";
-import { type RoomEvent, roomSlotCounts } from "./staffing.js";
+import { daySlotCounts, eventsByLocalDate, type RoomEvent, zonedReader } from "./staffing.js";
 
 export interface RoomHistory {
   center: SimCenter;
@@ -48,19 +48,21 @@ export function sandboxHistory(options: {
   const rooms: RoomHistory[] = sandbox.world.centers.flatMap((center) =>
     center.rooms.map((room) => ({ center, roomId: room.id, history: [] })),
   );
+  const readers = new Map(
+    sandbox.world.centers.map((c) => [c.id, zonedReader(c.timeZone)] as const),
+  );
   for (let d = 0; d < options.days; d++) {
     const date = sandbox.date;
     const events = sandbox.plan.events;
+    // Each center's day is sorted and converted once, then counted for each of its rooms.
+    const days = new Map(
+      sandbox.world.centers.map((c) => {
+        const read = readers.get(c.id) ?? zonedReader(c.timeZone);
+        return [c.id, eventsByLocalDate(roomEvents(events, c.id), read).get(date) ?? []] as const;
+      }),
+    );
     for (const r of rooms) {
-      r.history.push(
-        roomSlotCounts(
-          roomEvents(events, r.center.id),
-          r.roomId,
-          date,
-          r.center,
-          r.center.timeZone,
-        ),
-      );
+      r.history.push(daySlotCounts(days.get(r.center.id) ?? [], r.roomId, date, r.center));
     }
     sandbox.nextDay();
   }

@@ -83,10 +83,14 @@ export { type UpcomingReview, upcomingReviews } from "./reviews.js";
 export { type RoomEvent, roomSlotCounts } from "./staffing.js";
 export {
   checkCenterTimecards,
+  computeTimecardCheck,
   correctionsByTimecard,
+  type FetchedTimecards,
+  fetchTimecardInputs,
   fetchTimecards,
   MAX_RANGE_DAYS,
   type ProposedCorrection,
   proposeTimecardCorrections,
   type TimecardCheck,
+  type TimecardCheckInput,
 } from "./timecards.js";

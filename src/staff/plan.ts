@@ -19,7 +19,14 @@ import { listEvents } from "../storage/attendance.js";
 import type { Store } from "../storage/db.js";
 import { listChildren, listShifts, listStaff } from "../storage/directory.js";
 import { getPolicy, lastHistoryBefore, listHistory } from "../storage/ratio.js";
-import { observedSlots, type RoomEvent, recordedPoint, roomSlotCounts } from "./staffing.js";
+import {
+  daySlotCounts,
+  eventsByLocalDate,
+  observedSlots,
+  type RoomEvent,
+  recordedPoint,
+  zonedReader,
+} from "./staffing.js";
 
 /** Weeks of history read: as many as the forecast weighs. */
 export const HISTORY_WEEKS = staffRules.HISTORY_WEIGHTS.length;
@@ -102,25 +109,17 @@ export function roomHistory(
     zonedDateTimeToInstant(from, "00:00", center.timeZone).toISOString(),
     zonedDateTimeToInstant(weekStart, "00:00", center.timeZone).toISOString(),
   );
-  const events = storedRoomEvents(rows);
-  const openDays = new Set(
-    rows.map((r) => new Date(r.occurredAt)).map((d) => zonedDate(d, center.timeZone)),
-  );
+  // Each event is converted to local time once and filed under its day, not once per day planned.
+  const zoned = zonedReader(center.timeZone);
+  const openDays = new Set(rows.map((r) => zoned(r.occurredAt).date));
+  const byDate = eventsByLocalDate(storedRoomEvents(rows), zoned);
   const out: staffRules.AttendanceDay[] = [];
   for (let date = from; date < weekStart; date = addDays(date, 1)) {
     if (!openDays.has(date)) continue;
-    out.push(roomSlotCounts(events, roomId, date, window, center.timeZone));
+    out.push(daySlotCounts(byDate.get(date) ?? [], roomId, date, window));
   }
   return out;
 }
-
-const zonedDate = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(d);
 
 /**
  * Today's slots of the room as live state saw them at `at`: the monitor's recorded status changes

@@ -1,7 +1,17 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { instantToZoned } from "../domain/time.js";
 import { staff } from "../rules/index.js";
 import { plannedChildren, sandboxHistory } from "./history.js";
-import { observedSlots, type RatioPoint, recordedPoint, roomSlotCounts } from "./staffing.js";
+import {
+  daySlotCounts,
+  eventsByLocalDate,
+  observedSlots,
+  type RatioPoint,
+  recordedPoint,
+  roomSlotCounts,
+  zonedReader,
+} from "./staffing.js";
 
 // Los Angeles is UTC−8 in November.
 const at = (local: string) => new Date(`2026-11-16T${local}:00-08:00`).toISOString();
@@ -22,6 +32,72 @@ describe("attendance history per 15-minute slot", () => {
       "America/Los_Angeles",
     );
     expect(counts).toEqual({ date: "2026-11-16", counts: [1, 2, 2, 1] });
+  });
+
+  it("files events under their local day, in time order, whatever order they came in", () => {
+    const byDate = eventsByLocalDate(
+      [
+        { at: "2026-11-17T15:10:00.000Z", kind: "in", childId: "b", roomId: "r1" },
+        // 23:30 in Los Angeles on the 16th is already the 17th in UTC.
+        { at: "2026-11-17T07:30:00.000Z", kind: "out", childId: "a", roomId: "r1" },
+        { at: at("07:05"), kind: "in", childId: "a", roomId: "r1" },
+      ],
+      zonedReader("America/Los_Angeles"),
+    );
+    expect([...byDate.keys()]).toEqual(["2026-11-16", "2026-11-17"]);
+    expect(byDate.get("2026-11-16")?.map((e) => `${e.time} ${e.kind} ${e.childId}`)).toEqual([
+      "07:05 in a",
+      "23:30 out a",
+    ]);
+    const day = daySlotCounts(byDate.get("2026-11-17") ?? [], "r1", "2026-11-17", {
+      opensAt: "07:00",
+      closesAt: "07:30",
+    });
+    expect(day).toEqual({ date: "2026-11-17", counts: [1, 1] });
+  });
+});
+
+describe("the wall clock read an hour at a time", () => {
+  // Zones with daylight saving at odd hours, half- and quarter-hour offsets, and a 30-minute shift.
+  const zones = [
+    "America/Los_Angeles",
+    "America/St_Johns",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+    "Europe/London",
+    "Pacific/Chatham",
+  ];
+
+  it("agrees with Intl for any instant, across daylight-saving changes", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2031, 0, 1) }),
+        (zone, ms) => {
+          const iso = new Date(ms).toISOString();
+          expect(zonedReader(zone)(iso)).toEqual(instantToZoned(new Date(iso), zone));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("is exact minute by minute through a night the clocks change", () => {
+    for (const [zone, night] of [
+      ["America/Los_Angeles", "2026-03-08T08:00:00Z"],
+      ["America/Los_Angeles", "2026-11-01T07:00:00Z"],
+      ["Australia/Lord_Howe", "2026-04-04T14:00:00Z"],
+    ] as const) {
+      const read = zonedReader(zone);
+      for (let m = 0; m < 240; m++) {
+        const instant = new Date(Date.parse(night) + m * 60_000 + 30_000);
+        expect(read(instant.toISOString())).toEqual(instantToZoned(instant, zone));
+      }
+    }
+  });
+
+  it("refuses an instant it cannot read, as Intl does", () => {
+    expect(() => zonedReader("America/Los_Angeles")("not a time")).toThrow(RangeError);
   });
 });
 

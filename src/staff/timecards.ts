@@ -95,22 +95,46 @@ export async function fetchTimecards(
   };
 }
 
-/** Checks the center's timecards for `from`..`to` (local dates) as of `asOf`. */
-export async function checkCenterTimecards(
-  db: Store,
+/** What the platform answered for a range: plain data, so the check can run on a worker. */
+export interface FetchedTimecards {
+  provider: string;
+  timecards: Timecard[];
+  breaksKnown: boolean;
+  shifts: Shift[];
+}
+
+/** A check's whole input: the center, the range, the business time and the platform's answer. */
+export interface TimecardCheckInput {
+  center: Center;
+  from: string;
+  to: string;
+  asOf: Date;
+  fetched: FetchedTimecards;
+}
+
+/** The platform's timecards and shifts for `from`..`to` (local dates): I/O only, no checking. */
+export async function fetchTimecardInputs(
   client: PlatformClient,
   center: Center,
   from: string,
   to: string,
-  asOf: Date,
-): Promise<TimecardCheck> {
+): Promise<FetchedTimecards> {
   checkRange(from, to);
   const dates = rangeDates(from, to);
   const [{ timecards, breaksKnown }, shiftLists] = await Promise.all([
     fetchTimecards(client, center, dates),
     Promise.all(dates.map((d) => client.fetchShifts(center.id, d))),
   ]);
-  const shifts: Shift[] = shiftLists.flat();
+  return { provider: client.provider, timecards, breaksKnown, shifts: shiftLists.flat() };
+}
+
+/**
+ * The check itself, against the violations Centerline recorded: tens of milliseconds for a pay
+ * period, so the routes run it on the offload pool (`offload/jobs.ts`).
+ */
+export function computeTimecardCheck(db: Store, input: TimecardCheckInput): TimecardCheck {
+  const { center, from, to, asOf } = input;
+  const { timecards, breaksKnown, shifts, provider } = input.fetched;
   const outOfRatio = listViolations(db, center.id).map((v) => ({
     id: `violation:${v.id}`,
     roomId: v.roomId,
@@ -130,11 +154,24 @@ export async function checkCenterTimecards(
   let report = result.value;
   if (!breaksKnown) {
     notes.push(
-      `${client.provider} timecards record no breaks: meal and rest checks were not made, and hours include any unpaid meal.`,
+      `${provider} timecards record no breaks: meal and rest checks were not made, and hours include any unpaid meal.`,
     );
     report = { ...report, exceptions: report.exceptions.filter((e) => !breakKinds.has(e.kind)) };
   }
   return { center, from, to, report, timecards, notes };
+}
+
+/** Checks the center's timecards for `from`..`to` (local dates) as of `asOf`, on this thread. */
+export async function checkCenterTimecards(
+  db: Store,
+  client: PlatformClient,
+  center: Center,
+  from: string,
+  to: string,
+  asOf: Date,
+): Promise<TimecardCheck> {
+  const fetched = await fetchTimecardInputs(client, center, from, to);
+  return computeTimecardCheck(db, { center, from, to, asOf, fetched });
 }
 
 export interface ProposedCorrection {

@@ -561,6 +561,8 @@ export const auditLog = sqliteTable(
   },
   (t) => [
     index("audit_center_at").on(t.centerId, t.at),
+    // The audit page: a center's newest entries by seq, read off the index without sorting.
+    index("audit_center_seq").on(t.centerId, t.seq),
     index("audit_correlation").on(t.correlationId),
   ],
 );

@@ -11,15 +11,13 @@ import { z } from "zod";
 import { AppError } from "../../errors/index.js";
 import { staff as staffRules } from "../../rules/index.js";
 import {
-  checkCenterTimecards,
   correctionsByTimecard,
   credentialReportSchema,
-  payrollCsv,
-  payrollSheet,
+  fetchTimecardInputs,
   payrollSheetSchema,
   proposeTimecardCorrections,
 } from "../../staff/index.js";
-import { getCenter, listStaff } from "../../storage/directory.js";
+import { getCenter } from "../../storage/directory.js";
 import type { AppContext, AppEnv } from "../context.js";
 import { errorBodySchema } from "../errors.js";
 
@@ -169,7 +167,7 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
     return c.body(report.body, 200, { "content-type": "application/json" });
   });
 
-  const checked = async (centerId: string, from: string, to: string) => {
+  const fetchedFor = async (centerId: string, from: string, to: string) => {
     const center = getCenter(ctx.db, centerId);
     if (!center) {
       throw new AppError("not_found", `unknown center "${centerId}"`, { field: "center" });
@@ -178,8 +176,12 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
     if (!client) {
       throw new AppError("platform_error", `no platform client serves center "${centerId}"`, {});
     }
-    return checkCenterTimecards(ctx.db, client, center, from, to, ctx.clock());
+    // The platform calls are I/O on this loop; the check runs on the offload pool.
+    const fetched = await fetchTimecardInputs(client, center, from, to);
+    return { center, from, to, asOf: ctx.clock(), fetched };
   };
+  const checked = async (centerId: string, from: string, to: string) =>
+    ctx.offload.run("timecardCheck", await fetchedFor(centerId, from, to));
 
   app.openapi(exceptionsRoute, async (c) => {
     const { center } = c.req.valid("param");
@@ -213,13 +215,10 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
   app.openapi(payrollRoute, async (c) => {
     const { center } = c.req.valid("param");
     const { from, to, format } = c.req.valid("query");
-    const check = await checked(center, from, to);
-    const names = new Map(
-      listStaff(ctx.db, check.center.id).map((s) => [s.id, `${s.lastName}, ${s.firstName}`]),
-    );
-    const sheet = payrollSheet(check, names, correctionsByTimecard(ctx.db, check.center.id));
-    if (format === "csv") {
-      return c.body(payrollCsv(sheet), 200, {
+    const input = await fetchedFor(center, from, to);
+    const { sheet, csv } = await ctx.offload.run("payroll", { ...input, format });
+    if (csv !== null) {
+      return c.body(csv, 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="payroll-${center}-${from}-${to}.csv"`,
       });

@@ -1,0 +1,1 @@
+CREATE INDEX `audit_center_seq` ON `audit_log` (`center_id`,`seq`);
