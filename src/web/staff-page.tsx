@@ -28,6 +28,7 @@ import { listStaff } from "../storage/directory.js";
 import { roleAt } from "./access.js";
 import { type Framed, frameFor } from "./frame.js";
 import { CsrfField, centerPath, renderBare, renderPage } from "./layout.js";
+import { ResearchNotice } from "./research-notice.js";
 
 /** The board's badge colours, reused: green valid, amber soon, red short, dark red lapsed. */
 const badgeClass: Record<staffRules.CredentialStatus, string> = {
@@ -47,49 +48,6 @@ const trainingClass: Record<staffRules.TrainingStatus["status"], string> = {
 };
 
 /** Staff records are a director's (or assistant director's) to change, as in the API. */
-/**
- * How far the jurisdiction's credential requirements were researched: none (no pack, or every
- * requirement UNCONFIRMED) says so plainly instead of leaving an empty or authoritative-looking
- * matrix; some marks the unconfirmed columns.
- */
-function ResearchNotice({
-  matrix,
-  jurisdiction,
-}: {
-  matrix: {
-    pack: unknown;
-    columns: { unconfirmed: boolean }[];
-    trainingColumns: { unconfirmed: boolean }[];
-  };
-  jurisdiction: string;
-}) {
-  const cols = [...matrix.columns, ...matrix.trainingColumns];
-  if (matrix.pack === null || cols.length === 0) {
-    return (
-      <p class="notice" data-research="none">
-        Credential requirements for {jurisdiction} are not yet researched: no credentials are
-        checked here. Check the state's rules directly.
-      </p>
-    );
-  }
-  if (cols.every((col) => col.unconfirmed)) {
-    return (
-      <p class="notice" data-research="none">
-        Credential requirements for {jurisdiction} are not yet researched: the columns below are a
-        common core (marked †) with no regulation text read, kept so records can be tracked. Check
-        them against the state's rules before relying on them.
-      </p>
-    );
-  }
-  if (!cols.some((col) => col.unconfirmed)) return null;
-  return (
-    <p class="notice" data-research="partial">
-      Requirements marked † cite no regulation text yet (UNCONFIRMED); check them against the
-      state's rules before relying on them.
-    </p>
-  );
-}
-
 function mayRecord(framed: Extract<Framed, { ok: true }>): boolean {
   const role = roleAt(framed.principal, framed.center.id);
   return (
