@@ -14,7 +14,10 @@ const table = (row: string, strength: "S" | "UNCONFIRMED" = "S"): Citation => ({
   note: "wonderschool Michigan guide and mybrightwheel (S); age groups from R 400.8101(d) (P, LARA PDF).",
 });
 
-const secondary = "MI: ratio table from secondary sources only; verify against R 400.8222.";
+const secondary =
+  "MI: ratio table from secondary sources only; verify against R 400.8222. One undated guide " +
+  "(mybrightwheel) lists 1:8 for 30 months to 5 years under the 2025 rules, but its table " +
+  "contradicts itself; the older rule (1:10 at 3, 1:12 at 4, S×2) is kept.";
 
 export const usMi = {
   code: "US-MI",
@@ -61,7 +64,11 @@ export const usMi = {
           maxMonths: 47,
           ratio: 10,
           maxGroup: 30,
-          citation: table("3 until 4 years 1:10, group 30"),
+          citation: {
+            source: "Mich. Admin. Code R 400.8182 (now R 400.8222): 3 until 4 years 1:10, group 30",
+            strength: "S×2",
+            note: "1:10 also in the pre-2014 rule (R 400.5105, quoted by a law firm's blog); group 30 wonderschool only.",
+          },
           open: { reason: secondary },
         },
         {

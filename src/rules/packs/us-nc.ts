@@ -140,6 +140,9 @@ export const usNc = {
       id: "center",
       label: "Child care center",
       bands,
+      // Opening/closing: .0713(a)(2) lets all ages share a group in the first and last operating
+      // hour at the youngest child's ratio (P). Cited, not yet applied: it belongs in the opening-
+      // hours field being added to the pack schema; until then the pairs below hold all day.
       mixedAge: {
         method: "youngest",
         forbiddenPairs: [...pairs(under1, twoAndOlder), ...pairs(twelveTo24, threeAndOlder)],

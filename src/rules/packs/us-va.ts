@@ -46,6 +46,9 @@ export const usVa = {
   asOf:
     "8VAC20-780-350 and -10 (law.lis.virginia.gov, table cells empty); 22VAC40-185-350 (varules); " +
     "proposed 8VAC20-781 in Va. Reg. Vol. 42 Iss. 8 (Dec 1 2025)",
+  // Opening/closing: 8VAC20-780-350(D)(5) waives group size in the first and last hour when the
+  // center operates more than six hours a day (P). Cited, not yet applied: it belongs in the
+  // opening-hours field being added to the pack schema; until then group size holds all day.
   programs: [
     {
       id: "early_childhood",
