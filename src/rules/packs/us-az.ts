@@ -30,7 +30,9 @@ export const usAz = {
     "1:5 and 1:6), and volunteers qualified as director or (assistant) teacher-caregiver counting " +
     "(R9-5-404(B)(2)). KNOWN GAP, looser than the rule: R9-5-404(B)(3) excludes student-aides and " +
     "teacher-caregiver-aides from the ratio, but the pack format cannot exclude a role, so an adult " +
-    "entered as an aide is counted. No nap relaxation in R9-5-404.",
+    "entered as an aide is counted. No nap relaxation in R9-5-404. Not checked here: the director " +
+    "or designee plus one more staff member in the facility with 6+ children (R9-5-404(C)(1), a " +
+    "center-wide rule).",
   asOf: "A.A.C. R9-5-404 current through A.A.R. Vol. 30 No. 45 (Nov 8 2024), Cornell LII",
   programs: [
     {

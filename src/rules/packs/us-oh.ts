@@ -34,7 +34,9 @@ export const usOh = {
     "one-older-child exception of 5104.033(B)(1) (text truncated, S), no group size during nap, " +
     "meals, outdoor play and trips (OAC 5101:2-12-18(A)(7)), and the nap ratio doubled for at most " +
     "two hours with every child on a cot or mat, no infants, and enough staff in the building " +
-    "(OAC 5101:2-12-20(A)(7), P) — the room input cannot say how long the nap has lasted.",
+    "(OAC 5101:2-12-20(A)(7), P) — the room input cannot say how long the nap has lasted. Not " +
+    "checked here: a second adult in the building whenever 7+ children are present (a center-wide " +
+    "rule, ORC 5104.033, OAC 5101:2-12-18(A)(3)).",
   asOf:
     "ORC 5104.033 (2019 text, legalfix); OAC 5101:2-12-18 (codes.ohio.gov); OAC 5101:2-12-20 " +
     "current through 9-30-2024 (casetext)",
