@@ -220,6 +220,10 @@ describe("the credential matrix page", () => {
       );
     }
     expect(html).toContain("renewal initiated");
+    // Every requirement of the sandbox center's state is unconfirmed: the page says so.
+    expect(html).toMatch(
+      /data-research="none">\s*Credential requirements for US-[A-Z]{2} are not yet researched/,
+    );
     const room = t.sandbox.world.centers[0]!.rooms[0]!.id;
     const inRoom = listStaff(t.service.ctx.db, centerId).filter((s) => s.homeRoomId === room);
     const filtered = await (await page(`/centers/${centerId}/staff?room=${room}`)).text();

@@ -28,6 +28,7 @@ import { listStaff } from "../storage/directory.js";
 import { roleAt } from "./access.js";
 import { type Framed, frameFor } from "./frame.js";
 import { CsrfField, centerPath, renderBare, renderPage } from "./layout.js";
+import { ResearchNotice } from "./research-notice.js";
 
 /** The board's badge colours, reused: green valid, amber soon, red short, dark red lapsed. */
 const badgeClass: Record<staffRules.CredentialStatus, string> = {
@@ -187,12 +188,7 @@ export function registerStaffPage(app: Hono<AppEnv>, ctx: AppContext): void {
               training period ended short. <a href={csv}>Download CSV for an inspector</a> (uses
               your API token).
             </p>
-            {[...matrix.columns, ...matrix.trainingColumns].some((col) => col.unconfirmed) ? (
-              <p class="notice">
-                Requirements marked † cite no regulation text yet (UNCONFIRMED); check them against
-                the state's rules before relying on them.
-              </p>
-            ) : null}
+            <ResearchNotice matrix={matrix} jurisdiction={center.jurisdiction} />
             <div class="table-wrap">
               <table data-staff={matrix.rows.length}>
                 <caption class="muted">Credential status by staff member</caption>

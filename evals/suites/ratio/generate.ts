@@ -1,7 +1,7 @@
 /**
  * @module evals/suites/ratio/generate
  * Writes cases.jsonl once: the hand-labelled cases, then seeded rooms for every pack labelled by
- * label.ts (written from shared/ratio-rules.md, not from src/rules). The output is committed; run
+ * label.ts (written from shared/ratio-rules.md and ratio-rules-more.md, not from src/rules). The output is committed; run
  * again only to change the dataset (`npx tsx evals/suites/ratio/generate.ts`), and review the diff.
  * It also prints where label.ts disagrees with a hand label, as a check on both.
  */
@@ -16,20 +16,10 @@ import {
   docPacks,
   type LabelStaff,
   label,
+  labelWithoutTwoStaffRows,
   monthsOld,
 } from "./label.js";
 
-const section: Record<string, number> = {
-  "US-CA": 1,
-  "US-TX": 2,
-  "US-NY": 3,
-  "US-FL": 4,
-  "US-WA": 5,
-  "US-IL": 6,
-  "US-PA": 7,
-  NAEYC: 8,
-  CFOC: 9,
-};
 const PER_PACK = 15;
 
 /** mulberry32: the same seed gives the same dataset on every machine. */
@@ -142,6 +132,10 @@ function bulk(packCode: string, seed: number): RatioCaseInput[] {
       staff,
     };
     const expected = label(packCode, roomIn);
+    // Rooms where a two-staff row decides (OH 12:2, AZ 2:11, 2:13) are hand cases: no pack can
+    // express those rows, so the core is knowingly stricter there (known-deviations.ts).
+    if (JSON.stringify(expected) !== JSON.stringify(labelWithoutTwoStaffRows(packCode, roomIn)))
+      continue;
     const ages = [...new Set(months)].sort((a, b) => a - b);
     const what = [
       `${n} children aged ${ages.length > 4 ? `${ages[0]}–${ages.at(-1)}` : ages.join(", ")} months${byBirth ? " (by birth date)" : ""}`,
@@ -156,7 +150,7 @@ function bulk(packCode: string, seed: number): RatioCaseInput[] {
       pack: packCode,
       labelledBy: "labeller",
       note:
-        `Bulk: ${what.join("; ")}. Labelled by label.ts from ratio-rules.md §${section[packCode]} ` +
+        `Bulk: ${what.join("; ")}. Labelled by label.ts from ${pack.doc} ` +
         `(open points read as the pack: ${pack.openReadings.join("; ")}).`,
       room: roomIn,
       expected,

@@ -31,4 +31,24 @@ export const knownDeviations: Record<string, KnownDeviation> = {
     coreRequiredStaff: 2,
     why: "55 Pa. Code §3270.52/.55 read together allow the youngest child's nap ratio for a mixed napping group; the core relaxes only when every child is in one age level",
   },
+  "us-oh-h07-two-staff-12-infants": {
+    coreStatus: "violation",
+    coreRequiredStaff: 3,
+    why: "ORC 5104.033(A) allows 12 infants with two staff in the room (12:2); a pack holds one ratio per band, so the core staffs 1:5",
+  },
+  "us-az-h05-two-staff-11-infants": {
+    coreStatus: "violation",
+    coreRequiredStaff: 3,
+    why: "A.A.C. R9-5-404(A) allows 2:11 infants; the pack staffs 1:5",
+  },
+  "us-az-h06-two-staff-13-one-year-olds": {
+    coreStatus: "violation",
+    coreRequiredStaff: 3,
+    why: "A.A.C. R9-5-404(A) allows 2:13 one-year-olds; the pack staffs 1:6",
+  },
+  "us-az-h07-qualified-volunteer": {
+    coreStatus: "violation",
+    coreRequiredStaff: 2,
+    why: "A.A.C. R9-5-404(B)(2) counts a volunteer qualified as a teacher-caregiver; the pack counts no volunteer",
+  },
 };

@@ -1,7 +1,9 @@
 /**
  * @module evals/suites/ratio/label
- * An independent labeller for the ratio suite, written from `shared/ratio-rules.md` — NOT from
- * `src/rules` (it must not import it): the tables below are that document's numbers, typed in again.
+ * An independent labeller for the ratio suite, written from `shared/ratio-rules.md` and
+ * `shared/ratio-rules-more.md` (US-OH … US-MA) — NOT from `src/rules` (it must not import it): the
+ * tables below are those documents' rows as the regulation text gives them, typed in again, and the
+ * grouping limits are written as conditions on the children's ages, not as the packs' band pairs.
  * Where the document leaves a case open (UNCONFIRMED, or two rows overlapping), the labeller takes
  * the reading the pack encodes, and `openReadings` says which; the generator copies that into each
  * case's note. Status words follow the core's definitions (`ok` / `approaching` / `violation` /
@@ -19,6 +21,8 @@ export interface DocBand {
   group: number | null;
   /** Children per staff while napping, where the document gives a nap ratio. */
   nap?: number;
+  /** Two staff in the room may have this many (OH 12:2 infants, AZ 2:11 and 2:13). */
+  twoStaff?: number;
 }
 
 export interface DocProgram {
@@ -35,11 +39,20 @@ export interface DocProgram {
   napNeedsPremises?: boolean;
   /** IL 407.190(b): 1 teacher + 1 assistant may have up to 30 when every child is 5 or older. */
   fiveAndOlderThirty?: boolean;
+  /**
+   * Grouping limits written from the text as a test on the children's ages (NC .0713(a)(5)–(6),
+   * AZ R9-5-404(C)(3)): false when the group may not be formed at all.
+   */
+  mayGroup?: (months: number[]) => boolean;
 }
 
 export interface DocPack {
   code: string;
+  /** Where the numbers come from, for the case notes: "ratio-rules.md §1". */
+  doc: string;
   programs: DocProgram[];
+  /** Who counts, where the text departs from the common reading (AZ R9-5-404(B)(2)–(3)). */
+  counts?: (s: LabelStaff, age: number) => boolean;
   /** Readings of open points the labeller took from the pack (copied into notes). */
   openReadings: string[];
 }
@@ -57,6 +70,7 @@ const b = (
 export const docPacks: Record<string, DocPack> = {
   "US-CA": {
     code: "US-CA",
+    doc: "ratio-rules.md §1",
     programs: [
       {
         id: "infant_care_center",
@@ -93,6 +107,7 @@ export const docPacks: Record<string, DocPack> = {
   },
   "US-TX": {
     code: "US-TX",
+    doc: "ratio-rules.md §2",
     programs: [
       {
         id: "center",
@@ -118,6 +133,7 @@ export const docPacks: Record<string, DocPack> = {
   },
   "US-NY": {
     code: "US-NY",
+    doc: "ratio-rules.md §3",
     programs: [
       {
         id: "center",
@@ -141,6 +157,7 @@ export const docPacks: Record<string, DocPack> = {
   },
   "US-FL": {
     code: "US-FL",
+    doc: "ratio-rules.md §4",
     programs: [
       {
         id: "center",
@@ -162,6 +179,7 @@ export const docPacks: Record<string, DocPack> = {
   },
   "US-WA": {
     code: "US-WA",
+    doc: "ratio-rules.md §5",
     programs: [
       {
         id: "early_learning",
@@ -182,6 +200,7 @@ export const docPacks: Record<string, DocPack> = {
   },
   "US-IL": {
     code: "US-IL",
+    doc: "ratio-rules.md §6",
     programs: [
       {
         id: "early_childhood",
@@ -211,6 +230,7 @@ export const docPacks: Record<string, DocPack> = {
   },
   "US-PA": {
     code: "US-PA",
+    doc: "ratio-rules.md §7",
     programs: [
       {
         id: "early_childhood",
@@ -235,6 +255,7 @@ export const docPacks: Record<string, DocPack> = {
   },
   NAEYC: {
     code: "NAEYC",
+    doc: "ratio-rules.md §8",
     programs: [
       {
         id: "early_learning",
@@ -254,6 +275,7 @@ export const docPacks: Record<string, DocPack> = {
   },
   CFOC: {
     code: "CFOC",
+    doc: "ratio-rules.md §9",
     programs: [
       {
         id: "center",
@@ -272,6 +294,222 @@ export const docPacks: Record<string, DocPack> = {
     openReadings: [
       "CFOC exactly 12 months ambiguous: 1:3 as the pack; 5+ rows UNCONFIRMED, kept as the pack",
       "CFOC mixed ages UNCONFIRMED: youngest child, as the pack",
+    ],
+  },
+  // ---- ratio-rules-more.md ----
+  "US-OH": {
+    code: "US-OH",
+    doc: "ratio-rules-more.md §1",
+    programs: [
+      {
+        id: "early_childhood",
+        bands: [
+          { ...b("infant_under_12m", 0, 11, 5, 12), twoStaff: 12 },
+          b("infant_12_17m", 12, 17, 6, 12),
+          b("toddler_18_29m", 18, 29, 7, 14),
+          b("toddler_30_35m", 30, 35, 8, 16),
+          b("three_years", 36, 47, 12, 24),
+          b("four_five_years", 48, 71, 14, 28),
+        ],
+        mixed: "youngest",
+      },
+      {
+        id: "school_age",
+        bands: [b("school_age_under_11", 60, 131, 18, 36), b("school_age_11_14", 132, 179, 20, 40)],
+        mixed: "youngest",
+      },
+    ],
+    openReadings: [
+      "OH one-older-child exception to the youngest rule (text truncated, S): not applied, as the pack",
+      "OH nap doubling (OAC 5101:2-12-20(A)(7)) has a two-hour limit the room cannot show: not applied, as the pack",
+      "OH kindergarten is grade-based: preschool row to 71 months, school-age from 60, as the pack",
+    ],
+  },
+  "US-NC": {
+    code: "US-NC",
+    doc: "ratio-rules-more.md §2",
+    programs: [
+      {
+        id: "center",
+        // The table's rows share their end points; each shared month is read in the younger row.
+        bands: [
+          b("nc_0_12", 0, 12, 5, 10),
+          b("nc_12_24", 13, 24, 6, 12),
+          b("nc_2_3", 25, 36, 10, 20),
+          b("nc_3_4", 37, 48, 15, 25),
+          b("nc_4_5", 49, 60, 20, 25),
+          b("nc_5_up", 61, null, 25, 25),
+        ],
+        mixed: "youngest",
+        // (a)(5) under one year never with children two and older; (a)(6) 12–24 months only with
+        // children all under three.
+        mayGroup: (months) => {
+          const has = (lo: number, hi = Number.POSITIVE_INFINITY) =>
+            months.some((m) => m >= lo && m <= hi);
+          if (has(0, 11) && has(24)) return false;
+          if (has(12, 24) && has(36)) return false;
+          return true;
+        },
+      },
+    ],
+    openReadings: [
+      "NC shared row ends (12, 24, 36, 48, 60 months) read in the younger row, as the pack",
+      "NC mixed-group size UNCONFIRMED: the youngest child's, as the pack; first/last-hour mixing not applied",
+      "NC who counts UNCONFIRMED: 18+, no volunteers, director only when engaged, as the pack",
+    ],
+  },
+  "US-NJ": {
+    code: "US-NJ",
+    doc: "ratio-rules-more.md §3",
+    programs: [
+      {
+        id: "center",
+        bands: [
+          b("under_18_months", 0, 17, 4, 8),
+          b("eighteen_to_29_months", 18, 29, 6, 12),
+          b("thirty_to_47_months", 30, 47, 10, 20),
+          b("four_years", 48, 59, 12, 24),
+          b("five_and_older", 60, null, 15, 30),
+        ],
+        mixed: "youngest",
+      },
+    ],
+    openReadings: [
+      "NJ group sizes UNCONFIRMED: twice the ratio, as the pack",
+      "NJ mixed ages UNCONFIRMED: youngest child, as the pack",
+      "NJ rest ratios (d) need a third criterion (d)3 not read: not applied, as the pack",
+    ],
+  },
+  "US-AZ": {
+    code: "US-AZ",
+    doc: "ratio-rules-more.md §4",
+    programs: [
+      {
+        id: "center",
+        bands: [
+          { ...b("infant", 0, 12, 5, null), twoStaff: 11 },
+          { ...b("one_year", 13, 24, 6, null), twoStaff: 13 },
+          b("two_years", 25, 35, 8, null),
+          b("three_years", 36, 47, 13, null),
+          b("four_years", 48, 59, 15, null),
+          b("five_not_school_age", 60, 71, 20, null),
+          b("school_age", 72, null, 20, null),
+        ],
+        mixed: "youngest",
+        // (C)(3): with six or more children in the facility, an infant is not with a non-infant.
+        mayGroup: (months) => !(months.some((m) => m <= 12) && months.some((m) => m > 12)),
+      },
+    ],
+    // (B)(2) a volunteer qualified as director or (assistant) teacher-caregiver counts; (B)(3) a
+    // student-aide or teacher-caregiver-aide does not.
+    counts: (s, age) => {
+      const role = s.role ?? "teacher";
+      if (s.onBreak || age < 18 || role === "aide") return false;
+      if (role === "volunteer") return s.qualified === true;
+      if (role === "director" && !s.engagedInCare) return false;
+      return true;
+    },
+    openReadings: [
+      "AZ infant / 1-year-old month bounds not read: 12 in the infant row and 24 in the 1-year-old row, as the pack",
+      "AZ (C)(3) applies with 6+ children in the facility, which the room cannot show: always, as the pack",
+    ],
+  },
+  "US-VA": {
+    code: "US-VA",
+    doc: "ratio-rules-more.md §5",
+    programs: [
+      {
+        id: "early_childhood",
+        bands: [
+          b("infant", 0, 15, 4, 8),
+          b("toddler", 16, 23, 5, 10),
+          b("two_years", 24, 35, 8, 16),
+          b("three_to_school_age", 36, 71, 10, 20),
+        ],
+        mixed: "youngest",
+      },
+      {
+        id: "school_age",
+        bands: [
+          b("school_age_under_9", 60, 107, 18, null),
+          b("school_age_9_12", 108, 155, 20, null),
+        ],
+        mixed: "youngest",
+      },
+    ],
+    openReadings: [
+      "VA ratio values S×2 (predecessor rule), school-age under 9 at 1:18, as the pack",
+      "VA group sizes below school age UNCONFIRMED: twice the ratio, as the pack; first/last-hour waiver not applied",
+      "VA rest-period doubling UNCONFIRMED in the current rule: not applied, as the pack",
+    ],
+  },
+  "US-GA": {
+    code: "US-GA",
+    doc: "ratio-rules-more.md §6",
+    programs: [
+      {
+        id: "center",
+        bands: [
+          b("infant", 0, 17, 6, 12),
+          b("one_year", 18, 23, 8, 16),
+          b("two_years", 24, 35, 10, 20),
+          b("three_years", 36, 47, 15, 30),
+          b("four_years", 48, 59, 18, 36),
+          b("five_years", 60, 71, 20, 40),
+          b("six_and_older", 72, null, 25, 50),
+        ],
+        mixed: "youngest",
+      },
+    ],
+    openReadings: [
+      "GA numbers secondary only; walking status unknown so every child under 18 months at 1:6, as the pack",
+      "GA mixed ages UNCONFIRMED: youngest child, as the pack",
+    ],
+  },
+  "US-MI": {
+    code: "US-MI",
+    doc: "ratio-rules-more.md §7",
+    programs: [
+      {
+        id: "early_childhood",
+        bands: [
+          b("infant_toddler", 0, 29, 4, 12),
+          b("thirty_to_35_months", 30, 35, 8, 16),
+          b("three_years", 36, 47, 10, 30),
+          b("four_to_kindergarten", 48, 71, 12, 24),
+        ],
+        mixed: "youngest",
+      },
+      { id: "school_age", bands: [b("school_age", 60, 155, 12, 24)], mixed: "youngest" },
+    ],
+    openReadings: [
+      "MI table secondary; 4 to kindergarten and school-age UNCONFIRMED: 1:12, group 24, as the pack",
+      "MI 17-year-old aides: not counted (18+), as the pack",
+    ],
+  },
+  "US-MA": {
+    code: "US-MA",
+    doc: "ratio-rules-more.md §8",
+    programs: [
+      {
+        id: "center",
+        bands: [
+          b("infant", 0, 15, 3, 7),
+          b("toddler", 16, 33, 4, 9),
+          b("preschool", 34, 83, 10, 20),
+        ],
+        mixed: "youngest",
+      },
+      {
+        id: "half_day_preschool",
+        bands: [b("half_day_preschool", 33, 83, 12, 24)],
+        mixed: "youngest",
+      },
+      { id: "school_age", bands: [b("school_age", 60, 167, 10, 20)], mixed: "youngest" },
+    ],
+    openReadings: [
+      "MA main table secondary; 15 and 33 months in the younger row; school-age UNCONFIRMED at 1:10, group 20, as the pack",
+      "MA volunteers count only after three months' assignment, which the room cannot show: not counted, as the pack",
     ],
   },
 };
@@ -349,7 +587,25 @@ function cap(p: DocProgram, ratio: number, full: number, aides: number) {
   return { children: ratio * full + p.aide.adds * usable, usable };
 }
 
+/** The decision the cited rules call for. */
 export function label(packCode: string, room: LabelRoom, policy?: LabelPolicy): Label {
+  return decide(packCode, room, policy, true);
+}
+
+/**
+ * The same without the two-staff rows (OH 12:2, AZ 2:11 and 2:13), which no pack can express: the
+ * generator keeps rooms where the two differ to the hand cases (known, stricter deviations).
+ */
+export function labelWithoutTwoStaffRows(packCode: string, room: LabelRoom): Label {
+  return decide(packCode, room, undefined, false);
+}
+
+function decide(
+  packCode: string,
+  room: LabelRoom,
+  policy: LabelPolicy | undefined,
+  twoStaffRows: boolean,
+): Label {
   const pack = docPacks[packCode];
   if (!pack) throw new Error(`labeller: no table for ${packCode}`);
   const onDate = room.at.slice(0, 10);
@@ -392,8 +648,13 @@ export function label(packCode: string, room: LabelRoom, policy?: LabelPolicy): 
   if (program.infantSpreadLimit && months.some((m) => m < 18) && months.some((m) => m >= 18)) {
     mixOk &&= Math.max(...months) - Math.min(...months) <= 18;
   }
+  if (program.mayGroup && !program.mayGroup(months)) mixOk = false;
 
-  const counted = room.staff.filter((s) => counts(s, onDate));
+  const staffAge = (s: LabelStaff) =>
+    s.ageYears ?? Math.floor(monthsOld(s.birthDate as string, onDate) / 12);
+  const counted = room.staff.filter((s) =>
+    pack.counts ? pack.counts(s, staffAge(s)) : counts(s, onDate),
+  );
   const isQualified = (s: LabelStaff) => s.qualified ?? qualifiedRoles.has(s.role ?? "teacher");
   const full = program.aide ? counted.filter(isQualified).length : counted.length;
   const aides = program.aide ? counted.length - full : 0;
@@ -425,8 +686,18 @@ export function label(packCode: string, room: LabelRoom, policy?: LabelPolicy): 
     }
   }
 
-  const requiredStaff = Math.ceil(n / eff);
-  const c = cap(program, eff, full, aides);
+  // Two staff in the room may have `twoStaff` children of that row (read for a group all in it).
+  const pair =
+    twoStaffRows && !pol && !napRelaxation && present.length === 1 && !uncovered
+      ? band.twoStaff
+      : undefined;
+  let requiredStaff = Math.ceil(n / eff);
+  if (pair !== undefined && n <= pair) requiredStaff = Math.min(requiredStaff, 2);
+  const plain = cap(program, eff, full, aides);
+  const c =
+    pair !== undefined && full + plain.usable >= 2
+      ? { ...plain, children: Math.max(plain.children, pair) }
+      : plain;
   const countedStaff = full + c.usable;
   const ratioOk = c.children >= n && countedStaff >= requiredStaff;
   const countedList = program.aide

@@ -55,7 +55,8 @@ export function scoreRatioCase(c: RatioCase) {
 const suite: EvalSuite<RatioCase> = {
   name: "ratio",
   description:
-    "Rooms under every rule pack with the decision the cited rules call for (shared/ratio-rules.md); " +
+    "Rooms under every rule pack with the decision the cited rules call for (shared/ratio-rules.md, " +
+    "ratio-rules-more.md); " +
     "exact match on status, required and counted staff, governing ratio, group size and nap ratio.",
   offline: true,
   dataset: join(import.meta.dirname, "cases.jsonl"),

@@ -100,11 +100,13 @@ describe("every pack, program and band: staffed exactly at the limit, and one ov
 
   it("finds the group size reached before the ratio only where the pack says so", () => {
     // Where a single staff member's ratio already fills the group, there is no ratio breach to
-    // test: one more child is over the group. Illinois's 5- and 6-year-olds are 1:20, group 20.
+    // test: one more child is over the group. Illinois's 5- and 6-year-olds are 1:20, group 20;
+    // North Carolina's 5 and older 1/25, group 25.
     const groupFirst = everyBand.filter(({ band }) => ratioStaff(band) < 1);
     expect(groupFirst.map(({ p, band }) => `${p.code} ${band.id}`).sort()).toEqual([
       "US-IL five_years",
       "US-IL six_years",
+      "US-NC five_and_older",
     ]);
   });
 });

@@ -8,15 +8,41 @@
 import { type RulePack, type RulePackInput, rulePackSchema } from "../pack.js";
 import { cfoc } from "./cfoc.js";
 import { naeyc } from "./naeyc.js";
+import { usAz } from "./us-az.js";
 import { usCa } from "./us-ca.js";
 import { usFl } from "./us-fl.js";
+import { usGa } from "./us-ga.js";
 import { usIl } from "./us-il.js";
+import { usMa } from "./us-ma.js";
+import { usMi } from "./us-mi.js";
+import { usNc } from "./us-nc.js";
+import { usNj } from "./us-nj.js";
 import { usNy } from "./us-ny.js";
+import { usOh } from "./us-oh.js";
 import { usPa } from "./us-pa.js";
 import { usTx } from "./us-tx.js";
+import { usVa } from "./us-va.js";
 import { usWa } from "./us-wa.js";
 
-const inputs: readonly RulePackInput[] = [usCa, usTx, usNy, usFl, usWa, usIl, usPa, naeyc, cfoc];
+const inputs: readonly RulePackInput[] = [
+  usCa,
+  usTx,
+  usNy,
+  usFl,
+  usWa,
+  usIl,
+  usPa,
+  usOh,
+  usGa,
+  usNc,
+  usMi,
+  usNj,
+  usVa,
+  usMa,
+  usAz,
+  naeyc,
+  cfoc,
+];
 
 /**
  * What is structurally wrong with a pack, one line each (empty when sound). The zod schema checks

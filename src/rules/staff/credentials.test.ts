@@ -276,12 +276,20 @@ describe("staffComplianceStatus", () => {
 describe("credential packs", () => {
   it("cover every state with a ratio pack and mark every requirement unconfirmed honestly", () => {
     expect([...credentialPacks.keys()].sort()).toEqual([
+      "US-AZ",
       "US-CA",
       "US-FL",
+      "US-GA",
       "US-IL",
+      "US-MA",
+      "US-MI",
+      "US-NC",
+      "US-NJ",
       "US-NY",
+      "US-OH",
       "US-PA",
       "US-TX",
+      "US-VA",
       "US-WA",
     ]);
     for (const pack of credentialPacks.values()) {

@@ -10,12 +10,20 @@ import {
   credentialPackSchema,
 } from "../credential-pack.js";
 import { deepFreeze } from "../freeze.js";
+import { usAzCredentials } from "./us-az.js";
 import { usCaCredentials } from "./us-ca.js";
 import { usFlCredentials } from "./us-fl.js";
+import { usGaCredentials } from "./us-ga.js";
 import { usIlCredentials } from "./us-il.js";
+import { usMaCredentials } from "./us-ma.js";
+import { usMiCredentials } from "./us-mi.js";
+import { usNcCredentials } from "./us-nc.js";
+import { usNjCredentials } from "./us-nj.js";
 import { usNyCredentials } from "./us-ny.js";
+import { usOhCredentials } from "./us-oh.js";
 import { usPaCredentials } from "./us-pa.js";
 import { usTxCredentials } from "./us-tx.js";
+import { usVaCredentials } from "./us-va.js";
 import { usWaCredentials } from "./us-wa.js";
 
 const inputs: readonly CredentialPackInput[] = [
@@ -26,6 +34,14 @@ const inputs: readonly CredentialPackInput[] = [
   usWaCredentials,
   usIlCredentials,
   usPaCredentials,
+  usOhCredentials,
+  usGaCredentials,
+  usNcCredentials,
+  usMiCredentials,
+  usNjCredentials,
+  usVaCredentials,
+  usMaCredentials,
+  usAzCredentials,
 ];
 
 /** A citation's strength and its source line must agree on whether it is unconfirmed. */

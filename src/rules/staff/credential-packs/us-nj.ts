@@ -1,0 +1,20 @@
+/**
+ * @module rules/staff/credential-packs/us-nj
+ * New Jersey: not yet researched. The common core with every requirement UNCONFIRMED (no New Jersey
+ * credential or training regulation was read), and no training-hours rule: the staff page says
+ * the state's requirements are not yet researched instead of presenting them as law.
+ */
+import type { CredentialPackInput } from "../credential-pack.js";
+import { coreCredentials } from "./common.js";
+
+export const usNjCredentials = {
+  code: "US-NJ",
+  name: "New Jersey staff credentials and training (not yet researched)",
+  summary:
+    "Not yet researched for New Jersey: the common core (CPR, pediatric first aid, background check, " +
+    "health/TB screening, director and teacher qualifications) is shown so records can be kept, " +
+    "every requirement UNCONFIRMED. No training-hours rule is encoded.",
+  asOf: "No New Jersey credential regulation read; built 2026-12-08 from shared/integration-notes.md §4.4",
+  credentials: coreCredentials("New Jersey"),
+  training: [],
+} satisfies CredentialPackInput;
