@@ -37,6 +37,7 @@ import { createOffload } from "./offload/index.js";
 import { getAdapter } from "./platforms/registry.js";
 import type { PlatformClient } from "./platforms/types.js";
 import { importSubsidyAuthorizations } from "./reports/subsidy-import.js";
+import { formatRetentionReport, purgePastRetention } from "./retention/index.js";
 import { sandboxAlertPolicies } from "./sandbox/alert-policy.js";
 import { sandboxDraftingPolicies } from "./sandbox/drafting-policy.js";
 import {
@@ -438,6 +439,21 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         config.BACKUP_INTERVAL_HOURS * 3_600_000,
       ),
     );
+  }
+  if (config.RETENTION_PURGE !== "off") {
+    const retain = () => {
+      try {
+        const report = purgePastRetention(db, {
+          now: clock(),
+          apply: config.RETENTION_PURGE === "apply",
+          ...(config.RETENTION_YEARS === undefined ? {} : { years: config.RETENTION_YEARS }),
+        });
+        if (report.total > 0) logger.info({ report }, formatRetentionReport(report));
+      } catch (error) {
+        logger.error({ err: error }, "retention job failed; it runs again tomorrow");
+      }
+    };
+    timers.push(setInterval(retain, 24 * 3_600_000));
   }
 
   const runner =

@@ -1,8 +1,8 @@
 /**
  * @module cli/main
  * `npm run -s cli -- <command> ...`. Commands: `ratio check|rules`, `audit verify|export`,
- * `users add|list`, `tokens create|list|revoke`, `backup FILE` (the last four on the database at
- * DATABASE_PATH).
+ * `users add|list`, `tokens create|list|revoke`, `backup FILE`, `retention [--apply]` (the last five
+ * on the database at DATABASE_PATH).
  */
 import { text } from "node:stream/consumers";
 import { loadConfig } from "../config/index.js";
@@ -12,6 +12,7 @@ import { runAuditCommand } from "./audit.js";
 import { runTokensCommand, runUsersCommand } from "./auth.js";
 import { runBackupCommand } from "./backup.js";
 import { type CliOutput, runRatioCommand } from "./ratio.js";
+import { runRetentionCommand } from "./retention.js";
 
 const [command, ...args] = process.argv.slice(2);
 const io = { readStdin: () => text(process.stdin), now: () => new Date() };
@@ -44,12 +45,14 @@ const result: CliOutput =
           ? await withDb((db) => runTokensCommand(args, { ...io, db }))
           : command === "backup"
             ? await withDb((db) => runBackupCommand(args, db))
-            : {
-                stdout: "",
-                stderr:
-                  "usage: cli ratio <check|rules> | audit <verify|export> | users <add|list> | tokens <create|list|revoke> | backup FILE\n",
-                code: 2,
-              };
+            : command === "retention"
+              ? await withDb(async (db) => runRetentionCommand(args, db, io.now()))
+              : {
+                  stdout: "",
+                  stderr:
+                    "usage: cli ratio <check|rules> | audit <verify|export> | users <add|list> | tokens <create|list|revoke> | backup FILE | retention [--apply]\n",
+                  code: 2,
+                };
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
 process.exitCode = result.code;

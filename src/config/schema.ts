@@ -89,6 +89,10 @@ export const configSchema = z
     BACKUP_DIR: z.string().min(1).optional(),
     /** How many scheduled backups to keep (the oldest beyond that are removed). */
     BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+    /** Retention period in years for every center (never below a jurisdiction's cited minimum). */
+    RETENTION_YEARS: z.coerce.number().int().min(1).max(100).optional(),
+    /** The daily retention job: `dry` reports what is past retention, `apply` deletes it. */
+    RETENTION_PURGE: z.enum(["dry", "apply", "off"]).default("dry"),
     /** `/metrics` on the service's port, for a scraper sending this bearer token. */
     METRICS_TOKEN: z
       .string()

@@ -1,0 +1,6 @@
+export {
+  formatRetentionReport,
+  type PurgeOptions,
+  purgePastRetention,
+  type RetentionReport,
+} from "./purge.js";
