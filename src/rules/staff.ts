@@ -14,6 +14,8 @@ export interface CountedPerson {
   qualified: boolean;
   /** Counted as an aide who adds capacity only alongside a teacher (programs with an aide rule). */
   aide: boolean;
+  /** Under the pack's minimum age, counted as a trainee in an approved program. */
+  trainee: boolean;
 }
 
 export interface StaffCount {
@@ -45,17 +47,31 @@ export function countStaff(
     const no = (reason: string) => result.notCounted.push({ id, role: s.role, reason });
     const age = ageYears(s, onDate);
     const expired = s.expiredCredentials.filter((c) => rules.credentialsToCount.includes(c));
+    const trainee =
+      age < rules.minAge &&
+      s.approvedTraining === true &&
+      rules.trainees !== undefined &&
+      age >= rules.trainees.minAge;
     if (s.onBreak) no("on break");
-    else if (age < rules.minAge) no(`${age} years old, under the minimum age of ${rules.minAge}`);
-    else if (s.role === "volunteer" && !rules.volunteersCount) no("volunteers do not count");
+    else if (age < rules.minAge && !trainee) {
+      no(
+        `${age} years old, under the minimum age of ${rules.minAge}` +
+          (rules.trainees === undefined
+            ? ""
+            : s.approvedTraining
+              ? ` (${rules.trainees.minAge} in approved training)`
+              : " and not marked as in approved training"),
+      );
+    } else if (s.role === "volunteer" && !rules.volunteersCount) no("volunteers do not count");
     else if (s.role === "director" && rules.directorOnlyWhenEngaged && !s.engagedInCare) {
       no("director not engaged in care");
     } else if (expired.length > 0) no(`expired ${expired.join(", ")}`);
     else {
-      const qualified = s.qualified ?? qualifiedByDefault.has(s.role);
+      // A trainee is used as a staff person, never as the group's qualified teacher.
+      const qualified = !trainee && (s.qualified ?? qualifiedByDefault.has(s.role));
       // Where aides only add capacity beside a teacher, anyone not qualified as a teacher is an aide.
       const aide = program.aides !== null && !qualified;
-      (aide ? result.aides : result.full).push({ id, role: s.role, qualified, aide });
+      (aide ? result.aides : result.full).push({ id, role: s.role, qualified, aide, trainee });
     }
   }
   return result;
