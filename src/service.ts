@@ -34,6 +34,7 @@ import type { PlatformClient } from "./platforms/types.js";
 import { importSubsidyAuthorizations } from "./reports/subsidy-import.js";
 import { sandboxAlertPolicies } from "./sandbox/alert-policy.js";
 import { sandboxDraftingPolicies } from "./sandbox/drafting-policy.js";
+import { sandboxCenterHours } from "./sandbox/hours.js";
 import {
   createSandbox,
   createWebhookDeliverer,
@@ -50,6 +51,7 @@ import {
 } from "./staff/index.js";
 import { getAlertPolicy, putAlertPolicy } from "./storage/alerts.js";
 import { getApproval } from "./storage/approvals.js";
+import { getCenterHours, putCenterHours } from "./storage/center-hours.js";
 import { getCenter, listCenters, listRooms } from "./storage/directory.js";
 import { getDoorPolicy, putDoorPolicy } from "./storage/door.js";
 import { type Db, openDatabase } from "./storage/index.js";
@@ -322,6 +324,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
           { checkIn: { opensAt: center.opensAt } },
           wallClock().toISOString(),
         );
+      }
+    }
+    for (const [centerId, hours] of sandboxCenterHours(sandbox.world)) {
+      if (getCenterHours(db, centerId) === null) {
+        putCenterHours(db, centerId, hours, "sandbox", wallClock().toISOString());
       }
     }
     for (const [centerId, list] of sandboxSubsidyAuthorizations(sandbox.world)) {
