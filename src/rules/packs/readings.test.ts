@@ -5,8 +5,10 @@
  * (§3270.31(c)), and the opening/closing rules (TX 746.1615, IL 407.190(d)(4)).
  */
 import { describe, expect, it } from "vitest";
+import { evaluateAhead } from "../approaching.js";
 import { evaluateRoom } from "../evaluate.js";
 import { type Evaluation, type RoomInput, roomInputSchema } from "../evaluation.js";
+import { forecastRoom } from "../forecast.js";
 import type { CenterPolicy, RulePack } from "../pack.js";
 import { getRulePack } from "./index.js";
 
@@ -297,5 +299,51 @@ describe("opening and closing", () => {
       minutesUntilClosing: 700,
     });
     expect(five).toMatchObject({ compliant: false, requiredStaff: 2 });
+  });
+});
+
+describe("opening/closing through the forecast and the recheck", () => {
+  const tx = getRulePack("US-TX") as RulePack;
+  const now = new Date("2026-11-23T12:30:00Z");
+  const room = (since: number, until: number) =>
+    roomInputSchema.parse({
+      children: kids(16, 24),
+      staff: [teacher("t1"), teacher("t2")],
+      minutesSinceOpening: since,
+      minutesUntilClosing: until,
+    });
+
+  it("moves the minutes on with the forecast: the window is over for an event after it", () => {
+    // 30 minutes after opening two teachers have 16 two-year-olds; one leaves 20 minutes later,
+    // at minute 50: outside the window 1:11 applies, so that is a breach (at minute 10 it is not).
+    const leaves = (minutes: number) => ({
+      type: "staff.leaves" as const,
+      at: new Date(now.getTime() + minutes * 60_000).toISOString(),
+      staffId: "t2",
+    });
+    const later = forecastRoom(tx, now, room(30, 600), [leaves(20)], {
+      roomId: "r1",
+      localDate: "2026-11-23",
+    });
+    expect(later.ok && later.value.firstBreach?.at).toBe(
+      new Date(now.getTime() + 20 * 60_000).toISOString(),
+    );
+    const inside = forecastRoom(tx, now, room(10, 620), [leaves(20)], {
+      roomId: "r1",
+      localDate: "2026-11-23",
+    });
+    expect(inside.ok && inside.value.firstBreach).toBeNull();
+  });
+
+  it("looks again when the window ends", () => {
+    const ahead = evaluateAhead(tx, room(30, 600), [], {
+      at: now,
+      roomId: "r1",
+      localDate: "2026-11-23",
+      timeZone: "America/Chicago",
+    });
+    expect(ahead.ok && ahead.value.recheckAt).toBe(
+      new Date(now.getTime() + 15 * 60_000).toISOString(),
+    );
   });
 });
