@@ -40,6 +40,7 @@ import { importSubsidyAuthorizations } from "./reports/subsidy-import.js";
 import { formatRetentionReport, purgePastRetention } from "./retention/index.js";
 import { sandboxAlertPolicies } from "./sandbox/alert-policy.js";
 import { sandboxDraftingPolicies } from "./sandbox/drafting-policy.js";
+import { sandboxCenterHours } from "./sandbox/hours.js";
 import {
   createSandbox,
   createWebhookDeliverer,
@@ -56,6 +57,7 @@ import {
 } from "./staff/index.js";
 import { getAlertPolicy, putAlertPolicy } from "./storage/alerts.js";
 import { getApproval } from "./storage/approvals.js";
+import { getCenterHours, putCenterHours } from "./storage/center-hours.js";
 import { getCenter, listCenters, listRooms } from "./storage/directory.js";
 import { getDoorPolicy, putDoorPolicy } from "./storage/door.js";
 import { type Db, openDatabase, scheduledBackup } from "./storage/index.js";
@@ -354,6 +356,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
           { checkIn: { opensAt: center.opensAt } },
           wallClock().toISOString(),
         );
+      }
+    }
+    for (const [centerId, hours] of sandboxCenterHours(sandbox.world)) {
+      if (getCenterHours(db, centerId) === null) {
+        putCenterHours(db, centerId, hours, "sandbox", wallClock().toISOString());
       }
     }
     for (const [centerId, list] of sandboxSubsidyAuthorizations(sandbox.world)) {

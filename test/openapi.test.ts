@@ -683,8 +683,9 @@ describe("responses in a sandbox run", () => {
     expect(ok.status).toBe(200);
     const body = ok.body as { rooms: { slots: { status: string; requiredStaff: number }[] }[] };
     expect(body.rooms.length).toBeGreaterThan(0);
-    // The five open days of the seven (the sandbox closes at weekends) of 06:00–19:00 in 15-minute slots.
-    expect(body.rooms[0]!.slots).toHaveLength(5 * 52);
+    // The five open days of the seven (the sandbox closes at weekends), each over the center's
+    // stored hours (the sandbox seeds 06:30–18:00) in 15-minute slots.
+    expect(body.rooms[0]!.slots).toHaveLength(5 * 46);
     const bad = await call("get", path, "/api/centers/center_001/staffing?date=soon");
     expect(bad.status).toBe(400);
     const room = await call(

@@ -74,9 +74,13 @@ describe("the staffing plan page", () => {
     }
     expect(svg).toContain('data-line="required"');
     expect(svg).toContain('data-line="scheduled"');
-    // Hours along the bottom, in the center's local time: 06 to 18 for a 06:00–19:00 day.
-    expect(svg).toMatch(/>06<\/text>/);
-    expect(svg).toMatch(/>18<\/text>/);
+    // The day runs over the center's stored hours (the sandbox seeds 06:30–18:00), with the hours
+    // along the bottom in its local time: 07 to 17.
+    expect(groups[0]?.start).toBe("06:30");
+    expect(groups.at(-1)?.start).toBe("17:45");
+    expect(svg).toMatch(/>07<\/text>/);
+    expect(svg).toMatch(/>17<\/text>/);
+    expect(svg).not.toMatch(/>18<\/text>/);
   });
 
   it("lists the same under-staffed slots in the table beneath, with the route's numbers", async () => {

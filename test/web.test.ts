@@ -10,6 +10,7 @@ import { proposeApproval } from "../src/approvals/index.js";
 import { searchAudit } from "../src/audit/index.js";
 import { getAlertPolicy, listOpenAlerts } from "../src/storage/alerts.js";
 import { type ApprovalRow, getApproval } from "../src/storage/approvals.js";
+import { getCenterHours } from "../src/storage/center-hours.js";
 import { getPolicy } from "../src/storage/ratio.js";
 import { getUserByEmail } from "../src/storage/users.js";
 import { startTestService, type TestService } from "./support/service.js";
@@ -422,6 +423,36 @@ describe("settings", () => {
     expect(rooms).toContain("Center policy for");
     const audit = searchAudit(t.service.ctx.db, seed.center, { action: "settings.ratios_updated" });
     expect(audit.ok && audit.value.entries[0]?.actor).toBe(`user:${await userId("director")}`);
+  });
+
+  it("stores the director's opening hours per weekday, refusing a bad time naming the day", async () => {
+    const path = `/centers/${seed.center.id}/settings`;
+    const before = getCenterHours(t.service.ctx.db, seed.center.id);
+    const bad = await web.post(
+      `${path}/hours`,
+      { "hours.mon.opensAt": "18:00", "hours.mon.closesAt": "06:00" },
+      "director",
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Monday: closes at 06:00, before it opens at 18:00");
+    expect(getCenterHours(t.service.ctx.db, seed.center.id)).toEqual(before);
+    expect((await web.post(`${path}/hours`, {}, "lead_teacher")).status).toBe(403);
+
+    const ok = await web.post(
+      `${path}/hours`,
+      { "hours.mon.opensAt": "06:30", "hours.mon.closesAt": "18:00" },
+      "director",
+    );
+    expect(ok.status).toBe(303);
+    const stored = getCenterHours(t.service.ctx.db, seed.center.id);
+    expect(stored).toMatchObject({
+      source: "director",
+      hours: { mon: { opensAt: "06:30", closesAt: "18:00" }, tue: null, sun: null },
+    });
+    const page = (await html(await web.get(path, "director"))).text;
+    expect(page).toContain('value="06:30"');
+    const audit = searchAudit(t.service.ctx.db, seed.center, { action: "settings.hours_updated" });
+    expect(audit.ok && audit.value.entries.length).toBe(1);
   });
 
   it("edits the alert policy: shadow mode, channels, escalation minutes", async () => {

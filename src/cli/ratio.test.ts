@@ -46,6 +46,31 @@ describe("ratio check", () => {
     });
   });
 
+  it("applies the opening/closing rule only when the minutes are given", async () => {
+    const room = (extra: object) =>
+      JSON.stringify({
+        at: "2026-11-23T13:00:00Z",
+        children: Array.from({ length: 16 }, () => ({ ageMonths: 30 })),
+        staff: [{ ageYears: 30, role: "teacher" }],
+        ...extra,
+      });
+    const run = async (extra: object) =>
+      JSON.parse(
+        (await runRatioCommand(["check", "--jurisdiction", "US-TX"], io(room(extra)))).stdout,
+      );
+    expect((await run({ minutesSinceOpening: 20, minutesUntilClosing: 700 })).compliant).toBe(true);
+    expect((await run({ minutesSinceOpening: 45, minutesUntilClosing: 675 })).compliant).toBe(
+      false,
+    );
+    expect((await run({})).compliant).toBe(false);
+    const bad = await runRatioCommand(
+      ["check", "--jurisdiction", "US-TX"],
+      io(room({ minutesSinceOpening: "early" })),
+    );
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/minutesSinceOpening/);
+  });
+
   it("exits non-zero naming the field on bad input", async () => {
     const bad = await runRatioCommand(
       ["check", "--jurisdiction", "US-CA"],

@@ -21,6 +21,7 @@ import {
   type RatioStatus,
   roomInputSchema,
 } from "../rules/index.js";
+import { centerHoursFor } from "../storage/center-hours.js";
 import { type Db, inTransaction, type Store } from "../storage/db.js";
 import { getCenter, listStaff } from "../storage/directory.js";
 import {
@@ -111,6 +112,7 @@ export function evaluateCenter(
   if (!center || !pack) return [];
   const policy = policyFor(db, center);
   const localDate = instantToZoned(at, center.timeZone).date;
+  const hours = centerHoursFor(db, center);
   const staff = listStaff(db, centerId);
   const staffById = new Map(staff.map((s) => [s.id, s]));
   const states = roomStates(db, centerId).filter((r) => !rooms || rooms.has(r.id));
@@ -133,7 +135,15 @@ export function evaluateCenter(
       const cause = rooms?.get(room.id) ?? defaultCause;
       const prev = getRoomStatus(tx, centerId, room.id);
       const open = prev?.openViolationId ? getViolation(tx, prev.openViolationId) : undefined;
-      const { input, nonCare } = toRoomInput(room, staffById, at, localDate, open?.startedAt, pack);
+      const { input, nonCare } = toRoomInput(
+        room,
+        staffById,
+        at,
+        localDate,
+        open?.startedAt,
+        pack,
+        hours,
+      );
       const result = evaluateAhead(pack, roomInputSchema.parse(input), future, {
         at,
         roomId: room.id,

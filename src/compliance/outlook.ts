@@ -17,6 +17,7 @@ import {
   type RoomInput,
   roomInputSchema,
 } from "../rules/index.js";
+import { centerHoursFor } from "../storage/center-hours.js";
 import type { Store } from "../storage/db.js";
 import { getCenter, listStaff } from "../storage/directory.js";
 import { getPolicy } from "../storage/ratio.js";
@@ -43,13 +44,14 @@ export function centerOutlook(
   const stored = centerPolicySchema.safeParse(getPolicy(db, centerId));
   const policy = stored.success ? stored.data : undefined;
   const localDate = instantToZoned(at, center.timeZone).date;
+  const hours = centerHoursFor(db, center);
   const staff = listStaff(db, centerId);
   const staffById = new Map(staff.map((s) => [s.id, s]));
   const rooms = roomStates(db, centerId);
   const inputs = new Map<string, RoomInput>(
     rooms.map((room) => [
       room.id,
-      toRoomInput(room, staffById, at, localDate, undefined, pack).input,
+      toRoomInput(room, staffById, at, localDate, undefined, pack, hours).input,
     ]),
   );
 

@@ -88,6 +88,35 @@ describe("live room → ratio input", () => {
     expect(live(getRulePack("US-TX") as RulePack).input.staff[0]?.expiredCredentials).toEqual([]);
   });
 
+  it("gives the minutes since opening and until closing from the center's hours, none without them", () => {
+    const [state] = assembleRooms(
+      [room],
+      [present("staff", "s1")],
+      new Map(),
+      new Map([["s1", teacher]]),
+    );
+    const build = (hours?: Parameters<typeof toRoomInput>[6]) =>
+      toRoomInput(
+        state as RoomState,
+        new Map([["s1", teacher]]),
+        at,
+        "2026-11-23",
+        undefined,
+        ca,
+        hours,
+      ).input;
+    // 17:00Z on Monday 2026-11-23 is 09:00 in Los Angeles.
+    const day = { opensAt: "07:00", closesAt: "18:00" };
+    expect(build({ weekly: { mon: day }, timeZone: "America/Los_Angeles" })).toMatchObject({
+      minutesSinceOpening: 120,
+      minutesUntilClosing: 540,
+    });
+    expect(
+      build({ weekly: { tue: day }, timeZone: "America/Los_Angeles" }).minutesSinceOpening,
+    ).toBeUndefined();
+    expect(build().minutesUntilClosing).toBeUndefined();
+  });
+
   describe("where the pack says a lapsed CPR stops a person counting", () => {
     const kids = Array.from({ length: 8 }, (_, i) => present("child", `k${i}`));
     const births = new Map(

@@ -3,6 +3,7 @@
  * Turns a live room (who is in it now) into the ratio core's input. Pure: the caller passes the
  * staff directory, the center's local date, and when the open violation began.
  */
+import { minutesAroundHours, type WeeklyHours } from "../domain/hours.js";
 import type { RoomState, Staff, StaffRole } from "../domain/index.js";
 import {
   type RoomInput,
@@ -61,6 +62,8 @@ export function toRoomInput(
   localDate: string,
   violationSince: string | undefined,
   pack: RulePack,
+  /** The center's opening hours, for the pack's opening/closing rules; none: not applied. */
+  hours?: { weekly: WeeklyHours; timeZone: string } | null,
 ): LiveRoomInput {
   const nonCare: LiveRoomInput["nonCare"] = [];
   const staff: RoomInput["staff"] = [];
@@ -79,6 +82,7 @@ export function toRoomInput(
       ),
       staff,
       violationSince,
+      ...(hours ? minutesAroundHours(hours.weekly, at, hours.timeZone) : {}),
     },
     nonCare,
   };

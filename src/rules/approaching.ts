@@ -85,6 +85,16 @@ export function evaluateAhead(
   // Ages, and staff ages and credentials, are counted in local dates: every room is looked at
   // again when the next one starts.
   const candidates = [zonedDateTimeToInstant(addDays(localDate, 1), "00:00", timeZone).getTime()];
+  // An opening/closing window starting or ending changes the rule with no event: look again then.
+  for (const rule of pack.openingClosing ?? []) {
+    const w = rule.windowMinutes;
+    const since = room.minutesSinceOpening;
+    const until = room.minutesUntilClosing;
+    if (since !== undefined && since < w) candidates.push(at.getTime() + (w - since) * MINUTE);
+    if (until !== undefined && until > 0) {
+      candidates.push(at.getTime() + (until > w ? until - w : until) * MINUTE);
+    }
+  }
 
   if (!evaluation.compliant) {
     if (evaluation.status === "violation") {

@@ -7,7 +7,14 @@
 import { AppError, err, ok, type Result } from "../errors/index.js";
 import { completedMonths } from "./ages.js";
 import type { Evaluation, RatioStatus, Room } from "./evaluation.js";
-import type { Band, CenterPolicy, Citation, Program, RulePack } from "./pack.js";
+import type {
+  Band,
+  CenterPolicy,
+  Citation,
+  OpeningClosingRule,
+  Program,
+  RulePack,
+} from "./pack.js";
 import { capacity, countStaff } from "./staff.js";
 
 export interface EvaluateOptions {
@@ -69,11 +76,11 @@ function chooseProgram(pack: RulePack, room: Room, months: number[]): Result<Pro
   return ok(best as Program);
 }
 
-/** The band whose numbers govern a mixed group, by the program's mixed-age method. */
-function governingBand(program: Program, placed: Placed[]): Band {
+/** The band whose numbers govern the covered children, by the program's mixed-age method; null
+ * when no child is in a band of the program. */
+function governingBand(program: Program, placed: Placed[]): Band | null {
   const bands = bandsOf(placed);
-  // With no child covered, the program's strictest band stands in: it can only over-require staff.
-  if (bands.length === 0) return [...program.bands].sort((a, b) => a.ratio - b.ratio)[0] as Band;
+  if (bands.length === 0) return null;
   const youngest = bands.reduce((a, b) => (b.minMonths < a.minMonths ? b : a));
   if (
     program.mixedAge.method === "youngest" ||
@@ -88,6 +95,27 @@ function governingBand(program: Program, placed: Placed[]): Band {
     ([a, na], [b, nb]) =>
       nb - na || a.ratio - b.ratio || (a.maxGroup ?? Infinity) - (b.maxGroup ?? Infinity),
   )[0]?.[0] as Band;
+}
+
+const groupOf = (b: Band) => b.maxGroup ?? Number.POSITIVE_INFINITY;
+const stricter = (a: Band, b: Band) =>
+  a.ratio - b.ratio || groupOf(a) - groupOf(b) || a.minMonths - b.minMonths;
+
+interface StandIn {
+  band: Band;
+  program: Program;
+}
+
+/**
+ * The band a child outside every band of the room's program is staffed by: the youngest
+ * (strictest) band of any program of the pack covering the age; null when none does.
+ */
+function standInFor(pack: RulePack, months: number): StandIn | null {
+  const applicable = pack.programs.flatMap((p) => {
+    const band = bandFor(p, months);
+    return band ? [{ band, program: p }] : [];
+  });
+  return applicable.sort((a, b) => stricter(a.band, b.band))[0] ?? null;
 }
 
 // Rooms are evaluated in runs at one instant; its ISO string is formatted once for the run (perf).
@@ -117,6 +145,51 @@ function fmtCitation(c: Citation): string {
   return `${c.source} [${c.strength}]`;
 }
 
+/** The opening/closing rules in force for this room now, with why the others are not. */
+function hoursRules(
+  pack: RulePack,
+  room: Room,
+  months: number[],
+): { rules: OpeningClosingRule[]; notes: string[] } {
+  const since = room.minutesSinceOpening;
+  const until = room.minutesUntilClosing;
+  const rules: OpeningClosingRule[] = [];
+  const notes: string[] = [];
+  for (const rule of pack.openingClosing ?? []) {
+    const w = rule.windowMinutes;
+    const source = fmtCitation(rule.citation);
+    if (since === undefined && until === undefined) {
+      notes.push(
+        `Opening/closing: the center's hours are not known here, so the first/last ${w} minutes rule is not applied (${source}).`,
+      );
+      continue;
+    }
+    const inWindow =
+      (since !== undefined && since >= 0 && since < w) ||
+      (until !== undefined && until > 0 && until <= w);
+    if (!inWindow) continue;
+    if (rule.minOpenMinutes !== null) {
+      const day = since !== undefined && until !== undefined ? since + until : undefined;
+      if (day === undefined || day < rule.minOpenMinutes) {
+        notes.push(
+          `Opening/closing: the first/last ${w} minutes rule needs a day of at least ${rule.minOpenMinutes} minutes; ` +
+            `${day === undefined ? "the day's length is not known" : `today is open ${day}`}, so it is not applied (${source}).`,
+        );
+        continue;
+      }
+    }
+    if (rule.minChildMonths !== null && months.some((m) => m < rule.minChildMonths!)) {
+      notes.push(
+        `Opening/closing: the first/last ${w} minutes rule is only for children ${rule.minChildMonths} months and older; ` +
+          `a younger child is present, so it is not applied (${source}).`,
+      );
+      continue;
+    }
+    rules.push(rule);
+  }
+  return { rules, notes };
+}
+
 export function evaluateRoom(
   pack: RulePack,
   room: Room,
@@ -143,18 +216,44 @@ export function evaluateRoom(
     return { id: c.id ?? null, months: m, band: bandFor(program, m) };
   });
   const uncovered = placed.filter((p) => p.band === null);
+
+  // The governing band: the program's mixed-age method over the covered children, made at least
+  // as strict as the band standing in for each child outside the program's bands (a child outside
+  // them is also a reason the room is out of compliance). When a stand-in
+  // from another program governs, that program's aide and nap rules staff the group.
+  const covered = governingBand(program, placed);
+  let governing: StandIn | null = covered ? { band: covered, program } : null;
+  let groupCap = covered ? groupOf(covered) : Number.POSITIVE_INFINITY;
   for (const u of uncovered) {
     reasons.push(
       `child ${u.id ?? "(no id)"} is ${u.months} months old, outside every age band of ${program.label}`,
     );
+    const s = standInFor(pack, u.months);
+    if (s === null) continue;
+    if (governing === null || stricter(s.band, governing.band) < 0) governing = s;
+    groupCap = Math.min(groupCap, groupOf(s.band));
+    if (s.program !== program) cite(s.band.citation, s.band.open);
+    cite(program.mixedAge.citation, program.mixedAge.open);
+    explanation.push(
+      `Child ${u.id ?? "(no id)"} (${u.months} months) is outside every band of ${program.label}; ` +
+        `the group is staffed at least as strictly as ${s.band.label} (${s.program.label}), the youngest band covering that age.`,
+    );
   }
+  // With no child in a band of the pack, the program's strictest band stands in: it can only
+  // over-require staff.
+  governing ??= { band: [...program.bands].sort(stricter)[0] as Band, program };
+  const staffing = governing.program;
+  const packBand = governing.band;
+  const band: Band =
+    groupCap === groupOf(packBand)
+      ? packBand
+      : { ...packBand, maxGroup: Number.isFinite(groupCap) ? groupCap : null };
 
-  // The governing band, and the center's policy for it when it has one (it can only be stricter).
-  const band = governingBand(program, placed);
+  // The center's policy for the governing band, when it has one (it can only be stricter).
   cite(band.citation, band.open);
   const policy = options.policy?.bands[band.id];
   const ratio = policy ? Math.min(policy.ratio, band.ratio) : band.ratio;
-  const maxGroup = policy
+  let maxGroup = policy
     ? policy.maxGroup === null
       ? band.maxGroup
       : Math.min(policy.maxGroup, band.maxGroup ?? Infinity)
@@ -174,6 +273,11 @@ export function evaluateRoom(
     );
   }
 
+  // Opening and closing: rules for the first and last minutes of the day.
+  const hours = hoursRules(pack, room, months);
+  explanation.push(...hours.notes);
+  const pairsWaived = hours.rules.find((r) => r.waiveForbiddenPairs);
+
   const presentBands = [...new Set(bandsOf(placed))];
   if (presentBands.length > 1) {
     cite(program.mixedAge.citation, program.mixedAge.open);
@@ -183,7 +287,14 @@ export function evaluateRoom(
     );
     for (const [a, b] of program.mixedAge.forbiddenPairs) {
       if (presentBands.some((x) => x.id === a) && presentBands.some((x) => x.id === b)) {
-        reasons.push(`${a} and ${b} may not share a group (${program.mixedAge.citation.source})`);
+        if (pairsWaived) {
+          cite(pairsWaived.citation, pairsWaived.open);
+          explanation.push(
+            `Opening/closing: ${a} and ${b} may be together in the first/last ${pairsWaived.windowMinutes} minutes (${fmtCitation(pairsWaived.citation)}).`,
+          );
+        } else {
+          reasons.push(`${a} and ${b} may not share a group (${program.mixedAge.citation.source})`);
+        }
       }
     }
   }
@@ -202,15 +313,47 @@ export function evaluateRoom(
     }
   }
 
-  const staff = countStaff(pack, program, room.staff, onDate);
+  const staff = countStaff(pack, staffing, room.staff, onDate);
   if (staff.notCounted.length > 0) cite(pack.staff.citation, pack.staff.open);
+  const trainees = [...staff.full, ...staff.aides].filter((p) => p.trainee);
+  if (trainees.length > 0 && pack.staff.trainees) {
+    cite(pack.staff.trainees.citation, pack.staff.trainees.open);
+    explanation.push(
+      `Counted as in approved training (under ${pack.staff.minAge}, at least ${pack.staff.trainees.minAge}; never the qualified teacher): ` +
+        `${trainees.map((t) => t.id ?? t.role).join(", ")} (${fmtCitation(pack.staff.trainees.citation)}).`,
+    );
+  }
 
-  // Nap relaxation: every child's band must be covered, and its condition met.
+  // Opening/closing ratio: a looser ratio the rule allows, unless the center's policy governs.
   const n = room.children.length;
   let effectiveRatio = ratio;
+  for (const rule of hours.rules) {
+    cite(rule.citation, rule.open);
+    if (policy && (rule.ratio !== null || rule.waiveGroupSize)) {
+      explanation.push(
+        "Opening/closing: the center's stricter policy applies, so the first/last-minutes relaxation is not used.",
+      );
+      continue;
+    }
+    if (rule.ratio !== null && rule.ratio > effectiveRatio) {
+      effectiveRatio = rule.ratio;
+      explanation.push(
+        `Opening/closing: in the first/last ${rule.windowMinutes} minutes of the day 1 staff : ${rule.ratio} applies (${fmtCitation(rule.citation)}).`,
+      );
+    }
+    if (rule.waiveGroupSize && maxGroup !== null) {
+      maxGroup = null;
+      explanation.push(
+        `Opening/closing: no maximum group size in the first/last ${rule.windowMinutes} minutes of the day (${fmtCitation(rule.citation)}).`,
+      );
+    }
+  }
+
+  // Nap relaxation: every child's band must be covered, and its condition met.
   let napRelaxation = false;
+  let aideNap = false;
   const nap = room.napping
-    ? program.nap.find(
+    ? staffing.nap.find(
         (r) => presentBands.length > 0 && presentBands.every((b) => r.bands.includes(b.id)),
       )
     : undefined;
@@ -224,16 +367,20 @@ export function evaluateRoom(
     cite(nap.citation, nap.open);
     // The staff the awake ratio needs beyond those in the room, counted by capacity: an aide only
     // adds what the aide rule lets them add, so they never stand in for a whole teacher here.
-    const awakeCapacity = capacity(program, ratio, staff.full.length, staff.aides.length).children;
+    const awakeCapacity = capacity(staffing, ratio, staff.full.length, staff.aides.length).children;
     const missing = Math.max(0, Math.ceil((n - awakeCapacity) / ratio));
     if (nap.condition === "none" || room.premisesAvailableStaff >= missing) {
-      effectiveRatio = Math.max(ratio, nap.ratio);
-      napRelaxation = effectiveRatio !== ratio;
+      const before = effectiveRatio;
+      effectiveRatio = Math.max(effectiveRatio, nap.ratio);
+      napRelaxation = effectiveRatio !== before;
+      aideNap = nap.aideInPlaceOfTeacher === true && staff.aides.length > 0;
       explanation.push(
         `Napping: 1 staff : ${nap.ratio} napping children applies (${fmtCitation(nap.citation)})` +
           (nap.condition === "none"
-            ? "."
-            : `; the ${missing} more staff the awake ratio needs are available on the premises (${room.premisesAvailableStaff}).`),
+            ? ""
+            : `; the ${missing} more staff the awake ratio needs are available on the premises (${room.premisesAvailableStaff})`) +
+          (aideNap ? "; an aide may supervise the napping children in place of a teacher" : "") +
+          ".",
       );
     } else {
       explanation.push(
@@ -243,10 +390,14 @@ export function evaluateRoom(
     }
   }
 
-  // Children outside every band already make the room non-compliant; for the arithmetic they are
-  // staffed at the governing ratio like everyone else.
+  // Children per counted staff: aides add what the aide rule lets them, except while they stand
+  // in for a teacher at nap time, when each counts like a teacher.
+  const capOf = (full: number, aides: number) =>
+    aideNap
+      ? { children: effectiveRatio * (full + aides), usableAides: aides }
+      : capacity(staffing, effectiveRatio, full, aides);
   const requiredStaff = Math.ceil(n / effectiveRatio);
-  const cap = capacity(program, effectiveRatio, staff.full.length, staff.aides.length);
+  const cap = capOf(staff.full.length, staff.aides.length);
   for (const a of staff.aides.slice(cap.usableAides)) {
     staff.notCounted.push({
       id: a.id,
@@ -254,17 +405,17 @@ export function evaluateRoom(
       reason:
         staff.full.length === 0
           ? "an aide may not supervise a group without a teacher"
-          : `more aides than ${program.aides?.maxPerTeacher} per teacher`,
+          : `more aides than ${staffing.aides?.maxPerTeacher} per teacher`,
     });
   }
-  if (program.aides && staff.aides.length > 0) cite(program.aides.citation, program.aides.open);
+  if (staffing.aides && staff.aides.length > 0) cite(staffing.aides.citation, staffing.aides.open);
   const counted = [...staff.full, ...staff.aides.slice(0, cap.usableAides)];
   const countedStaff = counted.length;
   const ratioOk = cap.children >= n && countedStaff >= requiredStaff;
   explanation.push(
     `Children: ${n} → required staff ceil(${n} / ${effectiveRatio}) = ${requiredStaff}; counted staff: ${countedStaff}` +
-      (program.aides && staff.aides.length > 0
-        ? ` (capacity ${effectiveRatio} × ${staff.full.length} + ${program.aides.adds} × ${cap.usableAides} aide(s) = ${cap.children})`
+      (staffing.aides && staff.aides.length > 0 && !aideNap
+        ? ` (capacity ${effectiveRatio} × ${staff.full.length} + ${staffing.aides.adds} × ${cap.usableAides} aide(s) = ${cap.children})`
         : "") +
       ".",
   );
@@ -282,12 +433,36 @@ export function evaluateRoom(
       `short by ${staffShort} counted staff: ${countedStaff} for ${n} children at 1 : ${effectiveRatio}`,
     );
   }
-  const qualifiedOk =
-    !pack.staff.requiresQualifiedTeacher || n === 0 || counted.some((c) => c.qualified);
+  const needsQualified = pack.staff.requiresQualifiedTeacher && !aideNap;
+  const qualifiedOk = !needsQualified || n === 0 || counted.some((c) => c.qualified);
   if (!qualifiedOk) {
     cite(pack.staff.citation, pack.staff.open);
     reasons.push("no counted staff member is a qualified teacher");
   }
+
+  // A teacher with an assistant may have a larger group of older children (IL 407.190(b)).
+  const team = staffing.teamGroup;
+  if (
+    team &&
+    !policy &&
+    n > 0 &&
+    maxGroup !== null &&
+    maxGroup < team.maxGroup &&
+    months.every((m) => m >= team.minChildMonths)
+  ) {
+    cite(team.citation, team.open);
+    if (countedStaff >= 2 && counted.some((c) => c.qualified)) {
+      maxGroup = team.maxGroup;
+      explanation.push(
+        `A qualified teacher with an assistant may have up to ${team.maxGroup} children all ${team.minChildMonths} months or older (${fmtCitation(team.citation)}).`,
+      );
+    } else {
+      explanation.push(
+        `Up to ${team.maxGroup} children would be allowed with a qualified teacher and an assistant both counted (${fmtCitation(team.citation)}).`,
+      );
+    }
+  }
+
   const groupOk = maxGroup === null || n <= maxGroup;
   if (!groupOk)
     reasons.push(`group of ${n} is over the maximum group size of ${maxGroup}: split the group`);
@@ -311,14 +486,7 @@ export function evaluateRoom(
     // own (every single-staffed room would be amber all day); it is a note on the card, and a
     // planned break or shift end that would breach shows up in the forecast (`rules/approaching`).
     const moreChild = cap.children < n + 1 || (maxGroup !== null && n + 1 > maxGroup);
-    const fewer = fewerStaffBreaches(
-      program,
-      effectiveRatio,
-      counted,
-      cap.usableAides,
-      n,
-      pack.staff.requiresQualifiedTeacher,
-    );
+    const fewer = fewerStaffBreaches(capOf, counted, cap.usableAides, n, needsQualified);
     oneLessBreaches = fewer !== null;
     status = n > 0 && moreChild ? "approaching" : "ok";
     if (status === "approaching") explanation.push("Approaching: one more child would breach.");
@@ -361,7 +529,7 @@ export function evaluateRoom(
     at: atIso,
     status,
     compliant,
-    governingBand: { id: band.id, label: band.label, ratio, maxGroup },
+    governingBand: { id: band.id, label: band.label, ratio, maxGroup: band.maxGroup },
     napRelaxation,
     children: n,
     requiredStaff,
@@ -387,8 +555,7 @@ type Loss = "capacity" | "qualified";
 
 /** Would losing any one counted person breach, and why (null: nobody is indispensable). */
 function fewerStaffBreaches(
-  program: Program,
-  ratio: number,
+  cap: (full: number, aides: number) => { children: number },
   counted: { qualified: boolean; aide: boolean }[],
   usableAides: number,
   n: number,
@@ -397,8 +564,8 @@ function fewerStaffBreaches(
   if (n === 0) return null;
   const full = counted.length - usableAides;
   // Losing a fully counted member costs the most capacity, and may strand aides beside them.
-  if (full > 0 && capacity(program, ratio, full - 1, usableAides).children < n) return "capacity";
-  if (usableAides > 0 && capacity(program, ratio, full, usableAides - 1).children < n) {
+  if (full > 0 && cap(full - 1, usableAides).children < n) return "capacity";
+  if (usableAides > 0 && cap(full, usableAides - 1).children < n) {
     return "capacity";
   }
   return needsQualified && counted.filter((c) => c.qualified).length === 1 ? "qualified" : null;

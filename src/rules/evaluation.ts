@@ -5,18 +5,9 @@
  * history and the alerts all show.
  */
 import { z } from "zod";
-import { citationSchema } from "./pack.js";
+import { citationSchema, staffRoleInputSchema } from "./pack.js";
 
-export const staffRoleInputSchema = z.enum([
-  "teacher",
-  "caregiver",
-  "aide",
-  "assistant",
-  "director",
-  "volunteer",
-  "floater",
-]);
-export type StaffRoleInput = z.infer<typeof staffRoleInputSchema>;
+export { type StaffRoleInput, staffRoleInputSchema } from "./pack.js";
 
 export const roomChildSchema = z
   .object({
@@ -43,6 +34,9 @@ export const roomStaffSchema = z
     engagedInCare: z.boolean().optional(),
     /** Credential types whose validity is known to have lapsed (e.g. ["cpr"]). */
     expiredCredentials: z.array(z.string()).default([]),
+    /** Enrolled in an approved training curriculum with the written certification on file
+     * (PA §3270.31(c)); lets someone under the pack's minimum age count where the pack allows. */
+    approvedTraining: z.boolean().optional(),
   })
   .refine((s) => s.ageYears !== undefined || s.birthDate !== undefined, {
     message: "each staff member needs ageYears or birthDate",
@@ -56,6 +50,10 @@ export const roomInputSchema = z.object({
   napping: z.boolean().default(false),
   /** Countable staff on the premises outside this room (nap relaxations depend on it). */
   premisesAvailableStaff: z.number().int().min(0).default(0),
+  /** Minutes since the center opened today and until it closes (the center's hours, local time);
+   * opening/closing rules apply only when given. Negative outside the day's hours. */
+  minutesSinceOpening: z.number().int().min(-1440).max(1440).optional(),
+  minutesUntilClosing: z.number().int().min(-1440).max(1440).optional(),
   /** When the current violation began, if one is open (for the time-based `critical`). */
   violationSince: z.iso.datetime({ offset: true }).optional(),
   children: z.array(roomChildSchema),

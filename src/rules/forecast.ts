@@ -68,6 +68,24 @@ export const DEFAULT_HORIZON_MINUTES = 30;
  * to happen. */
 export const OVERDUE_LEAD_MS = 60_000;
 
+/**
+ * The room's minutes since opening and until closing moved on from `now` to `at`, rounded so the
+ * first/last-minutes windows end early rather than late: a count still inside the day moves by the
+ * whole minutes that favour leaving the window, one outside it by the fewest.
+ */
+function laterInDay(state: Room, now: Date, at: Date): Room {
+  const d = (at.getTime() - now.getTime()) / 60_000;
+  const since = state.minutesSinceOpening;
+  const until = state.minutesUntilClosing;
+  return {
+    ...state,
+    ...(since === undefined
+      ? {}
+      : { minutesSinceOpening: since + (since >= 0 ? Math.ceil(d) : Math.floor(d)) }),
+    ...(until === undefined ? {} : { minutesUntilClosing: until - Math.floor(d) }),
+  };
+}
+
 export interface ForecastOptions {
   /** The room forecast: arrivals name their room, so this picks the ones that come here. */
   roomId: string;
@@ -305,7 +323,7 @@ export function forecastRoom(
   const evaluate = (state: Room, at: Date): Result<Evaluation> =>
     evaluateRoom(
       pack,
-      { ...state, violationSince },
+      { ...laterInDay(state, now, at), violationSince },
       { at, localDate: localDateAt(at), policy: options.policy },
     );
 

@@ -79,9 +79,64 @@ export const napRuleSchema = z.object({
    * room are immediately available at the center (`premisesAvailableStaff`).
    */
   condition: z.enum(["none", "remaining_staff_on_premises"]),
+  /**
+   * While the relaxation applies, an aide (a counted, not teacher-qualified adult) may supervise
+   * the nap ratio in place of a teacher: aides count fully at the nap ratio, need no teacher beside
+   * them, and stand in for the qualified teacher (CA §101230(c)(1), §101416.5(d)(1)).
+   */
+  aideInPlaceOfTeacher: z.boolean().optional(),
   citation: citationSchema,
   open: openSchema,
 });
+
+/**
+ * A team that may supervise a larger group (IL 407.190(b): an early childhood teacher aided by an
+ * assistant, up to 30 children, all 5 or older): when every child is at least `minChildMonths` old
+ * and the counted staff include a qualified teacher and one more counted person, the group may
+ * reach `maxGroup` (the ratio still applies).
+ */
+export const teamGroupSchema = z.object({
+  minChildMonths: z.number().int().min(0),
+  maxGroup: z.number().int().positive(),
+  citation: citationSchema,
+  open: openSchema,
+});
+
+/**
+ * A rule for the first and last minutes of the center's day, applied when the room input gives the
+ * minutes since opening or until closing: in the first `windowMinutes` after opening
+ * (0 ≤ since < window) or the last `windowMinutes` before closing (0 < until ≤ window), on a day
+ * open at least `minOpenMinutes` (since + until; both must be given), for a group whose children
+ * are all at least `minChildMonths` old. Its effects, each optional:
+ * - `ratio`: children per counted staff member, used only where looser than the governing band's
+ *   (TX 746.1615: 1:16 for 18 months and older in the 45 minutes after opening/before closing);
+ * - `waiveForbiddenPairs`: all ages may be together (IL 407.190(d)(4), NC .0713(a)(2));
+ * - `waiveGroupSize`: no maximum group size (VA first/last hour).
+ * A center's own stricter policy for the governing band keeps its ratio and group size.
+ */
+export const openingClosingRuleSchema = z.object({
+  windowMinutes: z.number().int().positive(),
+  minOpenMinutes: z.number().int().positive().nullable().default(null),
+  minChildMonths: z.number().int().min(0).nullable().default(null),
+  ratio: z.number().int().positive().nullable().default(null),
+  waiveForbiddenPairs: z.boolean().default(false),
+  waiveGroupSize: z.boolean().default(false),
+  citation: citationSchema,
+  open: openSchema,
+});
+export type OpeningClosingRule = z.infer<typeof openingClosingRuleSchema>;
+
+/** The roles a room input may give a staff member. */
+export const staffRoleInputSchema = z.enum([
+  "teacher",
+  "caregiver",
+  "aide",
+  "assistant",
+  "director",
+  "volunteer",
+  "floater",
+]);
+export type StaffRoleInput = z.infer<typeof staffRoleInputSchema>;
 
 export const staffRulesSchema = z.object({
   /** Minimum age, in years, to count toward ratio. */
@@ -93,6 +148,16 @@ export const staffRulesSchema = z.object({
   requiresQualifiedTeacher: z.boolean(),
   /** Credential types that must be valid (not expired) for a person to count. */
   credentialsToCount: z.array(z.string()),
+  /**
+   * Younger people who count when the input says they are in an approved training program
+   * (`approvedTraining` on the staff member; PA §3270.31(c): 16+ in an approved 600-hour
+   * curriculum, certified in writing). They never count as the qualified teacher.
+   */
+  trainees: z
+    .object({ minAge: z.number().int().min(14), citation: citationSchema, open: openSchema })
+    .optional(),
+  /** Roles that never count toward ratio, whatever their age (AZ R9-5-404(B)(3): aides). */
+  rolesNotCounted: z.array(staffRoleInputSchema).optional(),
   citation: citationSchema,
   open: openSchema,
 });
@@ -104,6 +169,7 @@ export const programSchema = z.object({
   mixedAge: mixedAgeSchema,
   aides: aideRuleSchema.nullable().default(null),
   nap: z.array(napRuleSchema).default([]),
+  teamGroup: teamGroupSchema.optional(),
 });
 export type Program = z.infer<typeof programSchema>;
 
@@ -121,6 +187,8 @@ export const rulePackSchema = z.object({
    */
   programs: z.array(programSchema).min(1),
   staff: staffRulesSchema,
+  /** First/last minutes of the day (see `openingClosingRuleSchema`). */
+  openingClosing: z.array(openingClosingRuleSchema).optional(),
 });
 export type RulePack = z.infer<typeof rulePackSchema>;
 export type RulePackInput = z.input<typeof rulePackSchema>;

@@ -14,6 +14,8 @@ export interface CountedPerson {
   qualified: boolean;
   /** Counted as an aide who adds capacity only alongside a teacher (programs with an aide rule). */
   aide: boolean;
+  /** Under the pack's minimum age, counted as a trainee in an approved program. */
+  trainee: boolean;
 }
 
 export interface StaffCount {
@@ -26,19 +28,6 @@ const qualifiedByDefault = new Set(["teacher", "caregiver", "director", "floater
 
 function ageYears(s: StaffIn, onDate: string): number {
   return s.ageYears ?? completedYears(s.birthDate as string, onDate);
-}
-
-/** Why a staff member does not count, or null when they do. */
-function notCountedReason(rules: RulePack["staff"], s: StaffIn, onDate: string): string | null {
-  if (s.onBreak) return "on break";
-  const age = ageYears(s, onDate);
-  if (age < rules.minAge) return `${age} years old, under the minimum age of ${rules.minAge}`;
-  if (s.role === "volunteer" && !rules.volunteersCount) return "volunteers do not count";
-  if (s.role === "director" && rules.directorOnlyWhenEngaged && !s.engagedInCare) {
-    return "director not engaged in care";
-  }
-  const expired = s.expiredCredentials.filter((c) => rules.credentialsToCount.includes(c));
-  return expired.length > 0 ? `expired ${expired.join(", ")}` : null;
 }
 
 /**
@@ -55,13 +44,36 @@ export function countStaff(
   const result: StaffCount = { full: [], aides: [], notCounted: [] };
   for (const s of staff) {
     const id = s.id ?? null;
-    const reason = notCountedReason(rules, s, onDate);
-    if (reason !== null) result.notCounted.push({ id, role: s.role, reason });
+    const no = (reason: string) => result.notCounted.push({ id, role: s.role, reason });
+    const age = ageYears(s, onDate);
+    const expired = s.expiredCredentials.filter((c) => rules.credentialsToCount.includes(c));
+    const trainee =
+      age < rules.minAge &&
+      s.approvedTraining === true &&
+      rules.trainees !== undefined &&
+      age >= rules.trainees.minAge;
+    if (s.onBreak) no("on break");
+    else if (age < rules.minAge && !trainee) {
+      no(
+        `${age} years old, under the minimum age of ${rules.minAge}` +
+          (rules.trainees === undefined
+            ? ""
+            : s.approvedTraining
+              ? ` (${rules.trainees.minAge} in approved training)`
+              : " and not marked as in approved training"),
+      );
+    } else if (rules.rolesNotCounted?.includes(s.role)) {
+      no(`${s.role}s do not count toward ratio here`);
+    } else if (s.role === "volunteer" && !rules.volunteersCount) no("volunteers do not count");
+    else if (s.role === "director" && rules.directorOnlyWhenEngaged && !s.engagedInCare) {
+      no("director not engaged in care");
+    } else if (expired.length > 0) no(`expired ${expired.join(", ")}`);
     else {
-      const qualified = s.qualified ?? qualifiedByDefault.has(s.role);
+      // A trainee is used as a staff person, never as the group's qualified teacher.
+      const qualified = !trainee && (s.qualified ?? qualifiedByDefault.has(s.role));
       // Where aides only add capacity beside a teacher, anyone not qualified as a teacher is an aide.
       const aide = program.aides !== null && !qualified;
-      (aide ? result.aides : result.full).push({ id, role: s.role, qualified, aide });
+      (aide ? result.aides : result.full).push({ id, role: s.role, qualified, aide, trainee });
     }
   }
   return result;

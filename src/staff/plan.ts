@@ -11,11 +11,13 @@
 import { z } from "zod";
 import { centerOutlook } from "../compliance/outlook.js";
 import { toStaffInput } from "../compliance/room-input.js";
+import { hoursOn, spanOf, type WeeklyHours } from "../domain/hours.js";
 import type { Center, Shift } from "../domain/index.js";
-import { addDays, instantToZoned, zonedDateTimeToInstant } from "../domain/time.js";
+import { addDays, instantToZoned, weekdayOf, zonedDateTimeToInstant } from "../domain/time.js";
 import { AppError, err, type Result } from "../errors/index.js";
 import { centerPolicySchema, getRulePack, staff as staffRules } from "../rules/index.js";
 import { listEvents } from "../storage/attendance.js";
+import { getCenterHours } from "../storage/center-hours.js";
 import type { Store } from "../storage/db.js";
 import { listChildren, listShifts, listStaff } from "../storage/directory.js";
 import { getPolicy, lastHistoryBefore, listHistory } from "../storage/ratio.js";
@@ -28,24 +30,34 @@ import {
   zonedReader,
 } from "./staffing.js";
 
+/** A local time moved onto the planning grid (down for an opening, up for a closing). */
+function onGrid(time: string, way: "down" | "up"): string {
+  const m = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  const step = staffRules.SLOT_MINUTES;
+  const g = Math.min(24 * 60 - step, (way === "down" ? Math.floor : Math.ceil)(m / step) * step);
+  return `${String(Math.floor(g / 60)).padStart(2, "0")}:${String(g % 60).padStart(2, "0")}`;
+}
+
 /** Weeks of history read: as many as the forecast weighs. */
 export const HISTORY_WEEKS = staffRules.HISTORY_WEIGHTS.length;
 
-/** The day planned when the caller names no hours (no center hours are stored yet). */
+/** The day planned when the caller names no hours and the center has none stored. */
 export const DEFAULT_WINDOW = { opensAt: "06:00", closesAt: "19:00" } as const;
 
 export const planRequestSchema = z.object({
   roomId: z.string().min(1),
   weekStart: z.iso.date(),
   days: z.number().int().min(1).max(14).default(7),
+  /** Default: the earliest opening and latest closing of the center's hours on the planned
+   * weekdays (on the 15-minute grid), else `DEFAULT_WINDOW`. */
   opensAt: z
     .string()
     .regex(/^\d{2}:\d{2}$/)
-    .default(DEFAULT_WINDOW.opensAt),
+    .optional(),
   closesAt: z
     .string()
     .regex(/^\d{2}:\d{2}$/)
-    .default(DEFAULT_WINDOW.closesAt),
+    .optional(),
   /** The instant the plan is made at (the center's business clock). When today is planned, its
    * slots up to this instant are judged by what the live monitor recorded, and the next ones by
    * the live forecast; without it every slot is judged by the plan alone. */
@@ -171,6 +183,7 @@ export function roomStaffingPlan(
   center: Center,
   request: PlanRequest,
   adjustShifts: (shifts: Shift[]) => Shift[] = (shifts) => shifts,
+  hours: WeeklyHours | null = getCenterHours(db, center.id)?.hours ?? null,
 ): Result<staffRules.StaffingPlan> {
   const parsed = planRequestSchema.safeParse(request);
   if (!parsed.success) {
@@ -187,8 +200,18 @@ export function roomStaffingPlan(
       }),
     );
   }
-  const window = { opensAt: r.opensAt, closesAt: r.closesAt };
   const dates = Array.from({ length: r.days }, (_, i) => addDays(r.weekStart, i));
+  const span = hours ? spanOf(hours, dates.map(weekdayOf)) : null;
+  const window = {
+    opensAt: r.opensAt ?? (span ? onGrid(span.opensAt, "down") : DEFAULT_WINDOW.opensAt),
+    closesAt: r.closesAt ?? (span ? onGrid(span.closesAt, "up") : DEFAULT_WINDOW.closesAt),
+  };
+  const hoursByDate = Object.fromEntries(
+    dates.flatMap((d) => {
+      const day = hours ? hoursOn(hours, weekdayOf(d)) : null;
+      return day ? [[d, day]] : [];
+    }),
+  );
   // Every shift of the center: the room's staff it, any at all says the center opens that day.
   const shifts = adjustShifts(listShifts(db, center.id, dates));
   const directory = listStaff(
@@ -224,5 +247,6 @@ export function roomStaffingPlan(
     policy,
     observed:
       r.at === undefined ? [] : todayObserved(db, center, r.roomId, window, dates, new Date(r.at)),
+    hoursByDate,
   });
 }

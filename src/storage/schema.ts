@@ -240,6 +240,16 @@ export const centerPolicies = sqliteTable("center_policies", {
   updatedAt: text("updated_at").notNull(),
 });
 
+/** A center's opening hours per weekday (`domain/hours.ts` weeklyHoursSchema) and who set them. */
+export const centerHours = sqliteTable("center_hours", {
+  centerId: text("center_id")
+    .primaryKey()
+    .references(() => centers.id),
+  hours: text("hours", { mode: "json" }).notNull(),
+  source: text("source", { enum: ["platform", "director", "sandbox"] }).notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
 /** The latest evaluation of each room, so a change of status is noticed exactly once. */
 export const roomStatus = sqliteTable(
   "room_status",

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { defaultAlertPolicy } from "../alerts/policy.js";
 import { getRulePack } from "../rules/packs/index.js";
-import { alertPolicyFromForm, centerPolicyFromForm, packBands } from "./settings-form.js";
+import {
+  alertPolicyFromForm,
+  centerHoursFromForm,
+  centerPolicyFromForm,
+  packBands,
+} from "./settings-form.js";
 
 const pack = getRulePack("US-CA")!;
 const [first, second] = packBands(pack);
@@ -101,6 +106,46 @@ describe("alertPolicyFromForm", () => {
       "rules.approaching.channels": "approaching: pick at least one channel",
       "rules.violation.channels": "violation: unknown channel pigeon",
       slackWebhookUrl: "Slack webhook: expected a URL such as https://hooks.slack.com/services/…",
+    });
+  });
+});
+
+describe("centerHoursFromForm", () => {
+  it("reads each weekday's hours; a day left blank is closed", () => {
+    const parsed = centerHoursFromForm({
+      "hours.mon.opensAt": "06:30",
+      "hours.mon.closesAt": "18:00",
+      "hours.sat.opensAt": " 08:00 ",
+      "hours.sat.closesAt": "12:00",
+    });
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        mon: { opensAt: "06:30", closesAt: "18:00" },
+        tue: null,
+        wed: null,
+        thu: null,
+        fri: null,
+        sat: { opensAt: "08:00", closesAt: "12:00" },
+        sun: null,
+      },
+    });
+  });
+
+  it("names each bad field in the director's words", () => {
+    const parsed = centerHoursFromForm({
+      "hours.mon.opensAt": "6.30",
+      "hours.mon.closesAt": "18:00",
+      "hours.tue.opensAt": "18:00",
+      "hours.tue.closesAt": "06:00",
+      "hours.wed.opensAt": "07:00",
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual({
+      "hours.mon.opensAt": "Monday: opening time as HH:MM, e.g. 06:30",
+      "hours.tue.closesAt": "Tuesday: closes at 06:00, before it opens at 18:00",
+      "hours.wed.closesAt": "Wednesday: closing time as HH:MM, e.g. 18:00",
     });
   });
 });

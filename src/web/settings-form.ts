@@ -10,6 +10,8 @@ import {
   alertPolicySchema,
   alertSeveritySchema,
 } from "../alerts/policy.js";
+import { dayHoursSchema, WEEKDAYS, type WeeklyHours } from "../domain/hours.js";
+import type { Weekday } from "../domain/index.js";
 import { type CenterPolicy, centerPolicySchema, type RulePack } from "../rules/pack.js";
 
 export type FormValues = Record<string, string | File | (string | File)[]>;
@@ -151,4 +153,44 @@ export function alertPolicyFromForm(current: AlertPolicy, form: FormValues): Par
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, value: parsed.data };
+}
+
+export const weekdayNames: Record<Weekday, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
+const localTime = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * The center's opening hours from the form: `hours.<weekday>.opensAt` and `.closesAt` as HH:MM
+ * (both blank: closed that day). One message per bad field, in the director's words.
+ */
+export function centerHoursFromForm(form: FormValues): Parsed<WeeklyHours> {
+  const errors: FieldErrors = {};
+  const hours: WeeklyHours = {};
+  for (const day of WEEKDAYS) {
+    const name = weekdayNames[day];
+    const opensField = `hours.${day}.opensAt`;
+    const closesField = `hours.${day}.closesAt`;
+    const opens = one(form, opensField);
+    const closes = one(form, closesField);
+    if (opens === "" && closes === "") {
+      hours[day] = null;
+      continue;
+    }
+    if (!localTime.test(opens)) errors[opensField] = `${name}: opening time as HH:MM, e.g. 06:30`;
+    if (!localTime.test(closes)) errors[closesField] = `${name}: closing time as HH:MM, e.g. 18:00`;
+    if (errors[opensField] || errors[closesField]) continue;
+    const parsed = dayHoursSchema.safeParse({ opensAt: opens, closesAt: closes });
+    if (!parsed.success)
+      errors[closesField] = `${name}: closes at ${closes}, before it opens at ${opens}`;
+    else hours[day] = parsed.data;
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: hours };
 }

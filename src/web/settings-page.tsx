@@ -10,11 +10,13 @@ import type { AlertPolicy } from "../alerts/policy.js";
 import { alertSeveritySchema } from "../alerts/policy.js";
 import { appendAudit } from "../audit/append.js";
 import type { Principal } from "../auth/principal.js";
+import { WEEKDAYS } from "../domain/hours.js";
 import type { Center } from "../domain/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { type CenterPolicy, centerPolicySchema, type RulePack } from "../rules/pack.js";
 import { getRulePack } from "../rules/packs/index.js";
 import { putAlertPolicy } from "../storage/alerts.js";
+import { getCenterHours, putCenterHours } from "../storage/center-hours.js";
 import { inTransaction } from "../storage/db.js";
 import { getPolicy, putPolicy } from "../storage/ratio.js";
 import { canEditSettings } from "./access.js";
@@ -22,11 +24,13 @@ import { frameFor } from "./frame.js";
 import { CsrfField, centerPath, renderBare, renderPage } from "./layout.js";
 import {
   alertPolicyFromForm,
+  centerHoursFromForm,
   centerPolicyFromForm,
   type FieldErrors,
   type FormValues,
   packBands,
   ruleChannels,
+  weekdayNames,
 } from "./settings-form.js";
 
 type Values = Record<string, string | string[]>;
@@ -207,6 +211,91 @@ function RatioForm({
   );
 }
 
+const hoursSourceWords = {
+  platform: "from the childcare platform",
+  director: "set by the director",
+  sandbox: "seeded for the sandbox",
+} as const;
+
+/** Opening hours per weekday: the opening/closing ratio rules and the staffing plan use them. */
+function HoursForm({
+  stored,
+  editable,
+  csrfToken,
+  errors,
+  values,
+  action,
+}: {
+  stored: ReturnType<typeof getCenterHours>;
+  editable: boolean;
+  csrfToken: string | undefined;
+  errors: FieldErrors;
+  values: Values | undefined;
+  action: string;
+}) {
+  const value = (field: string, fallback: string | undefined) => {
+    const v = values?.[field];
+    return typeof v === "string" ? v : (fallback ?? "");
+  };
+  return (
+    <section aria-labelledby="hours-h">
+      <h2 id="hours-h">Opening hours</h2>
+      <p class="muted">
+        {stored
+          ? `Local time, ${hoursSourceWords[stored.source]}. Leave a day blank when the center is closed.`
+          : "No hours stored yet: opening and closing ratio rules are not applied, and the staffing plan assumes 06:00–19:00. Leave a day blank when the center is closed."}
+      </p>
+      <form method="post" action={action} data-form="hours">
+        <CsrfField token={csrfToken} />
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Opens</th>
+                <th scope="col">Closes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {WEEKDAYS.map((day) => {
+                const hours = stored?.hours[day] ?? undefined;
+                return (
+                  <tr data-day={day}>
+                    <th scope="row">{weekdayNames[day]}</th>
+                    {(["opensAt", "closesAt"] as const).map((key) => {
+                      const field = `hours.${day}.${key}`;
+                      return (
+                        <td>
+                          <Field
+                            id={`f-${field}`}
+                            name={field}
+                            label={`${weekdayNames[day]} ${key === "opensAt" ? "opens" : "closes"}`}
+                            value={value(field, hours?.[key])}
+                            editable={editable}
+                            errors={errors}
+                            describedBy
+                          />
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        {editable ? (
+          <p>
+            <button type="submit" class="primary">
+              Save hours
+            </button>
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}
+
 function AlertForm({
   policy,
   editable,
@@ -333,7 +422,7 @@ export function registerSettingsPage(app: Hono<AppEnv>, ctx: AppContext): void {
     c: Context<AppEnv>,
     framed: { principal: Principal; center: Center; frame: Parameters<typeof renderPage>[1] },
     opts: {
-      errors?: { form: "ratios" | "alerts"; fields: FieldErrors; values: Values };
+      errors?: { form: "ratios" | "alerts" | "hours"; fields: FieldErrors; values: Values };
       saved?: string;
     } = {},
   ) => {
@@ -349,9 +438,15 @@ export function registerSettingsPage(app: Hono<AppEnv>, ctx: AppContext): void {
         ...framed.frame,
         children: (
           <>
-            {opts.saved === "ratios" || opts.saved === "alerts" ? (
+            {opts.saved === "ratios" || opts.saved === "alerts" || opts.saved === "hours" ? (
               <p class="notice good" role="status" data-saved={opts.saved}>
-                Saved the {opts.saved === "ratios" ? "center ratios" : "alert policy"}.
+                Saved the{" "}
+                {opts.saved === "ratios"
+                  ? "center ratios"
+                  : opts.saved === "hours"
+                    ? "opening hours"
+                    : "alert policy"}
+                .
               </p>
             ) : null}
             {failed ? (
@@ -387,6 +482,14 @@ export function registerSettingsPage(app: Hono<AppEnv>, ctx: AppContext): void {
                 No rule pack for {center.jurisdiction}: this center's rooms are not evaluated.
               </p>
             )}
+            <HoursForm
+              stored={getCenterHours(ctx.db, center.id)}
+              editable={editable}
+              csrfToken={csrfToken}
+              errors={failed?.form === "hours" ? failed.fields : {}}
+              values={failed?.form === "hours" ? failed.values : undefined}
+              action={`${action}/hours`}
+            />
             <AlertForm
               policy={alertPolicyOf(center.id)}
               editable={editable}
@@ -412,7 +515,7 @@ export function registerSettingsPage(app: Hono<AppEnv>, ctx: AppContext): void {
     );
   });
 
-  const save = (form: "ratios" | "alerts") =>
+  const save = (form: "ratios" | "alerts" | "hours") =>
     app.post(`/centers/:centerId/settings/${form}`, async (c) => {
       const framed = frameFor(c, ctx, "settings");
       if (!framed.ok) return framed.response;
@@ -445,6 +548,17 @@ export function registerSettingsPage(app: Hono<AppEnv>, ctx: AppContext): void {
           putPolicy(tx, center.id, parsed.value, at);
           appendAudit(tx, audit("settings.ratios_updated", { policy: parsed.value }), at);
         });
+      } else if (form === "hours") {
+        const parsed = centerHoursFromForm(body);
+        if (!parsed.ok) {
+          return render(c, page, {
+            errors: { form, fields: parsed.errors, values: asValues(body) },
+          });
+        }
+        inTransaction(ctx.db, (tx) => {
+          putCenterHours(tx, center.id, parsed.value, "director", at);
+          appendAudit(tx, audit("settings.hours_updated", { hours: parsed.value }), at);
+        });
       } else {
         const parsed = alertPolicyFromForm(alertPolicyOf(center.id), body);
         if (!parsed.ok) {
@@ -469,4 +583,5 @@ export function registerSettingsPage(app: Hono<AppEnv>, ctx: AppContext): void {
     });
   save("ratios");
   save("alerts");
+  save("hours");
 }

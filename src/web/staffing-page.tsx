@@ -240,7 +240,7 @@ function RiskTable({ slots, names }: { slots: PlanSlot[]; names: Record<string, 
   );
 }
 
-/** What the stored shifts say about the day's hours (no opening hours are stored). */
+/** What the stored shifts say about the day's hours. */
 function DayHours({ day }: { day: staffRules.PlanDay | undefined }) {
   if (!day) return null;
   return (
@@ -423,10 +423,10 @@ export function registerStaffingPage(app: Hono<AppEnv>, ctx: AppContext): void {
                   (recent weeks weigh more: {view.value.plan.weights.join(", ")}) and the enrolled
                   schedules; staff from the stored shifts, judged by the {center.jurisdiction} rule
                   pack. A staff member counts in a slot only if their shift covers all of it and no
-                  break touches it. No opening hours are stored, so open days come from what is: a
-                  day with a shift scheduled at the center, or with attendance on the same weekday
-                  in the last 4 weeks, is open; any other day is closed and not planned. An open day
-                  is planned 06:00–19:00.
+                  break touches it. Open days come from what is: a day with a shift scheduled at the
+                  center, or with attendance on the same weekday in the last 4 weeks, is open; any
+                  other day is closed and not planned. An open day is planned over the center's
+                  opening hours from Settings (06:00–19:00 when none are set).
                   {week.includes(nowLocal.date)
                     ? ` Today, the slots until ${nowLocal.time.slice(0, 5)} show what the live monitor recorded, and the next 30 minutes what the live forecast says.`
                     : ""}

@@ -235,9 +235,27 @@ export const handCases: Hand[] = [
   {
     id: "us-ca-h23-preschooler-in-school-age-program",
     pack: "US-CA",
-    note: "§1: school-age starts at kindergarten (60 months, the pack's reading of a grade); a 50-month-old in a school-age program is outside every band of that program → out of compliance. 10 school-agers + that child, 1 teacher: 1:14 → required 1, counted 1 → violation.",
+    note: "§1: school-age starts at kindergarten (60 months, the pack's reading of a grade); a 50-month-old in a school-age program is outside every band of that program → out of compliance, and §101516.5(c) staffs the group by its youngest child: preschool 1:12 (issue 22). 10 school-agers + that child, 1 teacher: required ceil(11/12)=1, counted 1 → violation.",
     room: room([...kids(10, 96), { ageMonths: 50 }], teachers(1), { program: "school_age" }),
-    expected: e("violation", 1, 1, 14, null, "no maximum"),
+    expected: e("violation", 1, 1, 12, null, "no maximum"),
+  },
+  {
+    id: "us-ca-h25-preschooler-in-school-age-group-of-13",
+    pack: "US-CA",
+    note: "§1 §101516.5(c) (P): a mixed school-age group is staffed by its youngest child; a 50-month-old is a preschooler (1:12). 12 school-agers + that child = 13 with 1 teacher: required ceil(13/12)=2, counted 1, and the child is outside the school-age band → violation (short by 1).",
+    room: room([...kids(12, 96), { ageMonths: 50 }], teachers(1), { program: "school_age" }),
+    expected: e("violation", 2, 1, 12, null, "no maximum"),
+  },
+  {
+    id: "us-ca-h26-infant-nap-aide-alone",
+    pack: "US-CA",
+    note: "§1 §101416.5(d),(d)(1) (P): 1:12 sleeping infants if the remaining staff needed for 1:4 are immediately available; an aide 18+ meeting §§101216, 101216.2(e) may be the one with them. 12 sleeping infants, one adult aide in the room, 3 teachers available on the premises (12/4 = 3): required ceil(12/12)=1, counted 1, full → approaching.",
+    room: room(kids(12, 6), [{ ageYears: 25, role: "aide" }], {
+      program: "infant_care_center",
+      napping: true,
+      premisesAvailableStaff: 3,
+    }),
+    expected: e("approaching", 1, 1, 4, null, "no maximum", true),
   },
   {
     id: "us-ca-h24-preschool-nap-aide-is-the-remaining-staff",
@@ -330,6 +348,30 @@ export const handCases: Hand[] = [
     note: "Core status words: a violation open for the limit (5 minutes by default) or longer is critical. 12 two-year-olds, 1 caregiver (short 1), open since exactly 5 minutes ago → critical.",
     room: room(kids(12, 24), teachers(1), { violationSince: "2026-11-23T14:55:00Z" }),
     expected: e("critical", 2, 1, 11, 22, "within"),
+  },
+  {
+    id: "us-tx-h20-opening-16-two-year-olds",
+    pack: "US-TX",
+    note: "§2 746.1615 (P): 1 caregiver : 16 children 18 months and older in the 45 minutes after opening. 16 two-year-olds (table 1:11, group 22), 1 teacher, 44 minutes after opening: required ceil(16/16)=1, counted 1, full → approaching.",
+    room: room(kids(16, 24), teachers(1), { minutesSinceOpening: 44, minutesUntilClosing: 600 }),
+    expected: e("approaching", 1, 1, 11, 22, "within"),
+  },
+  {
+    id: "us-tx-h21-opening-window-over",
+    pack: "US-TX",
+    note: "§2 746.1615 (P): the 45 minutes after opening are over at minute 45. 16 two-year-olds (1:11), 1 teacher: required ceil(16/11)=2, counted 1 → violation.",
+    room: room(kids(16, 24), teachers(1), { minutesSinceOpening: 45, minutesUntilClosing: 600 }),
+    expected: e("violation", 2, 1, 11, 22, "within"),
+  },
+  {
+    id: "us-tx-h22-closing-with-a-17-month-old",
+    pack: "US-TX",
+    note: "§2 746.1615 (P): no adjustment for children under 18 months. 30 minutes before closing, 15 two-year-olds and a 17-month-old: infants 12–17 months govern (1:5, group 13): 16 children need 4, 1 teacher counts, and 16 > 13 → critical (short by 3).",
+    room: room([...kids(15, 24), { ageMonths: 17 }], teachers(1), {
+      minutesSinceOpening: 600,
+      minutesUntilClosing: 30,
+    }),
+    expected: e("critical", 4, 1, 5, 13, "exceeded"),
   },
   // ---- New York (§3) ----
   {
@@ -528,7 +570,55 @@ export const handCases: Hand[] = [
     room: room(kids(5, 15), teachers(1)),
     expected: e("approaching", 1, 1, 5, 15, "within"),
   },
+  {
+    id: "us-il-h10-teacher-assistant-31-over",
+    pack: "US-IL",
+    note: "§6 407.190(b) (P): a teacher aided by an assistant may supervise a group of up to 30 when all are 5 or older. 31 five-year-olds with 2 teachers and an assistant: required ceil(31/20)=2, counted 3, but the group of 31 is over 30 → violation.",
+    room: room(kids(31, 62), [...teachers(2), { ageYears: 25, role: "assistant" }], {
+      program: "early_childhood",
+    }),
+    expected: e("violation", 2, 3, 20, 30, "exceeded"),
+  },
+  {
+    id: "us-il-h11-first-hour-all-ages",
+    pack: "US-IL",
+    note: "§6 407.190(d)(4) (P): children of all ages may be mixed in the first and last hour of programs open 10 or more hours; ratio and group size by the youngest child (c). An infant and a 3-year-old, 30 minutes after opening on an 11-hour day, 1 teacher: infant 1:4, group 12: required 1, counted 1, room for 2 more → ok.",
+    room: room([{ ageMonths: 6 }, { ageMonths: 40 }], teachers(1), {
+      program: "early_childhood",
+      minutesSinceOpening: 30,
+      minutesUntilClosing: 630,
+    }),
+    expected: e("ok", 1, 1, 4, 12, "within"),
+  },
+  {
+    id: "us-il-h12-short-day-no-mixing",
+    pack: "US-IL",
+    note: "§6 407.190(d) (P): all-ages mixing only on days of 10 hours or more. The same infant and 3-year-old 30 minutes after opening on a 9-hour day: infants may not be with 3-year-olds → violation (staffing is fine: required 1, counted 1).",
+    room: room([{ ageMonths: 6 }, { ageMonths: 40 }], teachers(1), {
+      program: "early_childhood",
+      minutesSinceOpening: 30,
+      minutesUntilClosing: 510,
+    }),
+    expected: e("violation", 1, 1, 4, 12, "within"),
+  },
   // ---- Pennsylvania (§7) ----
+  {
+    id: "us-pa-h20-17-year-old-in-approved-training",
+    pack: "US-PA",
+    note: "§7 §3270.31(c) (P): a person 16 or older enrolled in an approved training curriculum may be used as a staff person. 11 preschoolers (1:10, group 20), a teacher and a 17-year-old assistant marked as in approved training: required ceil(11/10)=2, counted 2, room for 9 more → ok.",
+    room: room(kids(11, 40), [
+      teacher(),
+      { ageYears: 17, role: "assistant", approvedTraining: true },
+    ]),
+    expected: e("ok", 2, 2, 10, 20, "within"),
+  },
+  {
+    id: "us-pa-h21-17-year-old-not-marked",
+    pack: "US-PA",
+    note: "§7 §3270.31(b) (P): a staff person is 18 or older; nothing says this 17-year-old is in approved training. 11 preschoolers with a teacher: required 2, counted 1 → violation.",
+    room: room(kids(11, 40), [teacher(), { ageYears: 17, role: "assistant" }]),
+    expected: e("violation", 2, 1, 10, 20, "within"),
+  },
   {
     id: "us-pa-h01-mixed-toddlers-napping",
     pack: "US-PA",

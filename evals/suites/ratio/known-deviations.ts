@@ -19,12 +19,7 @@ export const knownDeviations: Record<string, KnownDeviation> = {
   "us-ca-h24-preschool-nap-aide-is-the-remaining-staff": {
     coreStatus: "violation",
     coreRequiredStaff: 2,
-    why: "22 CCR §101230(c)(1) lets an aide be the staff 'immediately available' for 1:24 napping preschoolers; the core counts an aide only as +3 places and keeps 1:12",
-  },
-  "us-il-h01-teacher-assistant-30": {
-    coreStatus: "violation",
-    coreRequiredStaff: 2,
-    why: "89 Ill. Adm. Code 407.190(b) allows a group of 30 five-year-olds with a teacher and a qualified assistant; the pack keeps the group limit at 20",
+    why: "22 CCR §101230(c)(1) read as letting an aide in the room be one of the teachers 'immediately available' for 1:24 napping preschoolers; the core lets an aide take a teacher's place with the napping children (issue 22) but, for the availability test, counts the aide as the +3 places they add awake (the stricter reading), so it wants 1 more teacher on the premises and keeps 1:12",
   },
   "us-pa-h01-mixed-toddlers-napping": {
     coreStatus: "violation",

@@ -633,6 +633,24 @@ function decide(
       band = [...present].sort((a, c) => n(c) - n(a) || a.ratio - c.ratio)[0] as DocBand;
     }
   }
+  // A child outside every band of the program makes the group at least as strict as the youngest
+  // band of the document covering the age, staffed by that band's program (issue 22).
+  let staffing = program;
+  let groupCap = present.length === 0 ? Number.POSITIVE_INFINITY : (band.group ?? Infinity);
+  let standIn = false;
+  for (const m of months.filter((_, i) => placed[i] === null)) {
+    const x = pack.programs
+      .flatMap((p) => p.bands.filter((b) => inBand(b, m)).map((b) => ({ b, p })))
+      .sort(
+        (a, c) => a.b.ratio - c.b.ratio || (a.b.group ?? Infinity) - (c.b.group ?? Infinity),
+      )[0];
+    if (!x) continue;
+    groupCap = Math.min(groupCap, x.b.group ?? Infinity);
+    if (present.length === 0 && !standIn) [band, staffing, standIn] = [x.b, x.p, true];
+    else if (x.b.ratio < band.ratio) [band, staffing] = [x.b, x.p];
+  }
+  if (groupCap !== (band.group ?? Infinity))
+    band = { ...band, group: Number.isFinite(groupCap) ? groupCap : null };
   const pol = policy?.bands[band.id];
   const ratio = pol ? Math.min(pol.ratio, band.ratio) : band.ratio;
   let maxGroup = pol
@@ -656,8 +674,8 @@ function decide(
     pack.counts ? pack.counts(s, staffAge(s)) : counts(s, onDate),
   );
   const isQualified = (s: LabelStaff) => s.qualified ?? qualifiedRoles.has(s.role ?? "teacher");
-  const full = program.aide ? counted.filter(isQualified).length : counted.length;
-  const aides = program.aide ? counted.length - full : 0;
+  const full = staffing.aide ? counted.filter(isQualified).length : counted.length;
+  const aides = staffing.aide ? counted.length - full : 0;
   const n = months.length;
 
   // IL 407.190(b): a teacher aided by an assistant may have up to 30 when all are 5 or older.
@@ -693,14 +711,14 @@ function decide(
       : undefined;
   let requiredStaff = Math.ceil(n / eff);
   if (pair !== undefined && n <= pair) requiredStaff = Math.min(requiredStaff, 2);
-  const plain = cap(program, eff, full, aides);
+  const plain = cap(staffing, eff, full, aides);
   const c =
     pair !== undefined && full + plain.usable >= 2
       ? { ...plain, children: Math.max(plain.children, pair) }
       : plain;
   const countedStaff = full + c.usable;
   const ratioOk = c.children >= n && countedStaff >= requiredStaff;
-  const countedList = program.aide
+  const countedList = staffing.aide
     ? [...counted.filter(isQualified), ...counted.filter((s) => !isQualified(s)).slice(0, c.usable)]
     : counted;
   const qualifiedCount = countedList.filter(isQualified).length;

@@ -109,8 +109,31 @@ export function rulePackProblems(pack: RulePack): string[] {
         }
       }
     }
+    if (program.teamGroup) {
+      mustBeOpen(
+        `${where(program.id)} teamGroup`,
+        program.teamGroup.citation,
+        program.teamGroup.open,
+      );
+    }
   }
   mustBeOpen(`${pack.code} staff`, pack.staff.citation, pack.staff.open);
+  if (pack.staff.trainees) {
+    const t = pack.staff.trainees;
+    mustBeOpen(`${pack.code} staff trainees`, t.citation, t.open);
+    if (t.minAge >= pack.staff.minAge) {
+      problems.push(
+        `${pack.code} staff trainees: minAge ${t.minAge} is not below ${pack.staff.minAge}`,
+      );
+    }
+  }
+  (pack.openingClosing ?? []).forEach((rule, i) => {
+    const at = `${pack.code} openingClosing[${i}]`;
+    mustBeOpen(at, rule.citation, rule.open);
+    if (rule.ratio === null && !rule.waiveForbiddenPairs && !rule.waiveGroupSize) {
+      problems.push(`${at}: changes nothing (no ratio and nothing waived)`);
+    }
+  });
   return problems;
 }
 

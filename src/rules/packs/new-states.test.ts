@@ -309,10 +309,7 @@ describe("who counts", () => {
     ).toBe(2);
   });
 
-  // R9-5-404(B)(3): a teacher-caregiver-aide does not count. The pack format cannot exclude a
-  // role, so the core counts an adult aide: looser than the rule. This test fails on purpose until
-  // the staff rules gain a roles-not-counted field; then it passes and `fails` must come off.
-  it.fails("AZ: an adult teacher-caregiver-aide does not count (KNOWN GAP, looser)", () => {
+  it("AZ: an adult teacher-caregiver-aide does not count (R9-5-404(B)(3))", () => {
     const e = evaluate("US-AZ", {
       children: kids(16, 30),
       staff: [...teachers(1), { ageYears: 25, role: "aide" }],
@@ -346,5 +343,29 @@ describe("relaxations in the text that are not applied (the evaluator is stricte
   it("cites the opening/closing rules in the packs that have them, as not yet applied", () => {
     expect(pack("US-NC").summary).toMatch(/first and last operating hour.*\(a\)\(2\)/s);
     expect(pack("US-VA").summary).toMatch(/first and last\s+hour.*\(D\)\(5\)/s);
+  });
+});
+
+describe("first and last hour (the center's opening hours known)", () => {
+  const mixed = { children: [...kids(1, 11), ...kids(2, 36)], staff: teachers(1) };
+  it("NC: all ages together in the first and last operating hour ((a)(2)), not in between", () => {
+    expect(evaluate("US-NC", { ...mixed, minutesSinceOpening: 59 }).compliant).toBe(true);
+    expect(evaluate("US-NC", { ...mixed, minutesUntilClosing: 60 }).compliant).toBe(true);
+    expect(evaluate("US-NC", { ...mixed, minutesSinceOpening: 60 }).compliant).toBe(false);
+    expect(evaluate("US-NC", mixed).compliant).toBe(false);
+  });
+
+  it("VA: no group size in the first and last hour of a day over six hours ((D)(5)), ratio still", () => {
+    const big = { children: kids(21, 40), staff: teachers(3) };
+    const day = (since: number, open: number) => ({
+      minutesSinceOpening: since,
+      minutesUntilClosing: open - since,
+    });
+    expect(evaluate("US-VA", { ...big, ...day(30, 600) }).compliant).toBe(true);
+    expect(evaluate("US-VA", { ...big, ...day(30, 360) }).compliant).toBe(false);
+    expect(evaluate("US-VA", { ...big, ...day(90, 600) }).compliant).toBe(false);
+    expect(evaluate("US-VA", { ...big, staff: teachers(2), ...day(30, 600) }).compliant).toBe(
+      false,
+    );
   });
 });

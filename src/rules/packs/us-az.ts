@@ -28,9 +28,8 @@ export const usAz = {
     "children are in the facility, which the room input cannot tell; stricter). Not applied (the " +
     "stricter reading stands): 2 staff : 11 infants and 2 : 13 one-year-olds (the evaluator staffs " +
     "1:5 and 1:6), and volunteers qualified as director or (assistant) teacher-caregiver counting " +
-    "(R9-5-404(B)(2)). KNOWN GAP, looser than the rule: R9-5-404(B)(3) excludes student-aides and " +
-    "teacher-caregiver-aides from the ratio, but the pack format cannot exclude a role, so an adult " +
-    "entered as an aide is counted. No nap relaxation in R9-5-404. Not checked here: the director " +
+    "(R9-5-404(B)(2)). Student-aides and teacher-caregiver-aides do not count (R9-5-404(B)(3)): " +
+    "anyone entered as an aide is left out of the ratio. No nap relaxation in R9-5-404. Not checked here: the director " +
     "or designee plus one more staff member in the facility with 6+ children (R9-5-404(C)(1), a " +
     "center-wide rule).",
   asOf: "A.A.C. R9-5-404 current through A.A.R. Vol. 30 No. 45 (Nov 8 2024), Cornell LII",
@@ -135,6 +134,7 @@ export const usAz = {
     volunteersCount: false,
     requiresQualifiedTeacher: true,
     credentialsToCount: [],
+    rolesNotCounted: ["aide"],
     citation: {
       source:
         "A.A.C. R9-5-404(B)(2) (a volunteer qualified as director, teacher-caregiver or assistant " +
@@ -147,10 +147,8 @@ export const usAz = {
     open: {
       reason:
         "AZ who counts: qualified volunteers count under R9-5-404(B)(2) but cannot be told apart " +
-        "in the room input, so no volunteer counts (stricter); only staff 18+ count. LOOSER than " +
-        "the rule: a teacher-caregiver-aide or student-aide 18 or older entered as an aide is " +
-        "counted, because the pack format has no way to exclude a role (R9-5-404(B)(3)); the " +
-        "pack schema needs a roles-not-counted field.",
+        "in the room input, so no volunteer counts (stricter); only staff 18+ count; an aide " +
+        "(teacher-caregiver-aide or student-aide) never counts (R9-5-404(B)(3)).",
     },
   },
 } satisfies RulePackInput;

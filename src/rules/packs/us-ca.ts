@@ -16,7 +16,10 @@ export const usCa = {
     "California Title 22 child care centers by licensed component: infant care center (0–23 months, " +
     "1:4), toddler component (18–36 months, 1:6, group 12), preschool (24 months to first-grade " +
     "entry, 1:12; 1 teacher + 1 aide : 15), school-age (kindergarten and up, 1:14; 1 teacher + 1 " +
-    "aide : 28). With no program named, the first component covering every child applies, in that " +
+    "aide : 28; a child under 60 months in the group is reported and staffs it at the youngest " +
+    "band covering that age, §101516.5(c)). Nap time: 1:12 sleeping infants and 1:24 napping preschoolers, a qualified " +
+    "aide may take the teacher's place, only while the awake-ratio staff are immediately " +
+    "available (§101416.5(d)(1), §101230(c)(1)). With no program named, the first component covering every child applies, in that " +
     "order, so 24–36-month-olds are held to the toddler 1:6 (stricter than preschool 1:12) and a " +
     "room mixing 18–23-month-olds with 2-year-olds is evaluated as a toddler component (1:6), which " +
     "is right only if the center holds a toddler component license. Not applied: the preschool " +
@@ -88,10 +91,12 @@ export const usCa = {
           bands: ["infant"],
           ratio: 12,
           condition: "remaining_staff_on_premises",
+          aideInPlaceOfTeacher: true,
           citation: {
             source:
               "22 CCR §101416.5(d),(d)(1): 1 teacher : 12 sleeping infants only if the remaining " +
-              "staff needed for 1:4 are immediately available at the center",
+              "staff needed for 1:4 are immediately available at the center; an aide 18 or older " +
+              "meeting §§101216, 101216.2(e) may supervise the 12 sleeping infants in place of the teacher",
             strength: "P",
           },
         },
@@ -206,11 +211,19 @@ export const usCa = {
           bands: ["preschool"],
           ratio: 24,
           condition: "remaining_staff_on_premises",
+          aideInPlaceOfTeacher: true,
           citation: {
             source:
               "22 CCR §101216.3(f) → §101230(c),(c)(1): 1 teacher : 24 napping children only if the " +
-              "remaining teachers for the §101216.3(a) ratio are immediately available at the center",
+              "remaining teachers for the §101216.3(a) ratio are immediately available at the center; " +
+              "an aide meeting §§101216, 101216.2 may supervise the 24 napping children in place of the teacher",
             strength: "P",
+          },
+          open: {
+            reason:
+              "CA nap-time aides: the room input cannot say whether an aide meets §§101216/101216.2; " +
+              "a counted aide (18 or older, not teacher-qualified) is taken to, and stands in for a " +
+              "teacher at the nap ratio only while the awake-ratio staff are immediately available.",
           },
         },
       ],
@@ -235,13 +248,19 @@ export const usCa = {
           },
           open: {
             reason:
-              "CA school-age starts at kindergarten (a grade, not an age); 60 months used, so a " +
-              "younger child in a school-age room is reported as outside every band.",
+              "CA school-age starts at kindergarten (a grade, not an age); 60 months used. A " +
+              "younger child (a kindergartner or TK pupil under 60 months, or a preschooler) in a " +
+              "school-age group is reported as outside the band, since the input cannot say they " +
+              "are in school, and the group is staffed by the youngest band covering the age " +
+              "(preschool 1:12, or toddler 1:6 up to 36 months) under §101516.5(c), never 1:14.",
           },
         },
       ],
       mixedAge: {
         method: "youngest",
+        // §101516.5(c) staffs a mixed group by its youngest child: a younger child outside the
+        // school-age band is staffed at the youngest band covering their age (the evaluator's
+        // stand-in), and still reported, since the input cannot say they are in kindergarten.
         forbiddenPairs: [],
         citation: {
           source: "22 CCR §101516.5(c): mixed-age groups staffed by the youngest child",

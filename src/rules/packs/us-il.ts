@@ -23,11 +23,10 @@ export const usIl = {
     "group 12, toddlers 1:5 group 15, 2-year-olds 1:8 group 16, 3- and 4-year-olds 1:10 group 20, " +
     "5-year-olds (preschool) 1:20 group 20; school-age groups with kindergartners 1:20 group 30. " +
     "Mixed ages: the youngest child's ratio and group size, and only the combinations 407.190(d) " +
-    "allows (infants–2-year-olds; 2- through 5-year-olds; 4- through 6-year-olds). Not applied: " +
-    "the 1 early childhood teacher + 1 assistant : 30 exception for groups all 5 and older " +
-    "(407.190(b); needs qualifications the pack cannot check), and all-ages grouping in the first " +
-    "and last hour of programs open 10+ hours (407.190(d); the evaluator does not know the hours). " +
-    "No nap relaxation (UNCONFIRMED).",
+    "allows (infants–2-year-olds; 2- through 5-year-olds; 4- through 6-year-olds); all ages " +
+    "together in the first and last hour of a day of 10 hours or more (407.190(d)(4), applied " +
+    "when the center's hours are known). A qualified teacher with an assistant may have a group " +
+    "of up to 30 when every child is 5 or older (407.190(b)). No nap relaxation (UNCONFIRMED).",
   asOf: "89 Ill. Adm. Code 407.190 'latest version' on ilrules.elaws.us (crawl date unknown); 407.350 (ilga.gov)",
   programs: [
     {
@@ -139,6 +138,23 @@ export const usIl = {
       // No nap relaxation: 407.190(e)+ was truncated (UNCONFIRMED); 407.350(a)(3) (P) requires the
       // 407.190(a) ratio for 3+-year-olds who get up, consistent with no relaxation.
       nap: [],
+      teamGroup: {
+        minChildMonths: 60,
+        maxGroup: 30,
+        citation: {
+          source:
+            "89 Ill. Adm. Code 407.190(b): an early childhood teacher aided by an early childhood " +
+            "assistant may supervise a group of up to 30 children if all are at least five years of age",
+          strength: "P",
+          note: "ilrules.elaws.us latest version (crawl date unknown).",
+        },
+        open: {
+          reason:
+            "IL 407.190(b): the room input cannot say whether the teacher and assistant meet " +
+            "407.140/407.150; a qualified teacher and one more counted staff member are taken to be " +
+            "the teacher and the assistant. The ratio (1:20) still applies.",
+        },
+      },
     },
     {
       id: "school_age",
@@ -170,6 +186,26 @@ export const usIl = {
       },
       aides: null,
       nap: [],
+    },
+  ],
+  openingClosing: [
+    {
+      windowMinutes: 60,
+      minOpenMinutes: 600,
+      waiveForbiddenPairs: true,
+      citation: {
+        source:
+          "89 Ill. Adm. Code 407.190(d)(4): children of all ages may be mixed during the first hour " +
+          "and last hour of programs that operate 10 or more hours per day",
+        strength: "P",
+        note: "Ratio and group size stay the youngest child's (407.190(c)). ilrules.elaws.us latest version.",
+      },
+      open: {
+        reason:
+          "IL first/last hour: a child older than the early childhood bands (84 months and up) is " +
+          "still reported as outside them, and the day's length is taken from the center's stored " +
+          "hours for that weekday.",
+      },
     },
   ],
   staff: {

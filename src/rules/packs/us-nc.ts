@@ -140,9 +140,6 @@ export const usNc = {
       id: "center",
       label: "Child care center",
       bands,
-      // Opening/closing: .0713(a)(2) lets all ages share a group in the first and last operating
-      // hour at the youngest child's ratio (P). Cited, not yet applied: it belongs in the opening-
-      // hours field being added to the pack schema; until then the pairs below hold all day.
       mixedAge: {
         method: "youngest",
         forbiddenPairs: [...pairs(under1, twoAndOlder), ...pairs(twelveTo24, threeAndOlder)],
@@ -163,6 +160,24 @@ export const usNc = {
       },
       aides: null,
       nap: [],
+    },
+  ],
+  openingClosing: [
+    {
+      windowMinutes: 60,
+      waiveForbiddenPairs: true,
+      citation: {
+        source:
+          "10A NCAC 09 .0713(a)(2): children of all ages may be grouped together during the first " +
+          "and last operating hour of the day",
+        strength: "P",
+        note: "Ratio and group size stay the youngest child's (.0713(a)(1)).",
+      },
+      open: {
+        reason:
+          "NC first/last hour: applied only when the center's opening hours give the minutes since " +
+          "opening or until closing; otherwise the grouping limits hold all day.",
+      },
     },
   ],
   staff: {

@@ -28,7 +28,8 @@ export const usPa = {
     "kindergarten–3rd grade 1:12 group 24, 4th grade–15 years 1:15 group 30. Mixed ages: the " +
     "youngest child's ratio and group size. Nap (§3270.55): young toddlers 1:10, older toddlers " +
     "1:12, preschoolers 1:20, not infants, and only for a napping group all of one age level. " +
-    "Staff must be 18+; volunteers do not count. With no program named, 5–6-year-olds fall under " +
+    "Staff must be 18+, or 16+ when marked as in an approved training curriculum (§3270.31(c)); " +
+    "volunteers do not count. With no program named, 5–6-year-olds fall under " +
     "the stricter preschool numbers.",
   asOf:
     "55 Pa. Code §3270.55 current through Nov 2024; §3270.31 updated 2016 (parules.elaws); group " +
@@ -175,6 +176,23 @@ export const usPa = {
     volunteersCount: false,
     requiresQualifiedTeacher: true,
     credentialsToCount: [],
+    trainees: {
+      minAge: 16,
+      citation: {
+        source:
+          "55 Pa. Code §3270.31(c): an individual 16 or older enrolled in an approved training " +
+          "curriculum (600 clock hours: 400 classroom, 200 supervised) may be used as a staff " +
+          "person, with the institution's written certification on file (c)(1)–(5)",
+        strength: "P",
+        note: "parules.elaws (updated 2016); justia, current through Nov 2024.",
+      },
+      open: {
+        reason:
+          "PA trainees: counted only when the staff member is marked `approvedTraining` (enrolled, " +
+          "classroom training completed, certification in the staff file); such a person is never " +
+          "taken as the group's qualified teacher.",
+      },
+    },
     citation: {
       source:
         "55 Pa. Code §3270.31: a staff person must be 18 or older; a volunteer must be 16 or older " +
@@ -185,8 +203,7 @@ export const usPa = {
     open: {
       reason:
         "PA: whether volunteers count toward ratio is UNCONFIRMED (they do not here); 16–17-year-olds " +
-        "in an approved 600-hour training curriculum may be used as staff (§3270.31) but cannot be " +
-        "identified, so only staff 18+ count; director counting and a qualified-teacher requirement " +
+        "count only when marked as in approved training (§3270.31(c)); director counting and a qualified-teacher requirement " +
         "are UNCONFIRMED — a director counts only while engaged in care, and a group needs a " +
         "qualified teacher.",
     },

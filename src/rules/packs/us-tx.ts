@@ -28,10 +28,10 @@ export const usTx = {
     "children in care (secondary copies of the 746.1601 table; the official table is an attached " +
     "graphic not read). Mixed ages: youngest child (the general rule is UNCONFIRMED; youngest is " +
     "the stricter reading); infants may not be grouped with children more than 18 months older " +
-    "(746.1605, S), encoded only for band pairs that always break it. Not applied: the 1:16 " +
-    "opening/closing relaxation for children 18 months and older (746.1615; the evaluator does not " +
-    "know the center's hours), combining groups for meals/naps/outdoor play (746.1611), any nap " +
-    "relaxation (UNCONFIRMED).",
+    "(746.1605, S), encoded only for band pairs that always break it. Opening and closing: 1:16 " +
+    "for a group all 18 months and older in the 45 minutes after opening and before closing " +
+    "(746.1615, applied when the center's hours are known). Not applied: combining groups for " +
+    "meals/naps/outdoor play (746.1611), any nap relaxation (UNCONFIRMED).",
   asOf:
     "Ratio table from undated secondary copies; 26 TAC §746.1615 eff. 9-1-2003, reviewed 4-4-2024 " +
     "(tac-clone)",
@@ -166,6 +166,27 @@ export const usTx = {
       aides: null,
       // No nap relaxation: none was found (UNCONFIRMED), and the awake ratio is the stricter reading.
       nap: [],
+    },
+  ],
+  openingClosing: [
+    {
+      windowMinutes: 45,
+      minChildMonths: 18,
+      ratio: 16,
+      citation: {
+        source:
+          "26 TAC §746.1615: with 13 or more children in care, 1 caregiver : 16 children 18 months " +
+          "and older during the 45 minutes after opening and the 45 minutes before closing; no " +
+          "adjustment for children younger than 18 months",
+        strength: "P",
+        note: "tac-clone, eff. 9-1-2003, reviewed 4-4-2024. Used only where looser than the table.",
+      },
+      open: {
+        reason:
+          "TX opening/closing: 746.1615 gives a ratio only, so the table's group size still " +
+          "applies; a group with any child under 18 months keeps the table's ratio for everyone; " +
+          "like the table, it assumes 13 or more children in care.",
+      },
     },
   ],
   staff: {

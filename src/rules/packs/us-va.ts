@@ -39,16 +39,13 @@ export const usVa = {
     "school-age (own program, no group size by (E)): to 9 years 1:18, 9–12 years 1:20. Group sizes " +
     "below school age are UNCONFIRMED and applied at twice the ratio. Mixed ages: the youngest " +
     "child's ratio and group size ((C), P). Not applied (the stricter reading stands): no group " +
-    "size during rest, outdoor activity, trips, meals, special activities, or the first and last " +
-    "hour when the center is open more than six hours ((D)(5): cited, waiting for the center's " +
-    "opening hours); the doubled rest-period ratio of the predecessor rule (current wording " +
-    "UNCONFIRMED). Re-check when 8VAC20-781 takes effect.",
+    "size during rest, outdoor activity, trips, meals or special activities; the doubled rest-period ratio of the predecessor rule (current wording " +
+    "UNCONFIRMED). Applied: no group size in the first and last hour when the center is open more " +
+    "than six hours ((D)(5)), when the center's opening hours are known. Re-check when 8VAC20-781 " +
+    "takes effect.",
   asOf:
     "8VAC20-780-350 and -10 (law.lis.virginia.gov, table cells empty); 22VAC40-185-350 (varules); " +
     "proposed 8VAC20-781 in Va. Reg. Vol. 42 Iss. 8 (Dec 1 2025)",
-  // Opening/closing: 8VAC20-780-350(D)(5) waives group size in the first and last hour when the
-  // center operates more than six hours a day (P). Cited, not yet applied: it belongs in the
-  // opening-hours field being added to the pack schema; until then group size holds all day.
   programs: [
     {
       id: "early_childhood",
@@ -135,6 +132,25 @@ export const usVa = {
       mixedAge: { method: "youngest", forbiddenPairs: [], citation: mixed },
       aides: null,
       nap: [],
+    },
+  ],
+  openingClosing: [
+    {
+      windowMinutes: 60,
+      minOpenMinutes: 361,
+      waiveGroupSize: true,
+      citation: {
+        source:
+          "8VAC20-780-350(D)(5): group size limits do not apply during the first and last hour of " +
+          "operation of a center open more than six hours a day",
+        strength: "P",
+        note: "Ratios still apply.",
+      },
+      open: {
+        reason:
+          "VA first/last hour: applied only when the center's opening hours give both the minutes " +
+          "since opening and until closing (the day must be over six hours).",
+      },
     },
   ],
   staff: {

@@ -401,3 +401,41 @@ describe("days the center is closed", () => {
     });
   });
 });
+
+describe("the center's hours: opening/closing rules per slot", () => {
+  const at = (p: ReturnType<typeof plan>, start: string) =>
+    p.slots.find((s) => s.date === "2026-11-23" && s.start === start);
+
+  it("applies Texas's 1:16 only to slots wholly inside the last 45 minutes", () => {
+    const without = plan();
+    const withHours = plan({
+      hoursByDate: { "2026-11-23": { opensAt: "07:00", closesAt: "10:00" } },
+    });
+    expect(at(without, "09:30")).toMatchObject({ countedStaff: 1, requiredStaff: 2 });
+    expect(at(withHours, "09:30")?.requiredStaff).toBe(
+      Math.ceil((at(withHours, "09:30")?.planningChildren ?? 0) / 16),
+    );
+    expect(at(withHours, "09:30")?.status).not.toBe("under");
+    // 09:00 is 60 minutes before closing: the table's 1:11 stands.
+    expect(at(withHours, "09:00")).toMatchObject({ requiredStaff: 2, staffShort: 1 });
+  });
+
+  it("counts a slot in the last 45 minutes only if it starts inside them", () => {
+    const hours = (closesAt: string) =>
+      plan({ hoursByDate: { "2026-11-23": { opensAt: "07:00", closesAt } } });
+    const need = (p: ReturnType<typeof plan>, start: string, ratio: number) =>
+      expect(at(p, start)?.requiredStaff, `${start} at 1:${ratio}`).toBe(
+        Math.ceil((at(p, start)?.planningChildren ?? 0) / ratio),
+      );
+    const ten = hours("10:00");
+    // The numbers tell the ratios apart: more than 11 children planned.
+    expect(at(ten, "09:00")?.planningChildren).toBeGreaterThan(11);
+    expect(at(ten, "09:15")?.planningChildren).toBeGreaterThan(11);
+    need(ten, "09:00", 11);
+    need(ten, "09:15", 16);
+    // Closing at 09:55: the 09:00 slot starts 55 minutes before it, 09:15 starts 40 before.
+    const early = hours("09:55");
+    need(early, "09:00", 11);
+    need(early, "09:15", 16);
+  });
+});

@@ -112,6 +112,9 @@ export const staffingPlanInputSchema = forecastInputSchema.omit({ dates: true })
   policy: centerPolicySchema.optional(),
   /** Today's slots as the live monitor recorded them and the live forecast sees them. */
   observed: z.array(observedSlotSchema).default([]),
+  /** The center's hours on each planned date, for the pack's opening/closing rules (a date
+   * without them: the rules are not applied). */
+  hoursByDate: z.record(dateSchema, windowSchema).default({}),
 });
 export type StaffingPlanInput = z.input<typeof staffingPlanInputSchema>;
 
@@ -441,10 +444,20 @@ export function planStaffing(pack: RulePack, input: StaffingPlanInput): Result<S
     const present = staff.filter((p) => p.start <= from && p.end >= to);
     const onBreak = present.filter((p) => p.breaks.some((b) => b.start < to && b.end > from));
     const planning = Math.ceil(f.expected);
+    const hours = data.hoursByDate[f.date];
     const room: Room = {
       napping: false,
       premisesAvailableStaff: 0,
       program: data.program,
+      // The slot's latest minute since opening and its earliest before closing: a rule for the
+      // first/last minutes holds for the whole slot or not at all.
+      ...(hours && {
+        minutesSinceOpening:
+          from < toMinutes(hours.opensAt)
+            ? from - toMinutes(hours.opensAt)
+            : to - 1 - toMinutes(hours.opensAt),
+        minutesUntilClosing: toMinutes(hours.closesAt) - from,
+      }),
       children: Array.from({ length: planning }, (_, i) => {
         const c = youngest[Math.min(i, youngest.length - 1)]!;
         return { id: i < youngest.length ? c.id : `${c.id}+${i}`, birthDate: c.birthDate };
