@@ -197,13 +197,14 @@ export function apiAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
  * `/api/centers/{center}/…`: 404, worded as for an unknown center, when the principal cannot see
  * it; 403 for a change by someone who is only an auditor there.
  */
-export function centerAccess(): MiddlewareHandler<AppEnv> {
+export function centerAccess(centerExists: (id: string) => boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const centerId = c.req.param("center");
     if (centerId === undefined) return next();
     const principal = principalOf(c);
     const membership = membershipAt(principal, centerId);
-    if (!membership) throw unknownCenter(centerId);
+    // An all-centers membership would otherwise let a made-up center reach the route's SQL.
+    if (!membership || !centerExists(centerId)) throw unknownCenter(centerId);
     if (!isSafe(c) && membership.role === "auditor") {
       throw new AppError("forbidden", "auditors have read-only access", { field: "center" });
     }

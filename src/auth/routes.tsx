@@ -10,6 +10,7 @@ import { raw } from "hono/html";
 import { AppError } from "../errors/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { errorResponse } from "../http/errors.js";
+import { getCenter } from "../storage/directory.js";
 import {
   apiAuth,
   centerAccess,
@@ -107,8 +108,9 @@ export function registerAuth(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   const sameOrigin = originCheck(ctx.auth);
 
   app.use("/api/*", apiAuth(ctx));
-  app.use("/api/centers/:center", centerAccess());
-  app.use("/api/centers/:center/*", centerAccess());
+  const centerExists = (id: string) => getCenter(ctx.db, id) !== undefined;
+  app.use("/api/centers/:center", centerAccess(centerExists));
+  app.use("/api/centers/:center/*", centerAccess(centerExists));
   app.use("*", pageAuth(ctx));
 
   app.get("/sign-in", (c) => page(c, { next: safeNext(c.req.query("next")) }, 200));

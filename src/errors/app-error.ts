@@ -6,6 +6,9 @@
 
 export const errorCodes = [
   "bad_request",
+  "payload_too_large",
+  "unsupported_media_type",
+  "invalid_encoding",
   "invalid_signature",
   "unauthorized",
   "forbidden",
