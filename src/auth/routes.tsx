@@ -113,7 +113,11 @@ export function registerAuth(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.use("/api/centers/:center/*", centerAccess(centerExists));
   app.use("*", pageAuth(ctx));
 
-  app.get("/sign-in", (c) => page(c, { next: safeNext(c.req.query("next")) }, 200));
+  app.get("/sign-in", (c) => {
+    const next = safeNext(c.req.query("next"), c.req.url);
+    if (!next.ok) return errorResponse(c, next.error);
+    return page(c, { next: next.value }, 200);
+  });
 
   app.post("/sign-in", async (c) => {
     // No session yet, so no synchronizer token: the Origin check stops a cross-site login form.
@@ -123,7 +127,9 @@ export function registerAuth(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
     const form = await c.req.parseBody();
     const email = typeof form.email === "string" ? form.email : "";
     const password = typeof form.password === "string" ? form.password : "";
-    const next = safeNext(typeof form.next === "string" ? form.next : undefined);
+    const wanted = safeNext(typeof form.next === "string" ? form.next : undefined, c.req.url);
+    if (!wanted.ok) return errorResponse(c, wanted.error);
+    const next = wanted.value;
     const userId = email && password ? await checkPassword(ctx.db, email, password) : undefined;
     if (!userId) {
       c.get("log").info({ email }, "sign-in refused");
