@@ -9,9 +9,10 @@ import { serve } from "@hono/node-server";
 import { type AgentRunner, createAgentRunner, resumeInterruptedRuns } from "./agent/index.js";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
 import { expireApprovals } from "./approvals/index.js";
+import { startAnchorWriter } from "./audit/anchor-writer.js";
 import { type SandboxSignIn, seedSandboxUsers } from "./auth/index.js";
 import { createEvaluateTick, evaluateCenter, type TickReport } from "./compliance/index.js";
-import type { Config } from "./config/index.js";
+import { anchorPathFor, type Config } from "./config/index.js";
 import type { Provider } from "./domain/index.js";
 import {
   type Drafting,
@@ -120,6 +121,22 @@ function evaluateAll(db: Db, events: EventEmitter, at: Date, cause: string): voi
   }
 }
 
+function startAuditAnchors(config: Config, db: Db, wallClock: () => Date, logger: Logger) {
+  if (!config.AUDIT_ANCHOR_KEY || config.DATABASE_PATH === ":memory:") {
+    if (config.SANDBOX === "off")
+      logger.warn("AUDIT_ANCHOR_KEY is not set: the audit log is not anchored");
+    return undefined;
+  }
+  return startAnchorWriter({
+    db,
+    key: config.AUDIT_ANCHOR_KEY,
+    path: anchorPathFor(config),
+    wallClock,
+    logger: logger.child({ component: "audit-anchor" }),
+    intervalMs: config.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000,
+  });
+}
+
 function secretsFor(config: Config, sandboxOn: boolean): Record<Provider, readonly string[]> {
   // The sandbox needs a shared secret; with none configured, a fresh random one per run is safer
   // than a well-known default that anyone on the host could sign with.
@@ -136,6 +153,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const wallClock = options.wallClock ?? (() => new Date());
   const sandboxOn = config.SANDBOX === "on";
   const db = openDatabase(config.DATABASE_PATH);
+  // First, before anything appends: a start anchor must match the previous shutdown's head.
+  const anchors = startAuditAnchors(config, db, wallClock, logger);
   // Agent runs a previous process left mid-way are failed, so their jobs fall back (agent/resume.ts).
   resumeInterruptedRuns(db, { now: wallClock(), logger: logger.child({ component: "agent" }) });
   const sandbox = sandboxOn
@@ -423,6 +442,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     await alerting.whenIdle();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await ctx.offload.close();
+    anchors?.stop();
     db.$client.close();
   };
 

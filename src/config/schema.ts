@@ -4,6 +4,7 @@
  * variables; `config/schema.test.ts` keeps the two in step.
  */
 import { z } from "zod";
+import { insideDataDirectory } from "./audit-anchor.js";
 import { mcpTokensSchema } from "./mcp-tokens.js";
 
 const onOff = z.enum(["on", "off"]);
@@ -94,6 +95,17 @@ export const configSchema = z
       .min(32, "the bootstrap token must be at least 32 characters")
       .regex(/^\S+$/, "the bootstrap token must not contain spaces")
       .optional(),
+    /**
+     * HMAC key for the audit chain's anchors; keep it out of the database and its backups. Unset:
+     * no anchors are written.
+     */
+    AUDIT_ANCHOR_KEY: z
+      .string()
+      .min(32, "the audit anchor key must be at least 32 characters")
+      .optional(),
+    /** Where anchors are appended; default beside the data directory, never inside it. */
+    AUDIT_ANCHOR_PATH: z.string().min(1).optional(),
+    AUDIT_ANCHOR_INTERVAL_MINUTES: z.coerce.number().positive().max(60).default(60),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .positive()
@@ -112,6 +124,13 @@ export const configSchema = z
           });
         }
       }
+    }
+    if (cfg.AUDIT_ANCHOR_PATH && insideDataDirectory(cfg.AUDIT_ANCHOR_PATH, cfg.DATABASE_PATH)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUDIT_ANCHOR_PATH"],
+        message: "must be outside the directory that holds DATABASE_PATH",
+      });
     }
     if (cfg.SANDBOX === "on") return;
     for (const p of ["PROCARE", "KANGAROOTIME"] as const) {
