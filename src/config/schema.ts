@@ -59,6 +59,16 @@ export const configSchema = z
     SANDBOX_CENTERS: z.coerce.number().int().min(1).max(50).default(2),
     SANDBOX_DATE: z.iso.date().optional(),
     SLACK_WEBHOOK_URL: optionalUrl,
+    /** Hosts a center's own Slack webhook may be on (https only); SLACK_WEBHOOK_URL is trusted. */
+    SLACK_ALLOWED_HOSTS: z
+      .string()
+      .default("hooks.slack.com")
+      .transform((raw) =>
+        raw
+          .split(",")
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      ),
     TWILIO_ACCOUNT_SID: z
       .string()
       .regex(/^AC[0-9a-fA-F]{32}$/, "expected AC followed by 32 hex digits")
