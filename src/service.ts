@@ -192,6 +192,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       https: config.PUBLIC_URL?.startsWith("https:") ?? false,
       sessionTtlSeconds: Math.round(config.SESSION_TTL_HOURS * 3600),
       trustedOrigins: config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [],
+      signInLimits: {
+        accountFailures: config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
+        addressFailures: config.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+        windowSeconds: config.SIGN_IN_WINDOW_MINUTES * 60,
+      },
     },
   };
   const app = createApp(ctx);

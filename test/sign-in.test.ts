@@ -50,3 +50,47 @@ describe("where a sign-in lands", () => {
     expect(page.status).toBe(400);
   });
 });
+
+describe("guessing passwords", () => {
+  it("answers 429 with Retry-After after 10 failures for one account, the right password too", async () => {
+    const victim = t.users.find((u) => u.role === "auditor")!;
+    for (let i = 0; i < 10; i++) {
+      const res = await signIn({ email: victim.email, password: `wrong ${i}` });
+      expect(res.status, `attempt ${i + 1}`).toBe(401);
+    }
+    // Another spelling of the same email is the same account.
+    const blocked = await signIn({ email: victim.email.toUpperCase(), password: victim.password! });
+    expect(blocked.status).toBe(429);
+    const retryAfter = Number(blocked.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(blocked.headers.get("set-cookie")).toBeNull();
+    expect(await blocked.text()).toMatch(/Too many attempts/);
+    // Other accounts from this address still sign in.
+    expect((await signIn({ ...director })).status).toBe(303);
+  });
+});
+
+describe("guessing across accounts from one address", () => {
+  it("answers 429 once the address has used up its failures, whatever the account", async () => {
+    const s = await startTestService({ env: { SIGN_IN_MAX_FAILURES_PER_ADDRESS: "5" } });
+    try {
+      const post = (email: string, password: string) =>
+        fetch(`${s.service.url}/sign-in`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { origin: s.service.url },
+          body: new URLSearchParams({ email, password }),
+        });
+      for (let i = 0; i < 5; i++) {
+        expect((await post(`nobody${i}@example.org`, "x")).status).toBe(401);
+      }
+      const user = s.users.find((u) => u.role === "director")!;
+      const res = await post(user.email, user.password!);
+      expect(res.status).toBe(429);
+      expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+    } finally {
+      await s.stop();
+    }
+  });
+});

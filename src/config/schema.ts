@@ -116,6 +116,14 @@ export const configSchema = z
     /** Where anchors are appended; default beside the data directory, never inside it. */
     AUDIT_ANCHOR_PATH: z.string().min(1).optional(),
     AUDIT_ANCHOR_INTERVAL_MINUTES: z.coerce.number().positive().max(60).default(60),
+    /** Failed sign-ins per account, and per client address, within the window before a 429. */
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+    SIGN_IN_WINDOW_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(15),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .positive()

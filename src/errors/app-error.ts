@@ -17,6 +17,7 @@ export const errorCodes = [
   "invalid_payload",
   "unknown_event_type",
   "conflict",
+  "rate_limited",
   "platform_error",
   "config_error",
   "internal",

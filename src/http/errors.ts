@@ -18,6 +18,7 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
   invalid_payload: 422,
   unknown_event_type: 422,
   unknown_reference: 422,
