@@ -11,9 +11,10 @@ import { Hono } from "hono";
 import { type AgentRunner, createAgentRunner, resumeInterruptedRuns } from "./agent/index.js";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
 import { expireApprovals } from "./approvals/index.js";
+import { startAnchorWriter } from "./audit/anchor-writer.js";
 import { type SandboxSignIn, seedSandboxUsers } from "./auth/index.js";
 import { createEvaluateTick, evaluateCenter, type TickReport } from "./compliance/index.js";
-import type { Config } from "./config/index.js";
+import { anchorPathFor, type Config } from "./config/index.js";
 import type { Provider } from "./domain/index.js";
 import {
   type Drafting,
@@ -128,6 +129,22 @@ function evaluateAll(db: Db, events: EventEmitter, at: Date, cause: string): voi
   }
 }
 
+function startAuditAnchors(config: Config, db: Db, wallClock: () => Date, logger: Logger) {
+  if (!config.AUDIT_ANCHOR_KEY || config.DATABASE_PATH === ":memory:") {
+    if (config.SANDBOX === "off")
+      logger.warn("AUDIT_ANCHOR_KEY is not set: the audit log is not anchored");
+    return undefined;
+  }
+  return startAnchorWriter({
+    db,
+    key: config.AUDIT_ANCHOR_KEY,
+    path: anchorPathFor(config),
+    wallClock,
+    logger: logger.child({ component: "audit-anchor" }),
+    intervalMs: config.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000,
+  });
+}
+
 function secretsFor(config: Config, sandboxOn: boolean): Record<Provider, readonly string[]> {
   // The sandbox needs a shared secret; with none configured, a fresh random one per run is safer
   // than a well-known default that anyone on the host could sign with.
@@ -162,6 +179,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const lifecycle = new Lifecycle();
   const db = openDatabase(config.DATABASE_PATH);
   lifecycle.finished("migrations");
+  // First, before anything appends: a start anchor must match the previous shutdown's head.
+  const anchors = startAuditAnchors(config, db, wallClock, logger);
   // Agent runs a previous process left mid-way are failed, so their jobs fall back (agent/resume.ts).
   resumeInterruptedRuns(db, { now: wallClock(), logger: logger.child({ component: "agent" }) });
   const sandbox = sandboxOn
@@ -200,6 +219,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       https: config.PUBLIC_URL?.startsWith("https:") ?? false,
       sessionTtlSeconds: Math.round(config.SESSION_TTL_HOURS * 3600),
       trustedOrigins: config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [],
+      signInLimits: {
+        accountFailures: config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
+        addressFailures: config.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+        windowSeconds: config.SIGN_IN_WINDOW_MINUTES * 60,
+      },
     },
   };
   const app = createApp(ctx);
@@ -511,6 +535,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     }
     metricsServer?.close();
     await ctx.offload.close();
+    anchors?.stop();
     db.$client.close();
   };
 

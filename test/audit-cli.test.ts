@@ -79,7 +79,8 @@ describe("audit CLI", () => {
       out,
     );
     expect(code).toBe(0);
-    const [header, ...records] = parseCsv(readFileSync(out, "utf8"));
+    const [note, header, ...records] = parseCsv(readFileSync(out, "utf8"));
+    expect(note?.[0]).toMatch(/data for hash verification; not for a spreadsheet/);
     expect(header?.[0]).toBe("seq");
     // i = 3, 4, 5 fall on the 23rd (UTC).
     expect(records.map((r) => r[0])).toEqual(["3", "4", "5"]);

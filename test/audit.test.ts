@@ -196,7 +196,8 @@ describe("GET /api/centers/{center}/audit", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename=".+\.csv"$/);
-    const [header, ...records] = parseCsv(await res.text());
+    const [note, header, ...records] = parseCsv(await res.text());
+    expect(note?.[0]).toMatch(/data for hash verification; not for a spreadsheet/);
     expect(header?.slice(0, 4)).toEqual(["seq", "at", "actor", "action"]);
     const mine = entries.filter((e) => e.centerId === "CTR_002");
     expect(records.map((r) => Number(r[0]))).toEqual(mine.map((e) => e.seq));

@@ -66,6 +66,7 @@ export function startAlerting(options: AlertingOptions) {
       wallClock: options.wallClock,
       slackWebhookUrl: config.SLACK_WEBHOOK_URL,
       slackWebhookUrlFor: (centerId) => policyFor(centerId).slackWebhookUrl,
+      slackAllowedHosts: config.SLACK_ALLOWED_HOSTS,
       twilio: {
         accountSid: config.TWILIO_ACCOUNT_SID,
         authToken: config.TWILIO_AUTH_TOKEN,

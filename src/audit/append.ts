@@ -4,9 +4,8 @@
  * entry's hash, so editing or deleting any entry breaks every hash after it.
  */
 
-import { createHash } from "node:crypto";
-import { canonicalJson } from "../approvals/hash.js";
 import { type AuditLogRow, insertAuditEntry, lastAuditLink } from "../storage/audit.js";
+import { auditEntryHash } from "../storage/audit-hash.js";
 import type { Store } from "../storage/db.js";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -30,19 +29,7 @@ export type AuditRow = AuditLogRow;
 
 /** The hash of one entry: SHA-256 over the previous hash and the entry's canonical JSON. */
 export function entryHash(prevHash: string, entry: Omit<AuditRow, "hash" | "prevHash">): string {
-  const { seq, at, actor, action, centerId, subject, sourceIds, correlationId, data } = entry;
-  const body = canonicalJson({
-    seq,
-    at,
-    actor,
-    action,
-    centerId,
-    subject,
-    sourceIds,
-    correlationId,
-    data,
-  });
-  return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
+  return auditEntryHash(prevHash, entry);
 }
 
 /**

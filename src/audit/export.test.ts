@@ -4,7 +4,7 @@ import { csvField } from "../reports/csv.js";
 import { iterateAudit } from "../storage/audit.js";
 import { openDatabase } from "../storage/index.js";
 import { type AuditRow, appendAudit, entryHash } from "./append.js";
-import { auditCsv, auditJson, CSV_COLUMNS, dayRange } from "./export.js";
+import { auditCsv, auditJson, CSV_COLUMNS, CSV_NOTE, dayRange } from "./export.js";
 import { auditFilterFor, searchAudit } from "./query.js";
 import { verifyAuditChain } from "./verify.js";
 
@@ -54,7 +54,8 @@ describe("auditCsv", () => {
     const db = sampleDb();
     const rows = [...iterateAudit(db)];
     const text = [...auditCsv(rows)].join("");
-    const [header, ...records] = parseCsv(text);
+    const [note, header, ...records] = parseCsv(text);
+    expect(note).toEqual([CSV_NOTE]);
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(records).toHaveLength(rows.length);
     for (const [i, record] of records.entries()) {
@@ -76,7 +77,7 @@ describe("auditCsv", () => {
 
   it("carries what is needed to check every exported entry's hash from the file alone", () => {
     const text = [...auditCsv(iterateAudit(sampleDb()))].join("");
-    const [, ...records] = parseCsv(text);
+    const [, , ...records] = parseCsv(text);
     let prev: string | null = null;
     for (const r of records) {
       const [seq, at, actor, action, centerId, subject, sourceIds, correlationId, data] = r;

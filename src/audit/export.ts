@@ -103,8 +103,16 @@ function csvValues(row: AuditRow): (string | number | null)[] {
   ];
 }
 
-/** A header record, then one record per entry. */
+/**
+ * The note the CSV starts with: its cells are exact (nothing a spreadsheet would run as a formula
+ * is neutralized, since that would change the hashed bytes), so it is for checking, not opening.
+ */
+export const CSV_NOTE =
+  "# Centerline audit log: data for hash verification; not for a spreadsheet (cells are exact and formulas are not neutralized)";
+
+/** The note record, a header record, then one record per entry. */
 export function* auditCsv(rows: Iterable<AuditRow>): Generator<string> {
+  yield csvRecord([CSV_NOTE]);
   yield csvRecord(CSV_COLUMNS);
   for (const row of rows) yield csvRecord(csvValues(row));
 }

@@ -75,6 +75,16 @@ describe("verifyAuditChain", () => {
     expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 11 });
   });
 
+  it("names a row whose JSON is damaged as broken at its seq, instead of failing to read the log", () => {
+    dropTriggers();
+    sqlite().prepare(`UPDATE audit_log SET data = '{"n":7,' WHERE seq = 7`).run();
+    expect(verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      checked: 6,
+      firstBroken: { seq: 7, reason: "unreadable entry" },
+    });
+  });
+
   it("names an edited field's entry: hash mismatch", () => {
     dropTriggers();
     sqlite().prepare(`UPDATE audit_log SET data = '{"n":5,"note":"edited"}' WHERE seq = 5`).run();

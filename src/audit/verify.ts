@@ -5,16 +5,21 @@
  * the previous entry's hash (an entry inserted, reordered, or a rewritten entry whose own hash was
  * recomputed), or its hash is not the hash of its own fields (an edited field).
  *
- * What it cannot see: someone who rewrites an entry and recomputes every hash after it. The last
- * hash it prints is the anchor against that: kept elsewhere (an export, a ticket, an e-mail), a
- * later chain must still contain it at the same `seq`.
+ * What it cannot see: someone who rewrites an entry and recomputes every hash after it, deletes
+ * the tail, or appends a well-formed forgery. The signed heads outside the database catch those
+ * (`anchor.ts`). A row whose JSON columns cannot be read is named as broken at its seq.
  */
 import { z } from "zod";
-import { iterateAudit } from "../storage/audit.js";
+import { type AuditLogRow, type AuditTextRow, iterateAuditText } from "../storage/audit.js";
 import type { Store } from "../storage/db.js";
 import { entryHash, GENESIS_HASH } from "./append.js";
 
-export const brokenReasonSchema = z.enum(["hash mismatch", "prev_hash mismatch", "gap in seq"]);
+export const brokenReasonSchema = z.enum([
+  "hash mismatch",
+  "prev_hash mismatch",
+  "gap in seq",
+  "unreadable entry",
+]);
 
 export const verifyResultSchema = z
   .discriminatedUnion("ok", [
@@ -50,7 +55,8 @@ export function verifyAuditChain(db: Store, options: { batchSize?: number } = {}
   let prevHash = GENESIS_HASH;
   let prevSeq = 0;
   let checked = 0;
-  for (const row of iterateAudit(db, {}, options.batchSize)) {
+  for (const text of iterateAuditText(db, options.batchSize)) {
+    const row = readRow(text);
     const broken = (
       reason: z.infer<typeof brokenReasonSchema>,
       expected: string,
@@ -58,8 +64,11 @@ export function verifyAuditChain(db: Store, options: { batchSize?: number } = {}
     ): VerifyResult => ({
       ok: false,
       checked,
-      firstBroken: { seq: row.seq, action: row.action, at: row.at, reason, expected, found },
+      firstBroken: { seq: text.seq, action: text.action, at: text.at, reason, expected, found },
     });
+    if (typeof row === "string") {
+      return broken("unreadable entry", "JSON in source_ids and data", row);
+    }
     if (row.seq !== prevSeq + 1) return broken("gap in seq", String(prevSeq + 1), String(row.seq));
     if (row.prevHash !== prevHash) return broken("prev_hash mismatch", prevHash, row.prevHash);
     const hash = entryHash(row.prevHash, row);
@@ -69,4 +78,17 @@ export function verifyAuditChain(db: Store, options: { batchSize?: number } = {}
     checked++;
   }
   return { ok: true, entries: checked, lastSeq: prevSeq, lastHash: prevHash };
+}
+
+/** The row with its JSON parsed, or what could not be read (a damaged entry is named, not thrown). */
+function readRow(row: AuditTextRow): AuditLogRow | string {
+  try {
+    return {
+      ...row,
+      sourceIds: JSON.parse(row.sourceIds) as string[],
+      data: JSON.parse(row.data) as Record<string, unknown>,
+    };
+  } catch (error) {
+    return `${(error as Error).message}`.slice(0, 120);
+  }
 }

@@ -11,16 +11,38 @@ describe("request helpers", () => {
     expect(bearerToken(undefined)).toBeUndefined();
   });
 
-  it("returns after sign-in only to a path on this site", () => {
-    expect(safeNext("/board?x=1")).toBe("/board?x=1");
+  it("returns after sign-in only to a path on this origin", () => {
+    const base = "http://centerline.test/sign-in";
+    const next = (value: string | undefined) => {
+      const result = safeNext(value, base);
+      return result.ok ? result.value : result.error.code;
+    };
+    expect(next("/board?x=1#top")).toBe("/board?x=1#top");
+    expect(next("/centers/center_001/../../approvals")).toBe("/approvals");
     for (const bad of [
       "//evil.example",
       "/\\evil.example",
+      "\\\\evil.example",
       "https://evil.example",
+      "http://centerline.test.evil.example/",
+      "javascript:alert(1)",
+      "evil.example",
       "",
       undefined,
     ]) {
-      expect(safeNext(bad), String(bad)).toBe("/");
+      expect(next(bad), String(bad)).toBe("/");
+    }
+    // `.//` normalizes to a path that starts with `//`: still one slash in the Location.
+    expect(next("/.//evil.example/phish")).toBe("/evil.example/phish");
+    for (const control of [
+      "/\t/evil.example/phish",
+      "/\n/evil",
+      "/a\u000bb",
+      "/\r",
+      "/\u0000",
+      "/\u007f",
+    ]) {
+      expect(next(control), JSON.stringify(control)).toBe("bad_request");
     }
   });
 

@@ -10,7 +10,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
-import { AppError } from "../errors/index.js";
+import { AppError, err, ok, type Result } from "../errors/index.js";
 import type { AppContext, AppEnv, AuthSettings } from "../http/context.js";
 import { errorResponse } from "../http/errors.js";
 import { principalFromApiToken } from "./api-tokens.js";
@@ -199,13 +199,14 @@ export function apiAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
  * `/api/centers/{center}/…`: 404, worded as for an unknown center, when the principal cannot see
  * it; 403 for a change by someone who is only an auditor there.
  */
-export function centerAccess(): MiddlewareHandler<AppEnv> {
+export function centerAccess(centerExists: (id: string) => boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const centerId = c.req.param("center");
     if (centerId === undefined) return next();
     const principal = principalOf(c);
     const membership = membershipAt(principal, centerId);
-    if (!membership) throw unknownCenter(centerId);
+    // An all-centers membership would otherwise let a made-up center reach the route's SQL.
+    if (!membership || !centerExists(centerId)) throw unknownCenter(centerId);
     if (!isSafe(c) && membership.role === "auditor") {
       throw new AppError("forbidden", "auditors have read-only access", { field: "center" });
     }
@@ -213,9 +214,29 @@ export function centerAccess(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** A local path to return to after signing in; anything else (another origin) becomes `/`. */
-export function safeNext(next: string | undefined): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : "/";
+/**
+ * A path on this origin to return to after signing in. `next` is resolved the way a browser would
+ * resolve the redirect (against `base`, the request's URL) and kept only if the origin is still
+ * ours; anything else becomes `/`. Control characters are refused outright: browsers strip tabs
+ * and newlines from URLs, which is how `/\t/evil.example` turns into `//evil.example`.
+ */
+export function safeNext(next: string | undefined, base: string): Result<string> {
+  if (!next) return ok("/");
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(next)) {
+    return err(
+      new AppError("bad_request", "next must not contain control characters", { field: "next" }),
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return ok("/");
+  }
+  if (url.origin !== new URL(base).origin || !next.startsWith("/")) return ok("/");
+  // A path that starts with `//` would be read as another host by whoever follows the Location.
+  return ok(`${url.pathname.replace(/^\/+/, "/")}${url.search}${url.hash}`);
 }
 
 /**

@@ -3,6 +3,8 @@
  * Puts authentication into the app: the middleware in front of `/api` and the pages, and the
  * sign-in page (`GET`/`POST /sign-in`) and `POST /sign-out`. Register it before any route.
  */
+
+import { getConnInfo } from "@hono/node-server/conninfo";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
@@ -10,6 +12,7 @@ import { raw } from "hono/html";
 import { AppError } from "../errors/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { errorResponse } from "../http/errors.js";
+import { getCenter } from "../storage/directory.js";
 import {
   apiAuth,
   centerAccess,
@@ -19,6 +22,7 @@ import {
   sessionCookieName,
 } from "./http.js";
 import { checkPassword, createSession, endSession } from "./sessions.js";
+import { createSignInLimiter } from "./sign-in-limits.js";
 
 const styles = `
 :root { font-family: system-ui, sans-serif; color: #1d2430; background: #f5f6f8; }
@@ -91,7 +95,11 @@ export function landing(next: string): string {
 }
 const APP_HOME = "/centers";
 
-function page(c: Context<AppEnv>, props: Parameters<typeof SignInPage>[0], status: 200 | 401) {
+function page(
+  c: Context<AppEnv>,
+  props: Parameters<typeof SignInPage>[0],
+  status: 200 | 401 | 429,
+) {
   c.header("Cache-Control", "no-store");
   return c.html(`<!doctype html>${(<SignInPage {...props} />).toString()}`, status);
 }
@@ -105,13 +113,19 @@ export function registerAuth(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
     secure: ctx.auth.https,
   } as const;
   const sameOrigin = originCheck(ctx.auth);
+  const limiter = createSignInLimiter(ctx.auth.signInLimits);
 
   app.use("/api/*", apiAuth(ctx));
-  app.use("/api/centers/:center", centerAccess());
-  app.use("/api/centers/:center/*", centerAccess());
+  const centerExists = (id: string) => getCenter(ctx.db, id) !== undefined;
+  app.use("/api/centers/:center", centerAccess(centerExists));
+  app.use("/api/centers/:center/*", centerAccess(centerExists));
   app.use("*", pageAuth(ctx));
 
-  app.get("/sign-in", (c) => page(c, { next: safeNext(c.req.query("next")) }, 200));
+  app.get("/sign-in", (c) => {
+    const next = safeNext(c.req.query("next"), c.req.url);
+    if (!next.ok) return errorResponse(c, next.error);
+    return page(c, { next: next.value }, 200);
+  });
 
   app.post("/sign-in", async (c) => {
     // No session yet, so no synchronizer token: the Origin check stops a cross-site login form.
@@ -121,12 +135,25 @@ export function registerAuth(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
     const form = await c.req.parseBody();
     const email = typeof form.email === "string" ? form.email : "";
     const password = typeof form.password === "string" ? form.password : "";
-    const next = safeNext(typeof form.next === "string" ? form.next : undefined);
+    const wanted = safeNext(typeof form.next === "string" ? form.next : undefined, c.req.url);
+    if (!wanted.ok) return errorResponse(c, wanted.error);
+    const next = wanted.value;
+    const address = clientAddress(c);
+    const wait = await limiter.retryAfter(email, address);
+    if (wait !== undefined) {
+      c.get("log").warn({ email, address, retryAfterSeconds: wait }, "sign-in rate limited");
+      c.header("Retry-After", String(wait));
+      const minutes = Math.ceil(wait / 60);
+      const error = `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+      return page(c, { next, email, error }, 429);
+    }
     const userId = email && password ? await checkPassword(ctx.db, email, password) : undefined;
     if (!userId) {
-      c.get("log").info({ email }, "sign-in refused");
+      await limiter.failed(email, address);
+      c.get("log").info({ email, address }, "sign-in refused");
       return page(c, { next, email, error: "That email and password do not match." }, 401);
     }
+    await limiter.succeeded(email);
     const session = createSession(ctx.db, userId, ctx.wallClock(), ctx.auth.sessionTtlSeconds);
     setCookie(c, cookieName, session.id, { ...cookieOptions, maxAge: ctx.auth.sessionTtlSeconds });
     c.get("log").info({ userId }, "signed in");
@@ -140,4 +167,14 @@ export function registerAuth(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
     deleteCookie(c, cookieName, cookieOptions);
     return c.redirect("/sign-in", 303);
   });
+}
+
+/** The peer's address as the socket saw it (a proxy in front makes this the proxy's). */
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    // Not served by @hono/node-server (app.request in a test): no socket to ask.
+    return "unknown";
+  }
 }

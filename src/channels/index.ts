@@ -10,7 +10,7 @@ import type { Db } from "../storage/db.js";
 import { createInAppSender, type InAppDelivered } from "./in-app.js";
 import { createPlatformCallSender } from "./platform-call.js";
 import { createPlatformTaskSender } from "./platform-task.js";
-import { createSlackSender } from "./slack.js";
+import { createSlackSender, SLACK_WEBHOOK_HOST } from "./slack.js";
 import { createTwilioSender } from "./twilio.js";
 import { type Senders, unconfiguredSender } from "./types.js";
 
@@ -45,6 +45,8 @@ export interface ChannelSendersOptions {
   slackWebhookUrl?: string | undefined;
   /** A center's own webhook (its alert policy's `slackWebhookUrl`). */
   slackWebhookUrlFor?: (centerId: string) => string | undefined;
+  /** SLACK_ALLOWED_HOSTS: the hosts a center's own webhook may be on (default Slack's). */
+  slackAllowedHosts?: readonly string[];
   twilio?: {
     accountSid?: string | undefined;
     authToken?: string | undefined;
@@ -88,6 +90,8 @@ export function createChannelSenders(options: ChannelSendersOptions): Senders {
       webhookUrlFor: (centerId) =>
         options.slackWebhookUrlFor?.(centerId) ?? options.slackWebhookUrl,
       ...(options.slackTimeoutMs === undefined ? {} : { timeoutMs: options.slackTimeoutMs }),
+      allowedHosts: options.slackAllowedHosts ?? [SLACK_WEBHOOK_HOST],
+      trustedUrls: options.slackWebhookUrl ? [options.slackWebhookUrl] : [],
     }),
     sms,
     task: createPlatformTaskSender({ platformFor: options.platformFor }),

@@ -18,7 +18,12 @@ import { listChildren } from "../storage/directory.js";
 import { listOutbox } from "../storage/outbox.js";
 import { createChannelSenders } from "./index.js";
 import type { AlertNotice } from "./notice.js";
-import { buildSlackMessage, createSlackSender } from "./slack.js";
+import {
+  buildSlackMessage,
+  createSlackSender,
+  SLACK_WEBHOOK_HOST,
+  slackUrlRefusal,
+} from "./slack.js";
 import type { OutboxRow } from "./types.js";
 
 const HOOK = "https://hooks.slack.test/services/T0/B0/secret";
@@ -183,5 +188,48 @@ describe("Slack sender", () => {
   it("skips with a reason when no webhook is configured", async () => {
     const result = await createSlackSender({ webhookUrlFor: () => undefined })(row());
     expect(result).toMatchObject({ ok: false, skipped: true });
+  });
+});
+
+describe("where a Slack webhook may point", () => {
+  const hosts = [SLACK_WEBHOOK_HOST];
+
+  it("allows only https on Slack's own host unless the operator allows others", () => {
+    expect(slackUrlRefusal("https://hooks.slack.com/services/T0/B0/x", hosts)).toBeUndefined();
+    expect(slackUrlRefusal("https://HOOKS.slack.com/services/T0/B0/x", hosts)).toBeUndefined();
+    for (const bad of [
+      "http://hooks.slack.com/services/T0/B0/x",
+      "https://hooks.slack.com.evil.example/x",
+      "https://169.254.169.254/latest/meta-data",
+      "https://localhost:8787/api",
+      "https://hooks.slack.com:8443/x",
+      "https://user:pw@hooks.slack.com/x",
+      "not a url",
+    ]) {
+      expect(slackUrlRefusal(bad, hosts), bad).toBeDefined();
+    }
+    expect(slackUrlRefusal("https://chat.example.org/hook", ["chat.example.org"])).toBeUndefined();
+  });
+
+  it("refuses to post to a center's webhook on another host, and trusts the operator's own", async () => {
+    let posted = 0;
+    server.use(
+      http.post("http://10.0.0.5/internal", () => {
+        posted++;
+        return HttpResponse.text("ok");
+      }),
+    );
+    const send = (trustedUrls: string[]) =>
+      createSlackSender({
+        webhookUrlFor: () => "http://10.0.0.5/internal",
+        allowedHosts: hosts,
+        trustedUrls,
+      })(row());
+    const refused = await send([]);
+    expect(refused).toMatchObject({ ok: false, retryable: false });
+    expect(refused.ok ? "" : refused.error).toMatch(/must be https:\/\/hooks\.slack\.com/);
+    expect(posted).toBe(0);
+    expect((await send(["http://10.0.0.5/internal"])).ok).toBe(true);
+    expect(posted).toBe(1);
   });
 });

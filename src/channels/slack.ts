@@ -90,6 +90,37 @@ export interface SlackSenderOptions {
   /** The center's incoming-webhook URL (policy, then SLACK_WEBHOOK_URL); undefined: skipped. */
   webhookUrlFor: (centerId: string) => string | undefined;
   timeoutMs?: number;
+  /**
+   * When set, a URL is only posted to over https on one of these hosts (SLACK_ALLOWED_HOSTS),
+   * unless it is one of `trustedUrls` (the operator's own SLACK_WEBHOOK_URL): a director's
+   * settings must not make the server POST to an internal address.
+   */
+  allowedHosts?: readonly string[];
+  trustedUrls?: readonly string[];
+}
+
+/** Slack's own incoming-webhook host: the default of SLACK_ALLOWED_HOSTS. */
+export const SLACK_WEBHOOK_HOST = "hooks.slack.com";
+
+/** Why `url` may not be posted to, or undefined when it may: https, an allowed host, no user info. */
+export function slackUrlRefusal(url: string, allowedHosts: readonly string[]): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "the Slack webhook is not a URL";
+  }
+  const host = parsed.hostname.toLowerCase();
+  if (
+    parsed.protocol !== "https:" ||
+    parsed.username ||
+    parsed.password ||
+    parsed.port ||
+    !allowedHosts.map((h) => h.toLowerCase()).includes(host)
+  ) {
+    return `the Slack webhook must be https://${allowedHosts.join(" or https://")}/…; ${parsed.protocol}//${host} is not allowed (SLACK_ALLOWED_HOSTS)`;
+  }
+  return undefined;
 }
 
 /** POSTs the row's payload (a `SlackMessage`) as JSON to the center's incoming webhook. */
@@ -105,6 +136,11 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
         error: "slack not configured: no webhook URL for this center or SLACK_WEBHOOK_URL",
       };
     }
+    const refusal =
+      options.allowedHosts && !options.trustedUrls?.includes(url)
+        ? slackUrlRefusal(url, options.allowedHosts)
+        : undefined;
+    if (refusal) return { ok: false, retryable: false, error: refusal };
     let response: Response;
     let body: string;
     try {

@@ -1,7 +1,9 @@
 /**
  * @module cli/audit
- * `audit verify [--db path]`: checks the hash chain; exit 0 when intact, 1 naming the first broken
- * entry. `audit export --from D --to D [--center id] --format csv|json [--out file] [--db path]`:
+ * `audit verify [--db path] [--anchor file]`: checks the hash chain and, with `--anchor`, that it is
+ * the chain the service anchored (signed heads, key from AUDIT_ANCHOR_KEY): truncation, rewriting
+ * with re-hashing, renumbering and appends while stopped; exit 0 when intact, 1 naming the first
+ * broken entry or anchor mismatch. `audit export --from D --to D [--center id] --format csv|json [--out file] [--db path]`:
  * a date range for a licensing inspector (the center's local dates with `--center`, UTC dates
  * without), streamed to the file or stdout; exit 1 if the chain does not verify (the export is
  * still written, and the JSON says so). Usage errors and unreadable databases exit 2.
@@ -9,10 +11,11 @@
  * The database is opened read-only and never migrated, so an inspector's copy is left unchanged.
  */
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { type Anchor, checkAnchors, describeAnchorCheck, readAnchors } from "../audit/anchor.js";
 import {
   auditCsv,
   auditJson,
@@ -23,7 +26,7 @@ import {
   verifyAuditChain,
 } from "../audit/index.js";
 import { fromZodError } from "../errors/index.js";
-import { iterateAudit } from "../storage/audit.js";
+import { auditHashAt, iterateAudit } from "../storage/audit.js";
 import { getCenter } from "../storage/directory.js";
 import { type Db, openDatabaseReadOnly } from "../storage/index.js";
 
@@ -39,7 +42,7 @@ export interface AuditCliResult {
 }
 
 const usage = `usage:
-  audit verify [--db path]
+  audit verify [--db path] [--anchor file]   (--anchor needs AUDIT_ANCHOR_KEY)
   audit export --from YYYY-MM-DD --to YYYY-MM-DD [--center id] --format csv|json [--out file] [--db path]
 --db defaults to DATABASE_PATH, else ./data/centerline.db`;
 
@@ -73,18 +76,44 @@ async function writeAll(out: Writable, chunks: Iterable<string>): Promise<void> 
 }
 
 function verify(args: string[], io: AuditCliIo): AuditCliResult {
-  let values: { db?: string | undefined };
+  let values: { db?: string | undefined; anchor?: string | undefined };
   try {
-    ({ values } = parseArgs({ args, options: { db: { type: "string" } } }));
+    ({ values } = parseArgs({
+      args,
+      options: { db: { type: "string" }, anchor: { type: "string" } },
+    }));
   } catch (error) {
     return fail((error as Error).message);
+  }
+  let anchors: Anchor[] | undefined;
+  if (values.anchor !== undefined) {
+    const key = io.env.AUDIT_ANCHOR_KEY;
+    if (!key) return fail("--anchor: set AUDIT_ANCHOR_KEY to the key the anchors were signed with");
+    let text: string;
+    try {
+      text = readFileSync(values.anchor, "utf8");
+    } catch (error) {
+      return fail(`--anchor: cannot read ${values.anchor}: ${(error as Error).message}`);
+    }
+    const read = readAnchors(text, key);
+    if (!read.ok) {
+      io.stdout.write(`ANCHOR FILE REFUSED: ${read.error.message}\n`);
+      return { stderr: "", code: 1 };
+    }
+    anchors = read.value;
   }
   const db = open(values.db ?? io.env.DATABASE_PATH ?? "./data/centerline.db");
   if (typeof db === "string") return fail(db);
   try {
     const result = verifyAuditChain(db);
     io.stdout.write(`${describeVerification(result)}\n`);
-    return { stderr: "", code: result.ok ? 0 : 1 };
+    if (!result.ok || !anchors) return { stderr: "", code: result.ok ? 0 : 1 };
+    const check = checkAnchors(anchors, {
+      lastSeq: result.lastSeq,
+      hashAt: (seq) => auditHashAt(db, seq),
+    });
+    io.stdout.write(`${describeAnchorCheck(check)}\n`);
+    return { stderr: "", code: check.ok ? 0 : 1 };
   } catch (error) {
     return fail(`cannot read the audit log: ${(error as Error).message}`);
   } finally {

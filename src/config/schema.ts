@@ -4,6 +4,7 @@
  * variables; `config/schema.test.ts` keeps the two in step.
  */
 import { z } from "zod";
+import { insideDataDirectory } from "./audit-anchor.js";
 import { mcpTokensSchema } from "./mcp-tokens.js";
 
 const onOff = z.enum(["on", "off"]);
@@ -58,6 +59,16 @@ export const configSchema = z
     SANDBOX_CENTERS: z.coerce.number().int().min(1).max(50).default(2),
     SANDBOX_DATE: z.iso.date().optional(),
     SLACK_WEBHOOK_URL: optionalUrl,
+    /** Hosts a center's own Slack webhook may be on (https only); SLACK_WEBHOOK_URL is trusted. */
+    SLACK_ALLOWED_HOSTS: z
+      .string()
+      .default("hooks.slack.com")
+      .transform((raw) =>
+        raw
+          .split(",")
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      ),
     TWILIO_ACCOUNT_SID: z
       .string()
       .regex(/^AC[0-9a-fA-F]{32}$/, "expected AC followed by 32 hex digits")
@@ -118,6 +129,25 @@ export const configSchema = z
       .min(32, "the bootstrap token must be at least 32 characters")
       .regex(/^\S+$/, "the bootstrap token must not contain spaces")
       .optional(),
+    /**
+     * HMAC key for the audit chain's anchors; keep it out of the database and its backups. Unset:
+     * no anchors are written.
+     */
+    AUDIT_ANCHOR_KEY: z
+      .string()
+      .min(32, "the audit anchor key must be at least 32 characters")
+      .optional(),
+    /** Where anchors are appended; default beside the data directory, never inside it. */
+    AUDIT_ANCHOR_PATH: z.string().min(1).optional(),
+    AUDIT_ANCHOR_INTERVAL_MINUTES: z.coerce.number().positive().max(60).default(60),
+    /** Failed sign-ins per account, and per client address, within the window before a 429. */
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+    SIGN_IN_WINDOW_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(15),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .positive()
@@ -136,6 +166,13 @@ export const configSchema = z
           });
         }
       }
+    }
+    if (cfg.AUDIT_ANCHOR_PATH && insideDataDirectory(cfg.AUDIT_ANCHOR_PATH, cfg.DATABASE_PATH)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUDIT_ANCHOR_PATH"],
+        message: "must be outside the directory that holds DATABASE_PATH",
+      });
     }
     if (cfg.SANDBOX === "on") return;
     for (const p of ["PROCARE", "KANGAROOTIME"] as const) {

@@ -6,6 +6,9 @@
 
 export const errorCodes = [
   "bad_request",
+  "payload_too_large",
+  "unsupported_media_type",
+  "invalid_encoding",
   "invalid_signature",
   "unauthorized",
   "forbidden",
@@ -14,6 +17,7 @@ export const errorCodes = [
   "invalid_payload",
   "unknown_event_type",
   "conflict",
+  "rate_limited",
   "platform_error",
   "config_error",
   "internal",

@@ -4,6 +4,7 @@
  * one error handler.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { registerAuth, withBearerAuth } from "../auth/index.js";
 import { AppError, fromZodError } from "../errors/index.js";
@@ -27,6 +28,9 @@ import { registerStaffRoutes } from "./routes/staff.js";
 import { registerStaffRecordRoutes } from "./routes/staff-records.js";
 import { registerStaffingRoutes } from "./routes/staffing.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
+
+/** The largest `/api` request body: a CSV import of some thousands of rows fits well within. */
+export const API_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -52,6 +56,20 @@ export function createApp(ctx: AppContext): OpenAPIHono<AppEnv> {
       "request",
     );
   });
+
+  // Refused before it is read (by Content-Length, or as a chunked body streams past the limit).
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: API_BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError("payload_too_large", "request bodies are limited to 1 MiB", {
+          field: "body",
+          limitBytes: API_BODY_LIMIT_BYTES,
+        });
+      },
+    }),
+  );
 
   registerAuth(app, ctx);
   registerHealthRoute(app, ctx);

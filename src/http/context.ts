@@ -6,6 +6,7 @@ import type { EventEmitter } from "node:events";
 import type { Hono } from "hono";
 import type { Alerting } from "../alerts/index.js";
 import type { Principal } from "../auth/principal.js";
+import type { SignInLimits } from "../auth/sign-in-limits.js";
 import type { Provider } from "../domain/index.js";
 import type { EnqueuedJob, QuickLogEntry } from "../drafting/index.js";
 import type { InboxProcessor } from "../ingest/processor.js";
@@ -55,6 +56,8 @@ export interface AuthSettings {
   sessionTtlSeconds: number;
   /** Origins accepted on form posts besides the request's own (PUBLIC_URL's, behind a proxy). */
   trustedOrigins: readonly string[];
+  /** Failed sign-ins allowed per account and per address; unset: `defaultSignInLimits`. */
+  signInLimits?: SignInLimits;
 }
 
 export type AppEnv = {

@@ -1,6 +1,11 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { generateSecret, signWebhook, verifyWebhook } from "./standard-webhooks.js";
+import {
+  generateSecret,
+  signWebhook,
+  verifyAndDecode,
+  verifyWebhook,
+} from "./standard-webhooks.js";
 
 const body = '{"event_type":"check_in","child_id":"CHLD_1"}';
 const now = 1_790_000_000;
@@ -79,5 +84,46 @@ describe("Standard Webhooks v1", () => {
 
   it("refuses everything when no secret is configured", () => {
     expect(verify(signWebhook(secret, "msg_1", now, body), []).ok).toBe(false);
+  });
+});
+
+describe("the raw bytes", () => {
+  const secret = generateSecret();
+  const decode = (bytes: Uint8Array, signedBytes = bytes) => {
+    const headers = signWebhook(secret, "msg_1", now, signedBytes);
+    return verifyAndDecode({
+      headers: {
+        id: headers["webhook-id"],
+        timestamp: headers["webhook-timestamp"],
+        signature: headers["webhook-signature"],
+      },
+      body: bytes,
+      secrets: [secret],
+      nowSeconds: now,
+      toleranceSeconds: 300,
+    });
+  };
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it("verifies the bytes as sent and gives back the text", () => {
+    expect(decode(utf8('{"name":"Zoë"}'))).toEqual({ ok: true, value: '{"name":"Zoë"}' });
+  });
+
+  it("answers a correctly signed body with a BOM or invalid UTF-8 with invalid_encoding, naming it", () => {
+    const bom = decode(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("{}")]));
+    expect(bom.ok).toBe(false);
+    if (!bom.ok) {
+      expect(bom.error.code).toBe("invalid_encoding");
+      expect(bom.error.message).toMatch(/byte order mark/);
+    }
+    const latin1 = decode(new Uint8Array([...utf8('{"name":"Zo'), 0xeb, ...utf8('"}')]));
+    expect(latin1.ok).toBe(false);
+    if (!latin1.ok) expect(latin1.error).toMatchObject({ code: "invalid_encoding" });
+  });
+
+  it("still answers a wrong signature with invalid_signature, whatever the encoding", () => {
+    const tampered = decode(new Uint8Array([0xff, 0xfe]), utf8("{}"));
+    expect(tampered.ok).toBe(false);
+    if (!tampered.ok) expect(tampered.error.code).toBe("invalid_signature");
   });
 });

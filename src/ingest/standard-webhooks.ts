@@ -18,8 +18,12 @@ function secretBytes(secret: string): Buffer {
   return Buffer.from(secret.startsWith("whsec_") ? secret.slice(6) : secret, "base64");
 }
 
-function hmac(secret: string, id: string, timestamp: string, body: string): Buffer {
-  return createHmac("sha256", secretBytes(secret)).update(`${id}.${timestamp}.${body}`).digest();
+/** Over the bytes as sent: a string body is its UTF-8 bytes, a byte body is taken as it is. */
+function hmac(secret: string, id: string, timestamp: string, body: string | Uint8Array): Buffer {
+  return createHmac("sha256", secretBytes(secret))
+    .update(`${id}.${timestamp}.`)
+    .update(body)
+    .digest();
 }
 
 /** A new random secret in the `whsec_` form. */
@@ -32,7 +36,7 @@ export function signWebhook(
   secret: string,
   id: string,
   timestampSeconds: number,
-  body: string,
+  body: string | Uint8Array,
 ): SignedHeaders {
   const timestamp = String(Math.floor(timestampSeconds));
   return {
@@ -44,7 +48,8 @@ export function signWebhook(
 
 export interface VerifyInput {
   headers: { id?: string | null; timestamp?: string | null; signature?: string | null };
-  body: string;
+  /** The raw body; prefer the bytes as received, which is what the sender signed. */
+  body: string | Uint8Array;
   secrets: readonly string[];
   /** Current time in Unix seconds (a parameter, so tests and replays control it). */
   nowSeconds: number;
@@ -95,4 +100,36 @@ export function verifyWebhook(input: VerifyInput): Result<{ id: string; timestam
     }
   }
   return err(new AppError("invalid_signature", "no v1 signature matches a configured secret"));
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * Verifies the signature over the raw bytes, then reads them as UTF-8 text. A correctly signed
+ * body that is not plain UTF-8 (a byte order mark, or invalid sequences) is the sender's encoding
+ * mistake, not a forgery: it gets `invalid_encoding` naming that, not `invalid_signature`.
+ */
+export function verifyAndDecode(input: VerifyInput & { body: Uint8Array }): Result<string> {
+  const verified = verifyWebhook(input);
+  if (!verified.ok) return verified;
+  const bytes = input.body;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return err(
+      new AppError(
+        "invalid_encoding",
+        "the body starts with a UTF-8 byte order mark (EF BB BF); send UTF-8 JSON without one",
+        { field: "body", encoding: "utf-8 with BOM" },
+      ),
+    );
+  }
+  try {
+    return ok(strictUtf8.decode(bytes));
+  } catch {
+    return err(
+      new AppError("invalid_encoding", "the body is not valid UTF-8; send UTF-8 JSON", {
+        field: "body",
+        encoding: "invalid utf-8",
+      }),
+    );
+  }
 }

@@ -5,8 +5,11 @@
  * RFC 4180: CRLF line ends, a field quoted when it holds a quote, comma or line break, its quotes
  * doubled. Null and undefined are empty fields. Pure, so the audit export can stream through it.
  *
- * There is no spreadsheet formula guard (a leading `=`, `+`, `-`, `@` is written as is): the audit
- * export must keep each field byte-for-byte so its hashes can be checked from the file.
+ * `toCsv` writes what people open in a spreadsheet, so a text cell a spreadsheet would run as a
+ * formula (OWASP's rule: starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a
+ * leading `'` and is quoted; numbers are ours, not typed by anyone, and stay numbers. `csvRecord`
+ * writes fields as they are: the audit export must keep each byte so its hashes can be checked
+ * from the file, and says at its top that it is data for verification, not for a spreadsheet.
  */
 import { AppError } from "../errors/index.js";
 
@@ -18,13 +21,24 @@ export function csvField(value: CsvValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One CSV record, CRLF-terminated. */
+/** A text cell a spreadsheet would not run: a formula-like start gets `'` and quotes. */
+export function spreadsheetField(value: CsvValue): string {
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(value)) {
+    return `"'${value.replaceAll('"', '""')}"`;
+  }
+  return csvField(value);
+}
+
+/** One CSV record, CRLF-terminated, every field exactly as given (for data, not spreadsheets). */
 export function csvRecord(values: readonly CsvValue[]): string {
   return `${values.map(csvField).join(",")}\r\n`;
 }
 
+/** A CSV for people: a header and rows, formula-like text cells neutralized. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return [header, ...rows].map(csvRecord).join("");
+  return [header, ...rows]
+    .map((values) => `${values.map(spreadsheetField).join(",")}\r\n`)
+    .join("");
 }
 
 /** RFC 4180 fields of one line (quotes doubled inside quoted fields; no line breaks in fields). */

@@ -148,3 +148,43 @@ export function* iterateAudit(
     after = (batch.at(-1) as AuditLogRow).seq;
   }
 }
+
+/** The stored hash of the entry at `seq`, if there is one: what an anchor is compared with. */
+export function auditHashAt(db: Store, seq: number): string | undefined {
+  return db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, seq)).get()?.hash;
+}
+
+/** An entry with its JSON columns as the text stored, so a damaged one can be named, not thrown. */
+export type AuditTextRow = Omit<AuditLogRow, "sourceIds" | "data"> & {
+  sourceIds: string;
+  data: string;
+};
+
+/** The whole log in `seq` order with unparsed JSON columns, `batchSize` rows at a time. */
+export function* iterateAuditText(db: Store, batchSize = 1000): Generator<AuditTextRow> {
+  let after: number | null = null;
+  for (;;) {
+    const batch: AuditTextRow[] = db
+      .select({
+        seq: auditLog.seq,
+        at: auditLog.at,
+        actor: auditLog.actor,
+        action: auditLog.action,
+        centerId: auditLog.centerId,
+        subject: auditLog.subject,
+        sourceIds: sql<string>`CAST(${auditLog.sourceIds} AS TEXT)`,
+        correlationId: auditLog.correlationId,
+        data: sql<string>`CAST(${auditLog.data} AS TEXT)`,
+        prevHash: auditLog.prevHash,
+        hash: auditLog.hash,
+      })
+      .from(auditLog)
+      .where(after === null ? undefined : gt(auditLog.seq, after))
+      .orderBy(asc(auditLog.seq))
+      .limit(batchSize)
+      .all();
+    yield* batch;
+    if (batch.length < batchSize) return;
+    after = (batch.at(-1) as AuditTextRow).seq;
+  }
+}

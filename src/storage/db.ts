@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { registerAuditHashFunction } from "./audit-hash.js";
 import * as schema from "./schema.js";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -24,6 +25,7 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("foreign_keys = ON");
   // FULL, not NORMAL: an acknowledged webhook must survive a power cut, not only a crash.
   sqlite.pragma("synchronous = FULL");
+  registerAuditHashFunction(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;

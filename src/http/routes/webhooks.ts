@@ -10,6 +10,7 @@ import { z } from "zod";
 import { type Provider, providerSchema } from "../../domain/index.js";
 import { AppError } from "../../errors/index.js";
 import { receiveWebhook } from "../../ingest/receive.js";
+import { verifyAndDecode } from "../../ingest/standard-webhooks.js";
 import { adapters } from "../../platforms/registry.js";
 import type { AppContext, AppEnv } from "../context.js";
 import { errorBodySchema, errorResponse } from "../errors.js";
@@ -41,18 +42,24 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext)
         });
       }
       const provider = parsed.data;
-      const result = receiveWebhook(ctx.db, {
-        provider,
+      const signed = {
         headers: {
           id: c.req.header("webhook-id"),
           timestamp: c.req.header("webhook-timestamp"),
           signature: c.req.header("webhook-signature"),
         },
-        body: await c.req.text(),
         secrets: ctx.webhookSecrets[provider],
         toleranceSeconds: ctx.webhookToleranceSeconds,
-        now: ctx.wallClock(),
+      };
+      // The signature covers the bytes as sent, so it is checked before they are decoded.
+      const text = verifyAndDecode({
+        ...signed,
+        body: new Uint8Array(await c.req.arrayBuffer()),
+        nowSeconds: Math.floor(ctx.wallClock().getTime() / 1000),
       });
+      const result = text.ok
+        ? receiveWebhook(ctx.db, { ...signed, provider, body: text.value, now: ctx.wallClock() })
+        : text;
       if (!result.ok) {
         c.get("log").warn(
           { provider, code: result.error.code, reason: result.error.message },
@@ -97,7 +104,9 @@ function documentWebhook(app: OpenAPIHono<AppEnv>, provider: Provider): void {
         description: "Stored durably (or already stored)",
         content: { "application/json": { schema: webhookReceiptSchema } },
       },
-      400: errors("Body is not JSON, or too large"),
+      400: errors(
+        "Body is not JSON, too large, or (correctly signed but) not plain UTF-8: a byte order mark or invalid bytes (`invalid_encoding`)",
+      ),
       401: errors("Missing, invalid or expired signature; nothing is stored"),
       422: errors(
         "Unknown event type, a missing or malformed field, or an unknown center/room/child/staff; kept in rejected_events",
