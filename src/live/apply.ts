@@ -33,7 +33,9 @@ export function touch(
 
 /**
  * Applies `events` from one source event. Re-applying the same source event is a no-op, so a
- * crash between steps and a retry never double-count.
+ * crash between steps and a retry never double-count. `afterEach` is called right after each
+ * event that moved someone, with the rooms it touched (room id → cause), so the caller can
+ * evaluate them before the next event changes them again.
  */
 export function applyEvents(
   tx: Store,
@@ -41,6 +43,7 @@ export function applyEvents(
   events: readonly DomainEvent[],
   recordedAt: string,
   touched: TouchedRooms = new Map(),
+  afterEach?: (event: DomainEvent, rooms: ReadonlyMap<string, string>) => void,
 ): { applied: number; touched: TouchedRooms; outbox: number[] } {
   let applied = 0;
   const outbox: number[] = [];
@@ -48,6 +51,7 @@ export function applyEvents(
     if (hasEvent(tx, from, seq)) return;
     const subject = subjectOf(event);
     let took = false;
+    let touchedNow: Map<string, string> | undefined;
     // At the door: an unauthorized check-out is held (recorded, not projected) and paged.
     const gate = doorGate(tx, from, seq, event, recordedAt);
     if (gate.outbox.length > 0) outbox.push(...gate.outbox);
@@ -59,14 +63,20 @@ export function applyEvents(
       if (changed) {
         putPresence(tx, next, recordedAt);
         const cause = `${from.provider}:${from.sourceEventId}`;
-        touch(touched, event.centerId, currentRoom(before), cause);
-        touch(touched, event.centerId, currentRoom(next), cause);
+        const rooms = new Map<string, string>();
+        for (const room of [currentRoom(before), currentRoom(next)]) {
+          if (room === null) continue;
+          rooms.set(room, cause);
+          touch(touched, event.centerId, room, cause);
+        }
         took = true;
         applied++;
+        if (rooms.size > 0) touchedNow = rooms;
       }
     }
     const subjectId = subject?.id ?? ("childId" in event ? event.childId : null);
     recordEvent(tx, from, seq, event, subjectId, took, recordedAt);
+    if (touchedNow) afterEach?.(event, touchedNow);
   });
   return { applied, touched, outbox };
 }
