@@ -93,3 +93,22 @@ export function insertRejected(db: Store, row: typeof rejectedEvents.$inferInser
 export function listRejected(db: Store, limit = 100) {
   return db.select().from(rejectedEvents).orderBy(asc(rejectedEvents.id)).limit(limit).all();
 }
+
+const REFERENCE_LOOKUP = {
+  center: "SELECT 1 FROM centers WHERE id = ?",
+  room: "SELECT 1 FROM rooms WHERE center_id = ? AND id = ?",
+  child: "SELECT 1 FROM children WHERE center_id = ? AND id = ?",
+  staff: "SELECT 1 FROM staff WHERE center_id = ? AND id = ?",
+} as const;
+
+/** Whether a webhook's reference names a known center, or a room, child or staff member of it. */
+export function referenceExists(
+  db: Store,
+  kind: keyof typeof REFERENCE_LOOKUP,
+  centerId: string,
+  id: string,
+): boolean {
+  const statement = prepared(db, REFERENCE_LOOKUP[kind]);
+  const found = kind === "center" ? statement.get(id) : statement.get(centerId, id);
+  return found !== undefined;
+}

@@ -9,7 +9,7 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { type Provider, providerSchema } from "../../domain/index.js";
 import { AppError } from "../../errors/index.js";
-import { receiveWebhook } from "../../ingest/receive.js";
+import { receiveWebhookGrouped } from "../../ingest/receive.js";
 import { adapters } from "../../platforms/registry.js";
 import type { AppContext, AppEnv } from "../context.js";
 import { errorBodySchema, errorResponse } from "../errors.js";
@@ -41,7 +41,7 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext)
         });
       }
       const provider = parsed.data;
-      const result = receiveWebhook(ctx.db, {
+      const result = await receiveWebhookGrouped(ctx.db, {
         provider,
         headers: {
           id: c.req.header("webhook-id"),
