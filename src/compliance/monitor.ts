@@ -10,7 +10,7 @@
 import { appendAudit, correlationOf } from "../audit/index.js";
 import type { Center, Child, Room, Shift, Staff } from "../domain/index.js";
 import { addDays, instantToZoned } from "../domain/time.js";
-import { assembleRooms } from "../live/index.js";
+import { assembleRooms, type Presence } from "../live/index.js";
 import {
   APPROACHING_HORIZON_MINUTES,
   type CenterPolicy,
@@ -155,19 +155,20 @@ export function evaluateCenter(
   const facts = loadFacts(db, centerId);
   if (!facts) return [];
   return inTransaction(db, (tx) =>
-    evaluateRooms(db, tx, facts, at, rooms, defaultCause, wallClock),
+    evaluateRooms(db, tx, facts, listPresence(tx, centerId), at, rooms, defaultCause, wallClock),
   );
 }
 
 export interface EventEvaluator {
   /**
-   * Evaluates the rooms one event touched (room id → cause) right after it was applied, inside
-   * the caller's transaction, at the event's business time `at` — or at the rooms' last
-   * evaluation if that is later, so a late event never writes history before what is recorded.
+   * Called right after an event changed `presence` (inside the caller's transaction): evaluates
+   * the rooms it touched (room id → cause; none is fine) at the event's business time `at` — or
+   * at the rooms' last evaluation if that is later, so a late event never writes history before
+   * what is already recorded.
    */
   evaluate(
     tx: Store,
-    centerId: string,
+    presence: Presence,
     rooms: ReadonlyMap<string, string>,
     at: string,
   ): StatusChange[];
@@ -175,26 +176,48 @@ export interface EventEvaluator {
 
 /**
  * An evaluator for one batch of events, used inside the batch's transaction: each center's
- * directory is read once for the batch (nothing else writes while the transaction is open), and
- * each event then costs only its rooms' presence, status and evaluation.
+ * directory and presence are read once for the batch (nothing else writes them while the
+ * transaction is open; the presence copy follows each event), so an event costs only its rooms'
+ * status and evaluation. Throw it away if a write in the batch is rolled back.
  */
 export function createEventEvaluator(
   db: Db,
   wallClock: () => Date = () => new Date(),
 ): EventEvaluator {
-  const centers = new Map<string, CenterFacts | undefined>();
+  const centers = new Map<
+    string,
+    { facts: CenterFacts; presence: Map<string, Presence> } | undefined
+  >();
+  const key = (p: Presence) => `${p.subjectKind}:${p.subjectId}`;
+  const load = (tx: Store, centerId: string) => {
+    const facts = loadFacts(tx, centerId);
+    if (!facts) return undefined;
+    return { facts, presence: new Map(listPresence(tx, centerId).map((p) => [key(p), p])) };
+  };
   return {
-    evaluate(tx, centerId, rooms, at) {
+    evaluate(tx, presence, rooms, at) {
+      const { centerId } = presence;
+      if (!centers.has(centerId)) centers.set(centerId, load(tx, centerId));
+      const center = centers.get(centerId);
+      if (!center) return [];
+      center.presence.set(key(presence), presence);
       if (rooms.size === 0) return [];
-      if (!centers.has(centerId)) centers.set(centerId, loadFacts(tx, centerId));
-      const facts = centers.get(centerId);
-      if (!facts) return [];
       let latest = at;
       for (const roomId of rooms.keys()) {
         const evaluatedAt = getRoomStatus(tx, centerId, roomId)?.evaluatedAt;
         if (evaluatedAt !== undefined && evaluatedAt > latest) latest = evaluatedAt;
       }
-      return evaluateRooms(db, tx, facts, new Date(latest), rooms, "event", wallClock);
+      const everyone = [...center.presence.values()];
+      return evaluateRooms(
+        db,
+        tx,
+        center.facts,
+        everyone,
+        new Date(latest),
+        rooms,
+        "event",
+        wallClock,
+      );
     },
   };
 }
@@ -204,6 +227,7 @@ function evaluateRooms(
   db: Db,
   tx: Store,
   facts: CenterFacts,
+  presence: readonly Presence[],
   at: Date,
   rooms: ReadonlyMap<string, string> | undefined,
   defaultCause: string,
@@ -212,7 +236,6 @@ function evaluateRooms(
   const { center, pack, policy, staffById } = facts;
   const centerId = center.id;
   const localDate = instantToZoned(at, center.timeZone).date;
-  const presence = listPresence(tx, centerId);
   const states = assembleRooms(
     rooms ? facts.rooms.filter((r) => rooms.has(r.id)) : facts.rooms,
     presence,

@@ -83,9 +83,16 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
     const from = { source: "webhook" as const, provider: row.provider, sourceEventId: row.eventId };
     const changes: StatusChange[] = [];
     const touched: TouchedRooms = new Map();
-    const { outbox } = applyEvents(tx, from, mapped.value.events, at, touched, (event, rooms) => {
-      changes.push(...evaluator.evaluate(tx, event.centerId, rooms, event.occurredAt));
-    });
+    const { outbox } = applyEvents(
+      tx,
+      from,
+      mapped.value.events,
+      at,
+      touched,
+      (event, presence, rooms) => {
+        changes.push(...evaluator.evaluate(tx, presence, rooms, event.occurredAt));
+      },
+    );
     finishInbox(tx, row.id, { status: "processed", at });
     // Only now that the row's savepoint holds: a row that threw contributes nothing.
     for (const [centerId, rooms] of touched) {
@@ -101,11 +108,13 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
     // Projections can be redone from the inbox, whose rows stay pending until this commits, so
     // the batch commits without an fsync of its own (see `inRelaxedTransaction`).
     inRelaxedTransaction(db, (tx) => {
-      const evaluator = createEventEvaluator(db, clock);
+      let evaluator = createEventEvaluator(db, clock);
       for (const row of rows) {
         try {
           if (inSavepoint(tx, () => processRow(tx, row.id, batch, evaluator))) batch.done++;
         } catch (error) {
+          // Its savepoint undid the row's writes; the evaluator's copy of presence may hold them.
+          evaluator = createEventEvaluator(db, clock);
           // One poisoned row must not hold up the rows behind it.
           const failed = recordInboxFailure(
             tx,
