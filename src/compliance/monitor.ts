@@ -222,6 +222,33 @@ export function createEventEvaluator(
   };
 }
 
+/**
+ * The part of a center's future that can reach `roomIds`: the children in them or whose home room
+ * they are (arrivals go to the home room), the staff in them or with a shift in one (with all of
+ * their shifts, which decide when they leave). The forecast plans each person on their own and
+ * replays only events about a room's people, so leaving out everyone else changes nothing but
+ * the cost — which, for one event's room, is most of a center.
+ */
+function peopleOf(
+  roomIds: ReadonlySet<string>,
+  presence: readonly Presence[],
+  children: readonly Child[],
+  shifts: readonly Shift[],
+): { presence: Presence[]; children: Child[]; shifts: Shift[] } {
+  const inRooms = (roomId: string | null) => roomId !== null && roomIds.has(roomId);
+  const here = presence.filter((p) => p.present && inRooms(p.roomId));
+  const childIds = new Set(here.filter((p) => p.subjectKind === "child").map((p) => p.subjectId));
+  for (const c of children) if (inRooms(c.homeRoomId)) childIds.add(c.id);
+  const staffIds = new Set(here.filter((p) => p.subjectKind === "staff").map((p) => p.subjectId));
+  for (const s of shifts) if (inRooms(s.roomId)) staffIds.add(s.staffId);
+  const ids = { child: childIds, staff: staffIds };
+  return {
+    presence: presence.filter((p) => ids[p.subjectKind].has(p.subjectId)),
+    children: children.filter((c) => childIds.has(c.id)),
+    shifts: shifts.filter((s) => staffIds.has(s.staffId)),
+  };
+}
+
 /** `db` keys the in-memory recheck schedule; every read and write goes through `tx`. */
 function evaluateRooms(
   db: Db,
@@ -244,6 +271,7 @@ function evaluateRooms(
   );
   if (states.length === 0) return [];
   // One read of the center's known future serves every room evaluated now.
+  const shifts = shiftsAround(tx, facts, localDate);
   const { events: future } = centerFuture(
     tx,
     center,
@@ -252,7 +280,9 @@ function evaluateRooms(
     at,
     localDate,
     APPROACHING_HORIZON_MINUTES + LOOK_BEYOND_MINUTES,
-    { presence, children: facts.children, shifts: shiftsAround(tx, facts, localDate) },
+    rooms
+      ? peopleOf(new Set(rooms.keys()), presence, facts.children, shifts)
+      : { presence, children: facts.children, shifts },
   );
   const iso = at.toISOString();
   const changes: StatusChange[] = [];
