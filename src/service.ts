@@ -197,7 +197,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     db,
     logger: logger.child({ component: "inbox" }),
     clock: wallClock,
-    onTouched: (touched) => onTouched(db, events, clock(), touched),
+    // The processor evaluates each event's rooms itself, at the event's time; this publishes.
+    onTouched: (touched, changes) => {
+      for (const change of changes) events.emit("status", change);
+      for (const [centerId, rooms] of touched)
+        events.emit("rooms", { centerId, roomIds: [...rooms.keys()] });
+    },
     // Alerting starts after the server is up; a hold's pages wait in the outbox until then.
     onOutbox: () => void ctx.alerting?.outbox.runDue(),
   });

@@ -4,8 +4,9 @@
  * shift starts and ends, planned breaks — as the events the pure forecast replays. Shared by the
  * monitor (a breach within 15 minutes makes a room `approaching`) and the outlook.
  */
-import type { Center, Staff } from "../domain/index.js";
+import type { Center, Child, Shift, Staff } from "../domain/index.js";
 import { addDays } from "../domain/time.js";
+import type { Presence } from "../live/project.js";
 import { type FutureEvent, plannedEvents, type RoomInput, type RulePack } from "../rules/index.js";
 import type { Store } from "../storage/db.js";
 import { listChildren, listShifts } from "../storage/directory.js";
@@ -26,8 +27,10 @@ export function centerFuture(
   at: Date,
   localDate: string,
   horizonMinutes: number,
+  /** What the caller has already read in this transaction (per-event evaluation reuses it). */
+  loaded: { presence?: readonly Presence[]; children?: readonly Child[]; shifts?: Shift[] } = {},
 ): CenterFuture {
-  const presence = listPresence(db, center.id).filter((p) => p.present);
+  const presence = (loaded.presence ?? listPresence(db, center.id)).filter((p) => p.present);
   const childrenPresent = new Map(
     presence
       .filter((p) => p.subjectKind === "child" && p.roomId)
@@ -49,10 +52,10 @@ export function centerFuture(
     now: at,
     timeZone: center.timeZone,
     horizonMinutes,
-    children: listChildren(db, center.id),
+    children: loaded.children ?? listChildren(db, center.id),
     childrenPresent,
     // Yesterday's shifts too: a shift past midnight is still running.
-    shifts: listShifts(db, center.id, [addDays(localDate, -1), localDate]),
+    shifts: loaded.shifts ?? listShifts(db, center.id, [addDays(localDate, -1), localDate]),
     staffPresent,
     staffInputs,
   });

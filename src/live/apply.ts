@@ -8,7 +8,7 @@ import { doorGate } from "../door/gate.js";
 import { type EventSource, hasEvent, recordEvent } from "../storage/attendance.js";
 import type { Store } from "../storage/db.js";
 import { getPresence, putPresence } from "../storage/presence.js";
-import { currentRoom, emptyPresence, project, subjectOf } from "./project.js";
+import { currentRoom, emptyPresence, type Presence, project, subjectOf } from "./project.js";
 
 /**
  * Rooms whose occupancy may have changed, per center, each with the latest event that touched it
@@ -33,7 +33,9 @@ export function touch(
 
 /**
  * Applies `events` from one source event. Re-applying the same source event is a no-op, so a
- * crash between steps and a retry never double-count.
+ * crash between steps and a retry never double-count. `afterEach` is called right after each
+ * event that changed someone's presence, with the new presence and the rooms it touched (room id
+ * → cause, possibly none), so the caller can evaluate them before the next event changes them.
  */
 export function applyEvents(
   tx: Store,
@@ -41,6 +43,7 @@ export function applyEvents(
   events: readonly DomainEvent[],
   recordedAt: string,
   touched: TouchedRooms = new Map(),
+  afterEach?: (event: DomainEvent, presence: Presence, rooms: ReadonlyMap<string, string>) => void,
 ): { applied: number; touched: TouchedRooms; outbox: number[] } {
   let applied = 0;
   const outbox: number[] = [];
@@ -48,6 +51,7 @@ export function applyEvents(
     if (hasEvent(tx, from, seq)) return;
     const subject = subjectOf(event);
     let took = false;
+    let moved: { presence: Presence; rooms: Map<string, string> } | undefined;
     // At the door: an unauthorized check-out is held (recorded, not projected) and paged.
     const gate = doorGate(tx, from, seq, event, recordedAt);
     if (gate.outbox.length > 0) outbox.push(...gate.outbox);
@@ -59,14 +63,20 @@ export function applyEvents(
       if (changed) {
         putPresence(tx, next, recordedAt);
         const cause = `${from.provider}:${from.sourceEventId}`;
-        touch(touched, event.centerId, currentRoom(before), cause);
-        touch(touched, event.centerId, currentRoom(next), cause);
+        const rooms = new Map<string, string>();
+        for (const room of [currentRoom(before), currentRoom(next)]) {
+          if (room === null) continue;
+          rooms.set(room, cause);
+          touch(touched, event.centerId, room, cause);
+        }
         took = true;
         applied++;
+        moved = { presence: next, rooms };
       }
     }
     const subjectId = subject?.id ?? ("childId" in event ? event.childId : null);
     recordEvent(tx, from, seq, event, subjectId, took, recordedAt);
+    if (moved) afterEach?.(event, moved.presence, moved.rooms);
   });
   return { applied, touched, outbox };
 }

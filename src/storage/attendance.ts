@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import type { DomainEvent } from "../domain/index.js";
-import type { Store } from "./db.js";
+import { prepared, type Store } from "./db.js";
 import { attendanceEvents } from "./schema.js";
 
 export interface EventSource {
@@ -24,40 +24,34 @@ export function recordEvent(
   recordedAt: string,
 ): boolean {
   const roomId = "roomId" in event ? event.roomId : "toRoomId" in event ? event.toRoomId : null;
-  const result = db
-    .insert(attendanceEvents)
-    .values({
-      centerId: event.centerId,
-      source: from.source,
-      provider: from.provider,
-      sourceEventId: from.sourceEventId,
-      seq,
-      type: event.type,
-      subjectId,
-      roomId,
-      occurredAt: event.occurredAt,
-      recordedAt,
-      applied,
-      payload: event,
-    })
-    .onConflictDoNothing()
-    .run();
+  const result = prepared(
+    db,
+    `INSERT INTO attendance_events (center_id, source, provider, source_event_id, seq, type,
+       subject_id, room_id, occurred_at, recorded_at, applied, payload)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  ).run(
+    event.centerId,
+    from.source,
+    from.provider,
+    from.sourceEventId,
+    seq,
+    event.type,
+    subjectId,
+    roomId,
+    event.occurredAt,
+    recordedAt,
+    applied ? 1 : 0,
+    JSON.stringify(event),
+  );
   return result.changes > 0;
 }
 
 export function hasEvent(db: Store, from: EventSource, seq: number): boolean {
   return (
-    db
-      .select({ id: attendanceEvents.id })
-      .from(attendanceEvents)
-      .where(
-        and(
-          eq(attendanceEvents.provider, from.provider),
-          eq(attendanceEvents.sourceEventId, from.sourceEventId),
-          eq(attendanceEvents.seq, seq),
-        ),
-      )
-      .get() !== undefined
+    prepared(
+      db,
+      "SELECT 1 FROM attendance_events WHERE provider = ? AND source_event_id = ? AND seq = ?",
+    ).get(from.provider, from.sourceEventId, seq) !== undefined
   );
 }
 

@@ -47,3 +47,60 @@ export type Store = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema
 export function inTransaction<T>(db: Db, fn: (tx: Store) => T): T {
   return db.transaction(fn, { behavior: "immediate" });
 }
+
+/**
+ * The connection behind a database or any of its transactions: drizzle gives both the one session
+ * over the one better-sqlite3 connection, so a statement prepared on it runs inside whatever
+ * transaction is open.
+ */
+export function clientOf(store: Store): Database.Database {
+  const client = (store as unknown as { session?: { client?: Database.Database } }).session?.client;
+  if (!client) throw new Error("not a better-sqlite3 drizzle database");
+  return client;
+}
+
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * `sql` prepared once per connection and reused: on the hot path, building and preparing each
+ * query afresh cost more than running it.
+ */
+export function prepared(store: Store, sql: string): Database.Statement {
+  const client = clientOf(store);
+  let cache = statementCache.get(client);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(client, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = client.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+/**
+ * Like `inTransaction`, but committed with `synchronous=NORMAL`: no fsync of its own. For work
+ * that can be redone from something already durable (projecting inbox rows, which stay `pending`
+ * until this commits). A power cut can lose such a commit, never tear it (the WAL is
+ * checksummed), and the next FULL commit on the connection fsyncs the WAL with every frame
+ * before it, so nothing acted on outside the process (an alert's send, itself FULL) can outlive
+ * the projection it came from.
+ */
+export function inRelaxedTransaction<T>(db: Db, fn: (tx: Store) => T): T {
+  prepared(db, "PRAGMA synchronous = NORMAL").run();
+  try {
+    return inTransaction(db, fn);
+  } finally {
+    prepared(db, "PRAGMA synchronous = FULL").run();
+  }
+}
+
+/**
+ * Runs `fn` in a savepoint of the transaction `store` is in: if it throws, only its own writes are
+ * undone and the error is rethrown.
+ */
+export function inSavepoint<T>(store: Store, fn: () => T): T {
+  return clientOf(store).transaction(fn)();
+}

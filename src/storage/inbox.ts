@@ -2,52 +2,49 @@
  * @module storage/inbox
  * The durable webhook inbox and the table of rejected deliveries.
  */
-import { and, asc, count, eq, gt, sql } from "drizzle-orm";
-import type { Store } from "./db.js";
+import { asc, count, eq, sql } from "drizzle-orm";
+import { prepared, type Store } from "./db.js";
 import { rejectedEvents, webhookInbox } from "./schema.js";
 
 export type InboxRow = typeof webhookInbox.$inferSelect;
+
+const INBOX_COLUMNS = `id, provider, event_id AS eventId, received_at AS receivedAt, body, status, attempts,
+  processed_at AS processedAt, error`;
 
 /** Inserts the raw delivery unless (provider, event id) is already there; returns the new row id. */
 export function insertInbox(
   db: Store,
   row: { provider: string; eventId: string; body: string; receivedAt: string },
 ): number | null {
-  const inserted = db
-    .insert(webhookInbox)
-    .values(row)
-    .onConflictDoNothing()
-    .returning({ id: webhookInbox.id })
-    .get();
+  const inserted = prepared(
+    db,
+    `INSERT INTO webhook_inbox (provider, event_id, body, received_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT DO NOTHING RETURNING id`,
+  ).get(row.provider, row.eventId, row.body, row.receivedAt) as { id: number } | undefined;
   return inserted?.id ?? null;
 }
 
 export function findInbox(db: Store, provider: string, eventId: string): InboxRow | undefined {
-  return db
-    .select()
-    .from(webhookInbox)
-    .where(and(eq(webhookInbox.provider, provider), eq(webhookInbox.eventId, eventId)))
-    .get();
+  return prepared(
+    db,
+    `SELECT ${INBOX_COLUMNS} FROM webhook_inbox WHERE provider = ? AND event_id = ?`,
+  ).get(provider, eventId) as InboxRow | undefined;
 }
 
 /** The next pending rows after `afterId`, oldest first. */
 export function pendingInbox(db: Store, afterId: number, limit: number): InboxRow[] {
-  return db
-    .select()
-    .from(webhookInbox)
-    .where(and(eq(webhookInbox.status, "pending"), gt(webhookInbox.id, afterId)))
-    .orderBy(asc(webhookInbox.id))
-    .limit(limit)
-    .all();
+  return prepared(
+    db,
+    `SELECT ${INBOX_COLUMNS} FROM webhook_inbox WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?`,
+  ).all(afterId, limit) as InboxRow[];
 }
 
 /** Re-reads a row inside the processing transaction, so only one worker ever claims it. */
 export function claimInbox(db: Store, id: number): InboxRow | undefined {
-  return db
-    .select()
-    .from(webhookInbox)
-    .where(and(eq(webhookInbox.id, id), eq(webhookInbox.status, "pending")))
-    .get();
+  return prepared(
+    db,
+    `SELECT ${INBOX_COLUMNS} FROM webhook_inbox WHERE id = ? AND status = 'pending'`,
+  ).get(id) as InboxRow | undefined;
 }
 
 export function finishInbox(
@@ -55,10 +52,12 @@ export function finishInbox(
   id: number,
   outcome: { status: "processed" | "failed"; at: string; error?: string },
 ): void {
-  db.update(webhookInbox)
-    .set({ status: outcome.status, processedAt: outcome.at, error: outcome.error ?? null })
-    .where(eq(webhookInbox.id, id))
-    .run();
+  prepared(db, "UPDATE webhook_inbox SET status = ?, processed_at = ?, error = ? WHERE id = ?").run(
+    outcome.status,
+    outcome.at,
+    outcome.error ?? null,
+    id,
+  );
 }
 
 /** Counts a failed attempt; after `maxAttempts` the row is marked failed. Returns whether it was. */
@@ -93,4 +92,23 @@ export function insertRejected(db: Store, row: typeof rejectedEvents.$inferInser
 
 export function listRejected(db: Store, limit = 100) {
   return db.select().from(rejectedEvents).orderBy(asc(rejectedEvents.id)).limit(limit).all();
+}
+
+const REFERENCE_LOOKUP = {
+  center: "SELECT 1 FROM centers WHERE id = ?",
+  room: "SELECT 1 FROM rooms WHERE center_id = ? AND id = ?",
+  child: "SELECT 1 FROM children WHERE center_id = ? AND id = ?",
+  staff: "SELECT 1 FROM staff WHERE center_id = ? AND id = ?",
+} as const;
+
+/** Whether a webhook's reference names a known center, or a room, child or staff member of it. */
+export function referenceExists(
+  db: Store,
+  kind: keyof typeof REFERENCE_LOOKUP,
+  centerId: string,
+  id: string,
+): boolean {
+  const statement = prepared(db, REFERENCE_LOOKUP[kind]);
+  const found = kind === "center" ? statement.get(id) : statement.get(centerId, id);
+  return found !== undefined;
 }

@@ -2,10 +2,20 @@
  * @module storage/presence
  * Rows of the live presence projection (see `live/project.ts` for the rules).
  */
-import { and, eq } from "drizzle-orm";
 import type { Presence } from "../live/project.js";
-import type { Store } from "./db.js";
-import { presence } from "./schema.js";
+import { prepared, type Store } from "./db.js";
+
+const COLUMNS = `center_id AS centerId, subject_kind AS subjectKind, subject_id AS subjectId,
+  present, present_at AS presentAt, room_id AS roomId, room_at AS roomAt, on_break AS onBreak,
+  break_at AS breakAt`;
+
+type PresenceRow = Omit<Presence, "present" | "onBreak"> & { present: number; onBreak: number };
+
+const fromRow = (row: PresenceRow): Presence => ({
+  ...row,
+  present: row.present === 1,
+  onBreak: row.onBreak === 1,
+});
 
 export function getPresence(
   db: Store,
@@ -13,44 +23,40 @@ export function getPresence(
   kind: "child" | "staff",
   subjectId: string,
 ): Presence | undefined {
-  return db
-    .select()
-    .from(presence)
-    .where(
-      and(
-        eq(presence.centerId, centerId),
-        eq(presence.subjectKind, kind),
-        eq(presence.subjectId, subjectId),
-      ),
-    )
-    .get();
+  const row = prepared(
+    db,
+    `SELECT ${COLUMNS} FROM presence WHERE center_id = ? AND subject_kind = ? AND subject_id = ?`,
+  ).get(centerId, kind, subjectId) as PresenceRow | undefined;
+  return row && fromRow(row);
 }
 
 export function putPresence(db: Store, row: Presence, now: string): void {
-  const values = { ...row, updatedAt: now };
-  db.insert(presence)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [presence.centerId, presence.subjectKind, presence.subjectId],
-      set: values,
-    })
-    .run();
+  prepared(
+    db,
+    `INSERT INTO presence (center_id, subject_kind, subject_id, present, present_at, room_id,
+       room_at, on_break, break_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (center_id, subject_kind, subject_id) DO UPDATE SET
+       present = excluded.present, present_at = excluded.present_at, room_id = excluded.room_id,
+       room_at = excluded.room_at, on_break = excluded.on_break, break_at = excluded.break_at,
+       updated_at = excluded.updated_at`,
+  ).run(
+    row.centerId,
+    row.subjectKind,
+    row.subjectId,
+    row.present ? 1 : 0,
+    row.presentAt,
+    row.roomId,
+    row.roomAt,
+    row.onBreak ? 1 : 0,
+    row.breakAt,
+    now,
+  );
 }
 
 export function listPresence(db: Store, centerId: string): Presence[] {
-  return db
-    .select({
-      centerId: presence.centerId,
-      subjectKind: presence.subjectKind,
-      subjectId: presence.subjectId,
-      present: presence.present,
-      presentAt: presence.presentAt,
-      roomId: presence.roomId,
-      roomAt: presence.roomAt,
-      onBreak: presence.onBreak,
-      breakAt: presence.breakAt,
-    })
-    .from(presence)
-    .where(eq(presence.centerId, centerId))
-    .all();
+  const rows = prepared(db, `SELECT ${COLUMNS} FROM presence WHERE center_id = ?`).all(
+    centerId,
+  ) as PresenceRow[];
+  return rows.map(fromRow);
 }

@@ -3,23 +3,28 @@
  * Room status, ratio history, violation records and center policies.
  */
 import { and, asc, desc, eq, gte, isNull, lt } from "drizzle-orm";
-import type { Store } from "./db.js";
+import { prepared, type Store } from "./db.js";
 import { centerPolicies, ratioHistory, ratioViolations, roomStatus } from "./schema.js";
 
 export type RoomStatusRow = typeof roomStatus.$inferSelect;
 export type HistoryRow = typeof ratioHistory.$inferSelect;
 export type ViolationRow = typeof ratioViolations.$inferSelect;
 
+// The statements below run for every event ingested, so they are prepared once (`prepared`).
+type StoredStatus = Omit<RoomStatusRow, "evaluation"> & { evaluation: string };
+
 export function getRoomStatus(
   db: Store,
   centerId: string,
   roomId: string,
 ): RoomStatusRow | undefined {
-  return db
-    .select()
-    .from(roomStatus)
-    .where(and(eq(roomStatus.centerId, centerId), eq(roomStatus.roomId, roomId)))
-    .get();
+  const row = prepared(
+    db,
+    `SELECT center_id AS centerId, room_id AS roomId, status, since,
+       open_violation_id AS openViolationId, evaluation, evaluated_at AS evaluatedAt
+     FROM room_status WHERE center_id = ? AND room_id = ?`,
+  ).get(centerId, roomId) as StoredStatus | undefined;
+  return row && { ...row, evaluation: JSON.parse(row.evaluation) };
 }
 
 export function listRoomStatus(db: Store, centerId: string): RoomStatusRow[] {
@@ -27,14 +32,38 @@ export function listRoomStatus(db: Store, centerId: string): RoomStatusRow[] {
 }
 
 export function putRoomStatus(db: Store, row: RoomStatusRow): void {
-  db.insert(roomStatus)
-    .values(row)
-    .onConflictDoUpdate({ target: [roomStatus.centerId, roomStatus.roomId], set: row })
-    .run();
+  prepared(
+    db,
+    `INSERT INTO room_status (center_id, room_id, status, since, open_violation_id, evaluation,
+       evaluated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (center_id, room_id) DO UPDATE SET status = excluded.status,
+       since = excluded.since, open_violation_id = excluded.open_violation_id,
+       evaluation = excluded.evaluation, evaluated_at = excluded.evaluated_at`,
+  ).run(
+    row.centerId,
+    row.roomId,
+    row.status,
+    row.since,
+    row.openViolationId,
+    JSON.stringify(row.evaluation),
+    row.evaluatedAt,
+  );
 }
 
 export function insertHistory(db: Store, row: typeof ratioHistory.$inferInsert): void {
-  db.insert(ratioHistory).values(row).run();
+  prepared(
+    db,
+    `INSERT INTO ratio_history (center_id, room_id, at, status, previous_status, cause, evaluation)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    row.centerId,
+    row.roomId,
+    row.at,
+    row.status,
+    row.previousStatus ?? null,
+    row.cause,
+    JSON.stringify(row.evaluation),
+  );
 }
 
 /** A room's status changes in [from, to), oldest first. */
@@ -106,8 +135,10 @@ export function listViolations(
 }
 
 export function getPolicy(db: Store, centerId: string): unknown | undefined {
-  return db.select().from(centerPolicies).where(eq(centerPolicies.centerId, centerId)).get()
-    ?.policy;
+  const row = prepared(db, "SELECT policy FROM center_policies WHERE center_id = ?").get(
+    centerId,
+  ) as { policy: string } | undefined;
+  return row && JSON.parse(row.policy);
 }
 
 export function putPolicy(db: Store, centerId: string, policy: unknown, at: string): void {
@@ -118,5 +149,11 @@ export function putPolicy(db: Store, centerId: string, policy: unknown, at: stri
 }
 
 export function getViolation(db: Store, id: number): ViolationRow | undefined {
-  return db.select().from(ratioViolations).where(eq(ratioViolations.id, id)).get();
+  return prepared(
+    db,
+    `SELECT id, center_id AS centerId, room_id AS roomId, started_at AS startedAt,
+       ended_at AS endedAt, worst_status AS worstStatus, start_cause AS startCause,
+       end_cause AS endCause
+     FROM ratio_violations WHERE id = ?`,
+  ).get(id) as ViolationRow | undefined;
 }

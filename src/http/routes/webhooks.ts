@@ -9,7 +9,7 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { type Provider, providerSchema } from "../../domain/index.js";
 import { AppError } from "../../errors/index.js";
-import { receiveWebhook } from "../../ingest/receive.js";
+import { receiveWebhookGrouped } from "../../ingest/receive.js";
 import { verifyAndDecode } from "../../ingest/standard-webhooks.js";
 import { adapters } from "../../platforms/registry.js";
 import type { AppContext, AppEnv } from "../context.js";
@@ -57,8 +57,14 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext)
         body: new Uint8Array(await c.req.arrayBuffer()),
         nowSeconds: Math.floor(ctx.wallClock().getTime() / 1000),
       });
+      // Group commit: deliveries checked in the same turn share one fsync'd inbox transaction.
       const result = text.ok
-        ? receiveWebhook(ctx.db, { ...signed, provider, body: text.value, now: ctx.wallClock() })
+        ? await receiveWebhookGrouped(ctx.db, {
+            ...signed,
+            provider,
+            body: text.value,
+            now: ctx.wallClock(),
+          })
         : text;
       if (!result.ok) {
         c.get("log").warn(
