@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { type AgentRunner, createAgentRunner, resumeInterruptedRuns } from "./agent/index.js";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
-import { expireApprovals } from "./approvals/index.js";
+import { expireApprovals, parseExpiryRules, useExpiryRules } from "./approvals/index.js";
 import { type SandboxSignIn, seedSandboxUsers } from "./auth/index.js";
 import { createEvaluateTick, evaluateCenter, type TickReport } from "./compliance/index.js";
 import type { Config } from "./config/index.js";
@@ -135,6 +135,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const { config, logger } = options;
   const wallClock = options.wallClock ?? (() => new Date());
   const sandboxOn = config.SANDBOX === "on";
+  const expiry = parseExpiryRules(config.APPROVAL_EXPIRY);
+  if (!expiry.ok) throw expiry.error;
+  useExpiryRules(expiry.value);
   const db = openDatabase(config.DATABASE_PATH);
   // Agent runs a previous process left mid-way are failed, so their jobs fall back (agent/resume.ts).
   resumeInterruptedRuns(db, { now: wallClock(), logger: logger.child({ component: "agent" }) });
