@@ -51,7 +51,8 @@ export function nameBook(db: Store, centerId: string, role: Role | undefined): N
     people.set(c.id, names ? `${c.firstName} ${c.lastName}` : "a child");
   }
   for (const f of listFamilies(db, centerId)) {
-    people.set(f.id, names ? `${f.name} family` : "a family");
+    const family = /\bfamily$/i.test(f.name) ? f.name : `${f.name} family`;
+    people.set(f.id, names ? family : "a family");
   }
   for (const s of listStaff(db, centerId)) {
     people.set(s.id, names ? `${s.firstName} ${s.lastName}` : "a staff member");
