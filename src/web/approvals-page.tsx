@@ -98,7 +98,7 @@ const denialFor = (principal: Principal, row: ApprovalRow) =>
 const lowRiskKinds = approvalKindSchema.options.filter((k) => isLowRisk(defaultApprovalPolicy, k));
 
 /** Draft fields that name who the item is about: shown as "Who", never as editable words. */
-const whoFields = ["familyId", "childId", "staffId", "roomId", "centerId"];
+const whoFields = ["familyId", "childId", "staffId", "roomId", "centerId", "op"];
 
 /** Who an item is about, in words: "Sofia Reyes (Reyes family)", a staff member, or "—". */
 export function whoOf(row: ApprovalRow, book: NameBook): string {
