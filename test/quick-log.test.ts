@@ -88,8 +88,9 @@ describe("POST /api/centers/{center}/rooms/{room}/quick-logs", () => {
     const log = pending.find(
       (a) => a.kind === "structured_log" && (a.draft as { text: string }).text === text,
     );
-    const entries = (log?.draft as { entries: { type: string; detail: string }[] }).entries;
-    expect(entries.map((e) => e.type)).toEqual(["meal", "diaper", "activity"]);
+    const entries = (log?.draft as { entries: { type: string; detail: string }[] } | undefined)
+      ?.entries;
+    expect(entries?.map((e) => e.type)).toEqual(["meal", "diaper", "activity"]);
     const notes = pending.filter((a) => a.kind === "note").map((a) => a.draft.body as string);
     expect(notes.some((b) => b.startsWith("Mom says he has a cough"))).toBe(true);
     expect(notes.some((b) => b.startsWith(only))).toBe(true);
