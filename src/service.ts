@@ -10,7 +10,7 @@ import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { type AgentRunner, createAgentRunner, resumeInterruptedRuns } from "./agent/index.js";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
-import { expireApprovals } from "./approvals/index.js";
+import { expireApprovals, parseExpiryRules, useExpiryRules } from "./approvals/index.js";
 import { startAnchorWriter } from "./audit/anchor-writer.js";
 import { type SandboxSignIn, seedSandboxUsers } from "./auth/index.js";
 import { createEvaluateTick, evaluateCenter, type TickReport } from "./compliance/index.js";
@@ -177,6 +177,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const wallClock = options.wallClock ?? (() => new Date());
   const sandboxOn = config.SANDBOX === "on";
   const lifecycle = new Lifecycle();
+  const expiry = parseExpiryRules(config.APPROVAL_EXPIRY);
+  if (!expiry.ok) throw expiry.error;
+  useExpiryRules(expiry.value);
   const db = openDatabase(config.DATABASE_PATH);
   lifecycle.finished("migrations");
   // First, before anything appends: a start anchor must match the previous shutdown's head.

@@ -1,9 +1,9 @@
 /**
  * @module
- * An axe-core scan (the maintained engine, injected from node_modules) of the room board, the
- * alerts page and the door page in Chromium, on a desktop and on a 390×844 phone, during the
- * sandbox morning's call-out violation with a pick-up hold open: no serious or critical
- * violation. And the board under a deuteranopia simulation: `violation` and `approaching` differ
+ * An axe-core scan (the maintained engine, injected from node_modules) of every signed-in page
+ * (each section, an approval item, the quick log) in Chromium, on a desktop and on a 390×844
+ * phone, during the sandbox morning's call-out violation with a pick-up hold open: no serious or
+ * critical violation, and on the phone no page wider than the screen. And the board under a deuteranopia simulation: `violation` and `approaching` differ
  * in shape and border, not only in colour. Screenshots go to test/output/a11y/ (gitignored).
  */
 import { mkdirSync } from "node:fs";
@@ -19,7 +19,13 @@ import { inTransaction } from "../src/storage/db.js";
 import { listChildren } from "../src/storage/directory.js";
 import { describeInBrowser, launchBrowser } from "./support/browser.js";
 import { startTestService, type TestService } from "./support/service.js";
-import { createWebHarness, playUntil, violationScenario, type WebHarness } from "./support/web.js";
+import {
+  createWebHarness,
+  playUntil,
+  proposePending,
+  violationScenario,
+  type WebHarness,
+} from "./support/web.js";
 
 const SHOTS = join(import.meta.dirname, "output", "a11y");
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -28,6 +34,7 @@ let t: TestService;
 let web: WebHarness;
 let browser: Browser;
 let scenario: ReturnType<typeof violationScenario>;
+let seeded: ReturnType<typeof proposePending>;
 
 interface Finding {
   id: string;
@@ -60,6 +67,7 @@ beforeAll(async () => {
     ),
   );
   fillARoom(t);
+  seeded = proposePending(t, scenario.room.id);
   browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });
 }, 120_000);
@@ -137,13 +145,39 @@ async function scan(page: Page): Promise<Finding[]> {
   return result.filter((f) => f.impact === "serious" || f.impact === "critical");
 }
 
-const pages = {
+/** Every signed-in page of a center (the approval item and the quick log are added per run). */
+const sectionPages = {
   board: "",
+  approvals: "/approvals",
   alerts: "/alerts",
   door: "/door",
+  patterns: "/patterns",
+  timeline: "/timeline",
+  audit: "/audit",
+  staff: "/staff",
+  staffing: "/staffing",
+  reports: "/reports",
+  drills: "/drills",
+  settings: "/settings",
 } as const;
 
-describeInBrowser("accessibility of the board, alerts and door pages", () => {
+function everyPage(): Record<string, string> {
+  const { message, log } = seeded;
+  return {
+    ...sectionPages,
+    "approval-message": `/approvals/${message.id}`,
+    "approval-log": `/approvals/${log.id}`,
+    "quick-log": `/rooms/${encodeURIComponent(scenario.room.id)}/quick-log`,
+  };
+}
+
+/** How far the page is wider than the viewport: a phone must never scroll the whole page sideways. */
+const sideways = (page: Page) =>
+  page.evaluate(
+    "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+  ) as Promise<number>;
+
+describeInBrowser("accessibility of every signed-in page", () => {
   for (const [device, viewport] of [
     ["desktop", { width: 1280, height: 900 }],
     ["phone", { width: 390, height: 844 }],
@@ -151,14 +185,22 @@ describeInBrowser("accessibility of the board, alerts and door pages", () => {
     it(`reports no serious or critical axe violation on a ${device}`, async () => {
       const page = await signedIn(viewport);
       const found: Record<string, Finding[]> = {};
+      const wide: Record<string, number> = {};
+      const pages = everyPage();
       for (const [name, path] of Object.entries(pages)) {
-        await page.goto(`${web.url}/centers/${scenario.center.id}${path}`);
+        const res = await page.goto(`${web.url}/centers/${scenario.center.id}${path}`);
+        expect(res?.status(), name).toBe(200);
         await page.screenshot({ path: join(SHOTS, `${device}-${name}.png`), fullPage: true });
         found[name] = await scan(page);
+        wide[name] = await sideways(page);
       }
-      expect(found).toEqual({ board: [], alerts: [], door: [] });
+      const none = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
+      expect(found).toEqual(none);
+      if (device === "phone") {
+        expect(wide).toEqual(Object.fromEntries(Object.keys(pages).map((k) => [k, 0])));
+      }
       await page.context().close();
-    }, 60_000);
+    }, 180_000);
   }
 
   it("tells violation from approaching without colour (deuteranopia simulation)", async () => {

@@ -155,7 +155,7 @@ describeInBrowser("approving as the director, and not as a lead teacher", () => 
         path: `/rooms/${scenario.room.id}/timeline?date=${t.sandbox.date}`,
         expect: "Violations",
       },
-      { name: "audit", path: "/audit?action=approval.", expect: "approval.edited_and_approved" },
+      { name: "audit", path: "/audit?action=approval.", expect: "approval edited and approved" },
       { name: "settings", path: "/settings", expect: "Alert policy" },
     ];
     for (const p of pages) {

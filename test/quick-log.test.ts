@@ -74,6 +74,30 @@ describe("POST /api/centers/{center}/rooms/{room}/quick-logs", () => {
     expect(draft.entries.map((e) => e.type)).toEqual(["nap", "meal", "diaper"]);
   });
 
+  it("never loses a log: words no pattern places become a pending note in the teacher's words", async () => {
+    const text = "Ate all of his lunch… Wet diaper… playing with blocks. Mom says he has a cough";
+    expect((await post(lead, roomId, { text, childId })).status).toBe(202);
+    const only = "Please call me about the field trip form";
+    expect((await post(lead, roomId, { text: only, childId })).status).toBe(202);
+    await t.service.drafting.whenIdle();
+    const pending = listApprovals(t.service.ctx.db, {
+      centerIds: [centerId],
+      kinds: ["structured_log", "note"],
+      states: ["pending"],
+    });
+    const log = pending.find(
+      (a) => a.kind === "structured_log" && (a.draft as { text: string }).text === text,
+    );
+    const entries = (log?.draft as { entries: { type: string; detail: string }[] } | undefined)
+      ?.entries;
+    expect(entries?.map((e) => e.type)).toEqual(["meal", "diaper", "activity"]);
+    const notes = pending.filter((a) => a.kind === "note").map((a) => a.draft.body as string);
+    expect(notes.some((b) => b.startsWith("Mom says he has a cough"))).toBe(true);
+    expect(notes.some((b) => b.startsWith(only))).toBe(true);
+    const noteCall = pending.find((a) => a.kind === "note")?.platformCall as { op: string };
+    expect(noteCall.op).toBe("note.create");
+  });
+
   it("refuses a lead teacher of another room, a child of another room and a bad body", async () => {
     expect((await post(otherLead, roomId, { text: "napped 1-2", childId })).status).toBe(403);
     expect((await post(otherLead, otherRoomId, { text: "napped 1-2", childId })).status).toBe(404);

@@ -126,6 +126,12 @@ describe("licensing ratio report over a sandbox week", () => {
       join(OUT, "ratio-report-CTR_002"),
     ]);
     expect(existsSync(join(OUT, "ratio-report-CTR_002-1.png"))).toBe(true);
+    // Written for an inspector: local times with the zone, no delivery bookkeeping, no internal
+    // confidence tags, headers whole.
+    const text = execFileSync("/usr/bin/pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    expect(text).toMatch(/Generated \w{3}, \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M [A-Z]{2,5}/);
+    expect(text).not.toMatch(/UNCONFIRMED|skipped|×\d|\bZ\b|T\d{2}:\d{2}:\d{2}/);
+    expect(text).toContain("Acknowledged");
   });
 
   it("refuses a backwards range and an unknown center with clear 4xx", async () => {

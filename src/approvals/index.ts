@@ -22,6 +22,14 @@ export {
 } from "./edit.js";
 export { type PlatformOutcome, recordPlatformOutcome } from "./execute.js";
 export { expireApprovals } from "./expire.js";
+export {
+  currentExpiryRules,
+  defaultExpiryRules,
+  type ExpiryRules,
+  expiryFor,
+  parseExpiryRules,
+  useExpiryRules,
+} from "./expiry.js";
 export { canonicalJson, contentHash, type ReviewedContent } from "./hash.js";
 export {
   type ApprovalKind,

@@ -4,8 +4,11 @@
  * coverage suggestions all come through here. Nothing here touches a platform.
  */
 import { appendAudit } from "../audit/append.js";
+import { instantToZoned } from "../domain/time.js";
 import { type ApprovalRow, insertApprovalOnce } from "../storage/approvals.js";
 import type { Store } from "../storage/db.js";
+import { getCenter } from "../storage/directory.js";
+import { currentExpiryRules, expiryFor } from "./expiry.js";
 import { contentHash } from "./hash.js";
 import type { ApprovalKind, DraftSource } from "./kinds.js";
 import { type PlatformCall, platformCallSchema } from "./platform-call.js";
@@ -68,7 +71,7 @@ export function proposeApproval(
     promptId: proposal.promptId,
     promptVersion: proposal.promptVersion,
     triggerEventId: proposal.triggerEventId,
-    expiresAt: proposal.expiresAt,
+    expiresAt: proposal.expiresAt ?? impliedExpiry(db, proposal, now),
     createdAt: now,
     updatedAt: now,
   });
@@ -95,4 +98,19 @@ export function proposeApproval(
     );
   }
   return result;
+}
+
+/**
+ * A time-bound draft's end: the end of the local day its facts are about (`context.facts.date`,
+ * else the day it was proposed), when its drafting job's rule says so.
+ */
+function impliedExpiry(db: Store, proposal: Proposal, now: string): string | null {
+  const { job, facts } = proposal.context as { job?: unknown; facts?: { date?: unknown } | null };
+  const center = getCenter(db, proposal.centerId);
+  if (typeof job !== "string" || !center) return null;
+  const about =
+    typeof facts?.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(facts.date)
+      ? facts.date
+      : instantToZoned(new Date(now), center.timeZone).date;
+  return expiryFor(currentExpiryRules(), job, about, center.timeZone);
 }

@@ -82,6 +82,14 @@ export const configSchema = z
     /** How long a Slack or Twilio request may take before its outcome counts as unknown. */
     SLACK_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(30),
     TWILIO_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(30),
+    /** Which drafting jobs' drafts lapse at the end of the day they are about (`job=end_of_day|none`). */
+    APPROVAL_EXPIRY: z
+      .string()
+      .regex(
+        /^\s*([\w-]+\s*=\s*(end_of_day|none)\s*(,\s*|$))*$/,
+        "expected job=end_of_day|none, comma-separated",
+      )
+      .default(""),
     /** How long a send that is not about an open safety alert is retried before it fails. */
     OUTBOX_RETRY_HORIZON_HOURS: z.coerce
       .number()

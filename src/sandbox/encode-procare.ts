@@ -47,6 +47,9 @@ const certificationNames: Record<CredentialType, string> = {
   cpr: "CPR",
   pediatric_first_aid: "Pediatric First Aid",
   background_check: "Background Check",
+  health_screening: "Health Screening",
+  teacher_qualification: "Teacher Qualification",
+  director_qualification: "Director Qualification",
 };
 
 const isoWeekday = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 } as const;

@@ -125,7 +125,9 @@ export function createFloor(center: SimCenter, pack: RulePack | undefined, date:
           role,
           birthDate: s.birthDate,
           minor: years < 18,
-          expired: s.credentials.filter((c) => c.expiresOn < date).map((c) => c.type),
+          expired: s.credentials
+            .filter((c) => c.expiresOn !== null && c.expiresOn < date)
+            .map((c) => c.type),
         },
       ] as const;
     }),

@@ -75,7 +75,7 @@ function playDay(seed: number, centers: number) {
               onBreak: s.onBreak,
               engagedInCare: role === "director" ? true : undefined,
               expiredCredentials: person.credentials
-                .filter((c) => c.expiresOn < localDate)
+                .filter((c) => c.expiresOn !== null && c.expiresOn < localDate)
                 .map((c) => c.type),
             },
           ];

@@ -37,7 +37,13 @@ import {
 
 export type AgeGroup = "infant" | "toddler" | "twos" | "preschool" | "school_age";
 export type ShiftKind = "early" | "mid" | "late";
-export type CredentialType = "cpr" | "pediatric_first_aid" | "background_check";
+export type CredentialType =
+  | "cpr"
+  | "pediatric_first_aid"
+  | "background_check"
+  | "health_screening"
+  | "teacher_qualification"
+  | "director_qualification";
 
 export interface SimRoom {
   id: string;
@@ -98,7 +104,8 @@ export interface SimChild {
 export interface SimCredential {
   type: CredentialType;
   issuedOn: string;
-  expiresOn: string;
+  /** Null for what is done once (a health screening, a qualification). */
+  expiresOn: string | null;
 }
 
 /** How a staff member's ordinary day goes; the script adds jitter and the day's surprises. */
@@ -476,6 +483,34 @@ function credentials(rng: Rng, ref: string): SimCredential[] {
   ];
 }
 
+/**
+ * What a real roster has on file once: a health/TB screening at hire for everyone, a teacher or
+ * director qualification by role. Two gaps a director would really find — the newest hire's
+ * screening not yet filed, one teacher's qualification missing — so the matrix shows a few real
+ * problems, not a wall of red. Derived from the roster without the generator, so every other
+ * seeded value stays as it was.
+ */
+function seedOnceCredentials(staff: SimStaff[], ref: string): void {
+  const teachers = staff.filter((s) => s.role === "teacher" || s.role === "lead_teacher");
+  const noQualification = teachers.at(-1);
+  const noScreening = staff.at(-1);
+  staff.forEach((s, i) => {
+    const onFile = addDays(ref, -(180 + ((i * 97) % 1400)));
+    if (s !== noScreening) {
+      s.credentials.push({ type: "health_screening", issuedOn: onFile, expiresOn: null });
+    }
+    const qualification =
+      s.role === "director" || s.role === "assistant_director"
+        ? "director_qualification"
+        : s.role === "teacher" || s.role === "lead_teacher"
+          ? "teacher_qualification"
+          : null;
+    if (qualification && s !== noQualification) {
+      s.credentials.push({ type: qualification, issuedOn: onFile, expiresOn: null });
+    }
+  });
+}
+
 /** Re-dates one credential so it expires `days` from the reference date (negative: expired). */
 function expireIn(staff: SimStaff, type: CredentialType, ref: string, days: number) {
   const c = staff.credentials.find((x) => x.type === type)!;
@@ -623,6 +658,8 @@ function buildCenter(seed: number, index: number, ref: string): SimCenter {
       },
     };
   });
+
+  seedOnceCredentials(staff, ref);
 
   // Credentials that compliance features must notice: due in 30, 60, 90 days, and one lapsed.
   const [soon, sixty, ninety, lapsed] = rng.shuffle(staff.slice(1));

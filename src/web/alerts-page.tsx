@@ -13,10 +13,11 @@ import { listAlerts, listOpenAlerts } from "../storage/alerts.js";
 import { listChildren, listRooms } from "../storage/directory.js";
 import { listHoldSends, listPickupHolds, type PickupHoldRow } from "../storage/door.js";
 import { deliveryTroubles, listOutbox, type OutboxRow } from "../storage/outbox.js";
-import { canAct } from "./access.js";
+import { canAct, roleAt } from "./access.js";
 import { DeliveryNote } from "./delivery-note.js";
 import { frameFor } from "./frame.js";
 import { centerPath, renderPage } from "./layout.js";
+import { nameBook } from "./names.js";
 import { isDay, localDay } from "./timeline-page.js";
 
 type LocalTime = (iso: string | null) => string;
@@ -101,6 +102,7 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
       const z = instantToZoned(new Date(iso), center.timeZone);
       return z.date === date ? z.time : `${z.date} ${z.time}`;
     };
+    const book = nameBook(ctx.db, center.id, roleAt(framed.principal, center.id));
     const outbox = new Map(alerts.map((a) => [a.id, listOutbox(ctx.db, { alertId: a.id })]));
     // Pick-up holds are critical alerts too: every hold of the day, and any still open from before.
     const holds = listPickupHolds(ctx.db, center.id, {
@@ -156,7 +158,7 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
               .
             </p>
             <section class="table-wrap" tabindex={0} aria-label="Alerts">
-              <table data-alerts={alerts.length} data-holds={holds.length}>
+              <table class="cards" data-alerts={alerts.length} data-holds={holds.length}>
                 <thead>
                   <tr>
                     <th scope="col">#</th>
@@ -205,7 +207,7 @@ export function registerAlertPages(app: Hono<AppEnv>, ctx: AppContext): void {
                       </td>
                       <td>
                         {a.acknowledgedBy
-                          ? `${a.acknowledgedBy} at ${local(a.acknowledgedAt)}`
+                          ? `${book.actor(a.acknowledgedBy)} at ${local(a.acknowledgedAt)}`
                           : "not acknowledged"}
                       </td>
                       <td>

@@ -17,11 +17,13 @@ import {
   editableFields,
   platformCallSchema,
 } from "../approvals/index.js";
+import { type LogEntry, logEntrySchema } from "../approvals/platform-call.js";
 import type { AppError } from "../errors/index.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { type ApprovalRow, getApproval } from "../storage/approvals.js";
 import { frameFor } from "./frame.js";
 import { centerPath } from "./layout.js";
+import { entriesFromForm } from "./log-entries.js";
 
 const approvalId = z.coerce.number().int().positive();
 const contentHash = z.string().regex(/^[0-9a-f]{64}$/);
@@ -62,6 +64,12 @@ export function editableOf(row: ApprovalRow): string[] {
 export function currentValue(row: ApprovalRow, field: string): unknown {
   const source = (row.edited ?? row.platformCall ?? row.draft) as Record<string, unknown>;
   return source[field];
+}
+
+/** A call's or draft's log entries, or none when they do not parse. */
+export function logEntries(value: unknown): LogEntry[] {
+  const parsed = z.array(logEntrySchema).safeParse(value);
+  return parsed.success ? parsed.data : [];
 }
 
 /** How a field is shown in its textarea: text as is, anything else (log entries) as JSON. */
@@ -120,7 +128,12 @@ type FormDecision =
  * refuses any other); a field left as shown is not an edit, so "Approve with edits" with nothing
  * changed approves what was shown. Browsers send `\r\n` line ends, normalised to `\n`.
  */
-export function decisionFromForm(row: ApprovalRow, form: FormValues): FormDecision {
+export function decisionFromForm(
+  row: ApprovalRow,
+  form: FormValues,
+  /** The center's zone: log entries come back as local 12-hour times (without it, as JSON). */
+  timeZone?: string,
+): FormDecision {
   const hash = contentHash.safeParse(text(form, "contentHash"));
   if (!hash.success) return { ok: false, result: "bad_request", field: "contentHash" };
   const kind = text(form, "decision");
@@ -138,6 +151,14 @@ export function decisionFromForm(row: ApprovalRow, form: FormValues): FormDecisi
   const edited: Record<string, unknown> = {};
   if (kind === "approve_with_edits") {
     for (const field of editableOf(row)) {
+      if (field === "entries" && timeZone !== undefined) {
+        const original = logEntries(currentValue(row, field));
+        const read = entriesFromForm(form, original, timeZone, row.createdAt.slice(0, 10));
+        if (!read.ok) return { ok: false, result: "bad_request", field: read.field };
+        if (JSON.stringify(read.entries) !== JSON.stringify(original))
+          edited.entries = read.entries;
+        continue;
+      }
       const raw = text(form, `edit.${field}`);
       if (raw === undefined) continue;
       const value = raw.replaceAll("\r\n", "\n");
@@ -195,7 +216,7 @@ export function registerApprovalActions(app: Hono<AppEnv>, ctx: AppContext): voi
     const row = id.success ? getApproval(ctx.db, id.data) : undefined;
     if (!row || row.centerId !== center.id) return c.redirect(`${queue}?result=not_found`, 303);
     const itemPath = `${queue}/${row.id}`;
-    const parsed = decisionFromForm(row, await c.req.parseBody({ all: true }));
+    const parsed = decisionFromForm(row, await c.req.parseBody({ all: true }), center.timeZone);
     if (!parsed.ok) {
       const field = parsed.field ? `&field=${encodeURIComponent(parsed.field)}` : "";
       return c.redirect(`${itemPath}?result=${parsed.result}${field}`, 303);

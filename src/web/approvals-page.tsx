@@ -15,20 +15,24 @@ import {
   isLowRisk,
 } from "../approvals/index.js";
 import { membershipAt, type Principal } from "../auth/principal.js";
-import { instantToZoned } from "../domain/time.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import { type ApprovalRow, getApproval, listApprovals } from "../storage/approvals.js";
 import type { Store } from "../storage/db.js";
-import { listRooms } from "../storage/directory.js";
+import { getCenter, listRooms } from "../storage/directory.js";
+import { roleAt } from "./access.js";
 import {
   currentValue,
   type DecisionResult,
   decisionResultSchema,
   editableOf,
   fieldText,
+  logEntries,
 } from "./approvals-actions.js";
+import { FactsTable, factLabel, localWhen } from "./facts.js";
 import { frameFor, notFound } from "./frame.js";
 import { CsrfField, centerPath, renderPage } from "./layout.js";
+import { LogEntryFields } from "./log-entries.js";
+import { type NameBook, nameBook } from "./names.js";
 
 const kindLabel: Record<ApprovalKind, string> = {
   family_message: "Family message",
@@ -56,6 +60,11 @@ export function ageText(fromIso: string, now: Date): string {
   if (hours < 24) return `${hours} h ${minutes % 60} min`;
   return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
+
+const agoText = (fromIso: string, now: Date) => {
+  const age = ageText(fromIso, now);
+  return age === "just now" ? age : `${age} ago`;
+};
 
 function KindBadges({ row }: { row: ApprovalRow }) {
   return (
@@ -88,17 +97,44 @@ const denialFor = (principal: Principal, row: ApprovalRow) =>
 
 const lowRiskKinds = approvalKindSchema.options.filter((k) => isLowRisk(defaultApprovalPolicy, k));
 
+/** Draft fields that name who the item is about: shown as "Who", never as editable words. */
+const whoFields = ["familyId", "childId", "staffId", "roomId", "centerId", "op"];
+
+/** Who an item is about, in words: "Sofia Reyes (Reyes family)", a staff member, or "—". */
+export function whoOf(row: ApprovalRow, book: NameBook): string {
+  const call = (row.platformCall ?? {}) as Record<string, unknown>;
+  const draft = row.draft as Record<string, unknown>;
+  const pick = (k: string) => {
+    const v = draft[k] ?? call[k];
+    return typeof v === "string" ? book.person(v) : null;
+  };
+  const subject = row.subject ? book.person(row.subject) : null;
+  const family = pick("familyId");
+  const person = subject ?? pick("childId") ?? pick("staffId");
+  if (person && family) return `${person} (${family})`;
+  return person ?? family ?? (row.subject ? book.subject(row.subject) : "—");
+}
+
+/** Whether the item is past its end (the expiry tick may not have marked it yet). */
+export const isPastExpiry = (row: ApprovalRow, now: Date): boolean =>
+  row.expiresAt !== null && Date.parse(row.expiresAt) <= now.getTime();
+
 interface QueueProps {
   db: Store;
   centerId: string;
   query: QueueQuery;
   now: Date;
+  /** Business time: expiry is judged by it. */
+  businessNow: Date;
+  timeZone: string;
+  book: NameBook;
   principal: Principal;
   csrfToken: string | undefined;
 }
 
 /** The pending list (the live region), inside the bulk form when bulk approval is offered. */
-function QueueTable({ db, centerId, query, now, principal, csrfToken }: QueueProps) {
+function QueueTable(props: QueueProps) {
+  const { db, centerId, query, now, principal, csrfToken, book, timeZone } = props;
   const rooms = new Map(listRooms(db, centerId).map((r) => [r.id, r.name]));
   const rows = listApprovals(db, {
     centerIds: [centerId],
@@ -108,26 +144,29 @@ function QueueTable({ db, centerId, query, now, principal, csrfToken }: QueuePro
   });
   // Offered for a low-risk item this person may decide; the engine checks each one again.
   const bulkable = (r: ApprovalRow) =>
-    isLowRisk(defaultApprovalPolicy, r.kind) && denialFor(principal, r) === null;
+    isLowRisk(defaultApprovalPolicy, r.kind) &&
+    denialFor(principal, r) === null &&
+    !isPastExpiry(r, props.businessNow);
   const anyBulk = rows.some(bulkable);
   const table = (
     <div class="table-wrap">
-      <table data-queue>
-        <caption class="muted">{rows.length} pending</caption>
+      <table data-queue class="cards">
+        <caption class="muted">{rows.length === 0 ? "Nothing" : rows.length} pending</caption>
         <thead>
           <tr>
             {anyBulk ? <th scope="col">Select</th> : null}
             <th scope="col">Item</th>
+            <th scope="col">Who</th>
             <th scope="col">Kind</th>
             <th scope="col">Room</th>
-            <th scope="col">About</th>
-            <th scope="col">Waiting</th>
+            <th scope="col">Drafted</th>
+            <th scope="col">Until</th>
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colspan={anyBulk ? 6 : 5}>Nothing waiting.</td>
+              <td colspan={anyBulk ? 7 : 6}>Nothing waiting.</td>
             </tr>
           ) : null}
           {rows.map((row) => (
@@ -137,7 +176,9 @@ function QueueTable({ db, centerId, query, now, principal, csrfToken }: QueuePro
                   {bulkable(row) ? (
                     <label class="inline">
                       <input type="checkbox" name="item" value={`${row.id}:${row.contentHash}`} />
-                      <span class="skip">Select {row.title}</span>
+                      <span class="skip">
+                        Select {row.title}, {whoOf(row, book)}
+                      </span>
                     </label>
                   ) : (
                     <span class="muted" title="Decided one by one">
@@ -146,15 +187,27 @@ function QueueTable({ db, centerId, query, now, principal, csrfToken }: QueuePro
                   )}
                 </td>
               ) : null}
-              <td>
+              <td data-label="Item">
                 <a href={`${centerPath(centerId, "approvals")}/${row.id}`}>{row.title}</a>
               </td>
-              <td>
+              <td data-label="Who" data-who>
+                {whoOf(row, book)}
+              </td>
+              <td data-label="Kind">
                 <KindBadges row={row} />
               </td>
-              <td>{row.roomId ? (rooms.get(row.roomId) ?? row.roomId) : "—"}</td>
-              <td>{row.subject ?? "—"}</td>
-              <td>{ageText(row.createdAt, now)}</td>
+              <td data-label="Room">{row.roomId ? (rooms.get(row.roomId) ?? "—") : "—"}</td>
+              <td data-label="Drafted">
+                {localWhen(row.createdAt, timeZone)}{" "}
+                <span class="muted">({agoText(row.createdAt, now)})</span>
+              </td>
+              <td data-label="Until" data-until={row.expiresAt ?? ""}>
+                {row.expiresAt === null
+                  ? "no limit"
+                  : isPastExpiry(row, props.businessNow)
+                    ? "expired"
+                    : localWhen(row.expiresAt, timeZone)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -232,6 +285,53 @@ function Json({ value }: { value: unknown }) {
   return <pre>{JSON.stringify(value, null, 2)}</pre>;
 }
 
+/** A draft's value: log entries as a list of local times and words, text as text. */
+function DraftValue({ name, value, timeZone }: { name: string; value: unknown; timeZone: string }) {
+  if (name === "entries") {
+    const entries = logEntries(value);
+    return (
+      <ul data-log-entries={entries.length}>
+        {entries.map((e) => (
+          <li>
+            <strong>{e.type}</strong> {localWhen(e.start, timeZone)}
+            {e.end ? ` – ${localWhen(e.end, timeZone)}` : ""}: {e.detail || "—"}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return <pre>{fieldText(value)}</pre>;
+}
+
+/** The facts a drafting job decided, without the bookkeeping around them. */
+function contextFacts(context: Record<string, unknown>): Record<string, unknown> {
+  const { facts, job, fallbackReason, ...rest } = context;
+  const base =
+    facts !== null && typeof facts === "object" ? (facts as Record<string, unknown>) : {};
+  return { ...rest, ...base };
+}
+
+/** What approval sends, in words. */
+function callWords(call: Record<string, unknown>, book: NameBook): string {
+  const name = (k: string) => (typeof call[k] === "string" ? (book.person(call[k]) ?? "—") : "—");
+  switch (call.op) {
+    case "message.send":
+      return `Approval sends this message to the ${name("familyId")} through the platform.`;
+    case "note.create":
+      return `Approval adds this note to ${name("childId")}'s record on the platform.`;
+    case "task.create":
+      return "Approval creates this task on the platform.";
+    case "log.create":
+      return `Approval posts these entries to ${name("childId")}'s daily log on the platform.`;
+    case "staff.assign":
+      return `Approval moves ${name("staffId")} to ${name("roomId")}.`;
+    case "payroll.correct":
+      return `Approval corrects ${name("staffId")}'s timecard.`;
+    default:
+      return "Approval makes one platform call.";
+  }
+}
+
 function ItemBody({
   row,
   roomName,
@@ -240,7 +340,11 @@ function ItemBody({
   csrfToken,
   result,
   field,
+  book,
+  businessNow,
 }: {
+  book: NameBook;
+  businessNow: Date;
   row: ApprovalRow;
   roomName: string | null;
   timeZone: string;
@@ -251,13 +355,11 @@ function ItemBody({
   /** The form field the refusal named, if any. */
   field: string | undefined;
 }) {
-  const local = (iso: string | null) => {
-    if (!iso) return "—";
-    const z = instantToZoned(new Date(iso), timeZone);
-    return `${z.date} ${z.time}`;
-  };
+  const local = (iso: string | null) => (iso ? localWhen(iso, timeZone) : "—");
   const fields = editableOf(row);
-  const mayDecide = denial === null;
+  const expired =
+    row.state === "expired" || (row.state === "pending" && isPastExpiry(row, businessNow));
+  const mayDecide = denial === null && !expired;
   const hidden = (decision: string) => (
     <>
       <CsrfField token={csrfToken} />
@@ -267,7 +369,7 @@ function ItemBody({
     </>
   );
   const action = `${centerPath(row.centerId, "approvals")}/${row.id}/decision`;
-  const pending = row.state === "pending";
+  const pending = row.state === "pending" && !expired;
   return (
     <>
       {result ? (
@@ -288,28 +390,28 @@ function ItemBody({
       ) : null}
       <p>
         <KindBadges row={row} />{" "}
-        <span class="badge" data-state={row.state}>
-          {row.state.replaceAll("_", " ")}
+        <span class="badge" data-state={expired ? "expired" : row.state}>
+          {expired ? "expired" : row.state.replaceAll("_", " ")}
         </span>
       </p>
       <dl class="facts">
         <dt>Room</dt>
         <dd>{roomName ?? "—"}</dd>
-        <dt>About</dt>
-        <dd>{row.subject ?? "—"}</dd>
-        <dt>Proposed</dt>
+        <dt>Who</dt>
+        <dd data-who>{whoOf(row, book)}</dd>
+        <dt>Drafted</dt>
         <dd>{local(row.createdAt)}</dd>
-        {row.expiresAt ? (
-          <>
-            <dt>Expires</dt>
-            <dd>{local(row.expiresAt)}</dd>
-          </>
-        ) : null}
+        <dt>Until</dt>
+        <dd data-until>
+          {row.expiresAt
+            ? `${local(row.expiresAt)}${expired ? " (expired: it can no longer be approved)" : ""}`
+            : "no limit"}
+        </dd>
         {row.decidedBy ? (
           <>
             <dt>Decided</dt>
             <dd>
-              by {row.decidedBy} at {local(row.decidedAt)}
+              by {book.actor(row.decidedBy)} at {local(row.decidedAt)}
               {row.decisionReason ? ` — “${row.decisionReason}”` : ""}
             </dd>
           </>
@@ -332,6 +434,12 @@ function ItemBody({
           Template draft: the model was not available, so this was filled in from a plain template.
         </p>
       ) : null}
+      {expired ? (
+        <p class="notice warn" data-expired>
+          This item was about a day that is over: it expired at {local(row.expiresAt)} and cannot be
+          approved. Nothing was sent.
+        </p>
+      ) : null}
       {pending && !mayDecide ? (
         <p class="notice warn" data-denial>
           You can read this item but not decide it: {denial}.
@@ -342,16 +450,23 @@ function ItemBody({
           <h2 id="draft-h">
             Draft as the {row.draftSource === "template" ? "template" : "model"} wrote it
           </h2>
-          {Object.entries(row.draft).map(([key, value]) => (
-            <div data-draft-field={key}>
-              <h3>{key}</h3>
-              <pre>{fieldText(value)}</pre>
-            </div>
-          ))}
+          {Object.entries(row.draft)
+            .filter(([key]) => !whoFields.includes(key))
+            .map(([key, value]) => (
+              <div data-draft-field={key}>
+                <h3>{factLabel(key)}</h3>
+                <DraftValue name={key} value={value} timeZone={timeZone} />
+              </div>
+            ))}
           {row.edited ? (
             <>
               <h3>As approved with edits</h3>
-              <Json value={row.edited} />
+              {Object.entries(row.edited).map(([key, value]) => (
+                <div data-edited-field={key}>
+                  <h4>{factLabel(key)}</h4>
+                  <DraftValue name={key} value={value} timeZone={timeZone} />
+                </div>
+              ))}
             </>
           ) : null}
         </section>
@@ -360,14 +475,21 @@ function ItemBody({
           {pending && mayDecide && fields.length > 0 ? (
             <form method="post" action={action} data-form="edit">
               {hidden("approve_with_edits")}
-              {fields.map((key) => (
-                <>
-                  <label for={`edit-${key}`}>{key}</label>
-                  <textarea id={`edit-${key}`} name={`edit.${key}`}>
-                    {fieldText(currentValue(row, key))}
-                  </textarea>
-                </>
-              ))}
+              {fields.map((key) =>
+                key === "entries" ? (
+                  <LogEntryFields
+                    entries={logEntries(currentValue(row, key))}
+                    timeZone={timeZone}
+                  />
+                ) : (
+                  <>
+                    <label for={`edit-${key}`}>{factLabel(key)}</label>
+                    <textarea id={`edit-${key}`} name={`edit.${key}`}>
+                      {fieldText(currentValue(row, key))}
+                    </textarea>
+                  </>
+                ),
+              )}
               <p>
                 <button type="submit" class="primary">
                   Approve with edits
@@ -409,12 +531,13 @@ function ItemBody({
         <h2 id="call-h">What approval does</h2>
         {row.platformCall ? (
           <>
-            <p>
-              The exact platform call (<code>{String(row.platformCall.op)}</code>), run once:
-            </p>
-            <div data-platform-call>
-              <Json value={row.platformCall} />
-            </div>
+            <p>{callWords(row.platformCall, book)} It runs once.</p>
+            <details>
+              <summary>Details: the exact platform call</summary>
+              <div data-platform-call>
+                <Json value={row.platformCall} />
+              </div>
+            </details>
           </>
         ) : (
           <p>Nothing is sent to the platform: approval records the decision only.</p>
@@ -422,14 +545,13 @@ function ItemBody({
       </section>
       <section aria-labelledby="context-h">
         <h2 id="context-h">The facts behind it</h2>
-        <dl class="facts" data-context>
-          {Object.entries(row.context).map(([k, v]) => (
-            <>
-              <dt>{k}</dt>
-              <dd>{typeof v === "string" ? v : JSON.stringify(v)}</dd>
-            </>
-          ))}
-        </dl>
+        <div data-context>
+          <FactsTable facts={contextFacts(row.context)} book={book} timeZone={timeZone} />
+        </div>
+        <details>
+          <summary>Details: the facts as stored</summary>
+          <Json value={row.context} />
+        </details>
       </section>
       <section aria-labelledby="origin-h">
         <h2 id="origin-h">Where it came from</h2>
@@ -440,15 +562,26 @@ function ItemBody({
           </dd>
           <dt>Prompt</dt>
           <dd>{row.promptId ? `${row.promptId} v${row.promptVersion ?? "?"}` : "— (template)"}</dd>
-          <dt>Agent run</dt>
-          <dd>{row.agentRunId ?? "—"}</dd>
-          <dt>Triggering event</dt>
-          <dd>{row.triggerEventId ?? "—"}</dd>
-          <dt>Content hash</dt>
-          <dd>
-            <code>{row.contentHash}</code>
-          </dd>
+          <dt>Because of</dt>
+          <dd>{book.cause(row.triggerEventId)}</dd>
         </dl>
+        <details>
+          <summary>Details: ids</summary>
+          <dl class="facts">
+            <dt>Item</dt>
+            <dd>{row.id}</dd>
+            <dt>Agent run</dt>
+            <dd>{row.agentRunId ?? "—"}</dd>
+            <dt>Triggering event</dt>
+            <dd>{row.triggerEventId ?? "—"}</dd>
+            <dt>Subject</dt>
+            <dd>{row.subject ?? "—"}</dd>
+            <dt>Content hash</dt>
+            <dd>
+              <code>{row.contentHash}</code>
+            </dd>
+          </dl>
+        </details>
       </section>
     </>
   );
@@ -460,7 +593,20 @@ export function registerApprovalPages(app: Hono<AppEnv>, ctx: AppContext): void 
     centerId: string,
     query: QueueQuery,
     principal: Principal,
-  ): QueueProps => ({ db: ctx.db, centerId, query, now: ctx.wallClock(), principal, csrfToken });
+  ): QueueProps => {
+    const center = getCenter(ctx.db, centerId);
+    return {
+      db: ctx.db,
+      centerId,
+      query,
+      now: ctx.wallClock(),
+      businessNow: ctx.clock(),
+      timeZone: center?.timeZone ?? "UTC",
+      book: nameBook(ctx.db, centerId, roleAt(principal, centerId)),
+      principal,
+      csrfToken,
+    };
+  };
 
   app.get("/centers/:centerId/approvals", (c) => {
     const framed = frameFor(c, ctx, "approvals");
@@ -532,7 +678,7 @@ export function registerApprovalPages(app: Hono<AppEnv>, ctx: AppContext): void 
     if (!row || row.centerId !== center.id) return notFound(c);
     const result = decisionResultSchema.safeParse(c.req.query("result"));
     const roomName = row.roomId
-      ? (listRooms(ctx.db, center.id).find((r) => r.id === row.roomId)?.name ?? row.roomId)
+      ? (listRooms(ctx.db, center.id).find((r) => r.id === row.roomId)?.name ?? "—")
       : null;
     return renderPage(c, {
       ...framed.frame,
@@ -547,6 +693,8 @@ export function registerApprovalPages(app: Hono<AppEnv>, ctx: AppContext): void 
             roomName={roomName}
             timeZone={center.timeZone}
             denial={denialFor(principal, row)}
+            book={nameBook(ctx.db, center.id, roleAt(principal, center.id))}
+            businessNow={ctx.clock()}
             csrfToken={c.get("csrfToken")}
             result={result.success ? result.data : undefined}
             field={c.req.query("field")?.slice(0, 100)}

@@ -4,11 +4,14 @@
  * JSON export an inspector is given.
  */
 import type { Hono } from "hono";
+import type { AuditRow } from "../audit/append.js";
 import { type AuditQuery, searchAudit } from "../audit/index.js";
 import { instantToZoned } from "../domain/time.js";
 import type { AppContext, AppEnv } from "../http/context.js";
+import { roleAt } from "./access.js";
 import { frameFor } from "./frame.js";
 import { centerPath, renderPage } from "./layout.js";
+import { type NameBook, nameBook } from "./names.js";
 import { isDay } from "./timeline-page.js";
 
 const LIMIT = 200;
@@ -19,6 +22,47 @@ export function dataSummary(data: Record<string, unknown>, max = 160): string {
     .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(", ");
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** `approval.edited_and_approved` → "approval edited and approved". */
+export const actionWords = (action: string): string =>
+  action.replaceAll(".", " ").replaceAll("_", " ");
+
+/**
+ * The page's search: the text as typed, plus everything done by the people whose names contain
+ * it (the log stores actors by id, so "Avery" alone would find nothing). A "Done by" name
+ * becomes those people's ids. Each search is a page of its own; the merge keeps the newest.
+ */
+function searchByName(
+  db: Parameters<typeof searchAudit>[0],
+  center: Parameters<typeof searchAudit>[1],
+  query: AuditQuery,
+  book: NameBook,
+): ReturnType<typeof searchAudit> {
+  const byName = (text: string) => (text.includes(":") ? [text] : book.actorsNamed(text));
+  const actors = query.actor ? byName(query.actor) : [undefined];
+  const { q, ...rest } = query;
+  const queries: AuditQuery[] = actors.flatMap((actor) => {
+    const base = { ...rest, ...(actor ? { actor } : {}) };
+    if (!q) return [base];
+    const named = query.actor ? [] : book.actorsNamed(q).map((a) => ({ ...base, actor: a }));
+    return [{ ...base, q }, ...named];
+  });
+  if (query.actor && actors.length === 0)
+    return { ok: true, value: { entries: [], nextBefore: null } };
+  const limit = query.limit ?? 100;
+  const seen = new Map<number, AuditRow>();
+  let more = false;
+  for (const one of queries) {
+    const page = searchAudit(db, center, one);
+    if (!page.ok) return page;
+    for (const e of page.value.entries) seen.set(e.seq, e);
+    if (page.value.nextBefore !== null) more = true;
+  }
+  const entries = [...seen.values()].sort((a, b) => b.seq - a.seq).slice(0, limit);
+  const last = entries.at(-1);
+  const nextBefore = (more || seen.size > limit) && last ? last.seq : null;
+  return { ok: true, value: { entries, nextBefore } };
 }
 
 export function registerAuditPage(app: Hono<AppEnv>, ctx: AppContext): void {
@@ -50,7 +94,8 @@ export function registerAuditPage(app: Hono<AppEnv>, ctx: AppContext): void {
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
     };
-    const found = searchAudit(ctx.db, center, query);
+    const book = nameBook(ctx.db, center.id, roleAt(framed.principal, center.id));
+    const found = searchByName(ctx.db, center, query, book);
     if (!found.ok) errors.push(found.error.message);
     const rows = found.ok ? found.value.entries : [];
     const older = new URLSearchParams(
@@ -86,17 +131,12 @@ export function registerAuditPage(app: Hono<AppEnv>, ctx: AppContext): void {
                   type="search"
                   name="q"
                   value={q}
-                  placeholder="action, subject, data…"
+                  placeholder="a name, an action, a word…"
                 />
               </div>
               <div>
-                <label for="actor">Actor</label>
-                <input
-                  id="actor"
-                  name="actor"
-                  value={actor}
-                  placeholder="user:… or system:alerts"
-                />
+                <label for="actor">Done by</label>
+                <input id="actor" name="actor" value={actor} placeholder="a person's name" />
               </div>
               <div>
                 <label for="action">Action starts with</label>
@@ -139,28 +179,46 @@ export function registerAuditPage(app: Hono<AppEnv>, ctx: AppContext): void {
               ) : null}
             </p>
             <div class="table-wrap">
-              <table data-audit={rows.length}>
+              <table class="cards" data-audit={rows.length}>
                 <thead>
                   <tr>
-                    <th scope="col">Seq</th>
                     <th scope="col">Time</th>
-                    <th scope="col">Actor</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Subject</th>
-                    <th scope="col">Correlation</th>
-                    <th scope="col">Data</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">What</th>
+                    <th scope="col">About</th>
+                    <th scope="col">Caused by</th>
+                    <th scope="col">Details</th>
                   </tr>
                 </thead>
                 <tbody>
                   {rows.map((r) => (
                     <tr data-seq={r.seq}>
-                      <td>{r.seq}</td>
-                      <td>{local(r.at)}</td>
-                      <td>{r.actor}</td>
-                      <td>{r.action}</td>
-                      <td>{r.subject ?? "—"}</td>
-                      <td>{r.correlationId ?? "—"}</td>
-                      <td>{dataSummary(r.data)}</td>
+                      <td data-label="Time">{local(r.at)}</td>
+                      <td data-label="Who" data-actor={r.actor}>
+                        {book.actor(r.actor)}
+                      </td>
+                      <td data-label="What">{actionWords(r.action)}</td>
+                      <td data-label="About">{book.subject(r.subject)}</td>
+                      <td data-label="Caused by">{book.cause(r.correlationId)}</td>
+                      <td data-label="Details">
+                        <details>
+                          <summary>Details</summary>
+                          <dl class="facts">
+                            <dt>Entry</dt>
+                            <dd>{r.seq}</dd>
+                            <dt>Actor id</dt>
+                            <dd>{r.actor}</dd>
+                            <dt>Action</dt>
+                            <dd>{r.action}</dd>
+                            <dt>Subject</dt>
+                            <dd>{r.subject ?? "—"}</dd>
+                            <dt>Correlation</dt>
+                            <dd>{r.correlationId ?? "—"}</dd>
+                            <dt>Data</dt>
+                            <dd>{dataSummary(r.data)}</dd>
+                          </dl>
+                        </details>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

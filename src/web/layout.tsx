@@ -41,6 +41,30 @@ export function CsrfField({ token }: { token: string | undefined }) {
   return <input type="hidden" name="_csrf" value={token ?? ""} />;
 }
 
+/**
+ * Tables marked `cards` become one card per row on a phone, each cell under its column's name
+ * (`data-label`), so nothing is cut off and the page never scrolls sideways. Long words (ids in
+ * details, URLs) wrap instead of widening the page.
+ */
+const cardStyles = `
+main { min-width: 0; overflow-wrap: anywhere; }
+details > summary { cursor: pointer; min-height: 32px; }
+table.facts-table { font-size: .85rem; }
+table.facts-table th { width: 30%; background: #f5f6f8; }
+table.facts-table ul { margin: 0; padding-left: 1.1rem; }
+fieldset.entry { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0 .75rem; }
+fieldset.entry legend { grid-column: 1 / -1; }
+@media (max-width: 640px) {
+  table.cards, table.cards tbody, table.cards tr, table.cards td, table.cards tbody th { display: block; width: auto; }
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.cards caption { display: block; text-align: left; }
+  table.cards tr { border: 1px solid #d8dce3; border-radius: 8px; margin: 0 0 .6rem; padding: .35rem .6rem; background: #fff; }
+  table.cards td, table.cards tbody th { border: 0; padding: .15rem 0; background: none; }
+  table.cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: #3a4350; }
+  table.facts-table th { width: auto; }
+}
+`;
+
 export interface PageFrame {
   principal: Principal;
   centers: readonly Center[];
@@ -70,7 +94,7 @@ function Document({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title} · Centerline</title>
-        <style>{raw(boardStyles + appStyles + boardClientStyles + holdStyles)}</style>
+        <style>{raw(boardStyles + appStyles + boardClientStyles + holdStyles + cardStyles)}</style>
       </head>
       <body data-stream={stream}>
         {children}

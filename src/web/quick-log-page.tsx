@@ -45,9 +45,11 @@ export function registerQuickLogPage(app: Hono<AppEnv>, ctx: AppContext): void {
               </p>
             ) : null}
             <p class="muted">
-              Your words are drafted into log entries (nap, meal, diaper, …) that wait in{" "}
+              Your words are drafted into log entries (meals with amounts, diapers and toileting,
+              naps with times, activities) that wait in{" "}
               <a href={centerPath(framed.center.id, "approvals")}>Approvals</a> until someone
-              approves them. Nothing reaches the platform before that.
+              approves them; anything else becomes a note in your words. Nothing reaches the
+              platform before that.
             </p>
             <form method="post" action={quickLogPath(framed.center.id, room.id)} class="stack">
               <CsrfField token={framed.frame.csrfToken} />
@@ -91,7 +93,10 @@ export function registerQuickLogPage(app: Hono<AppEnv>, ctx: AppContext): void {
       framed,
       room,
       queued
-        ? { tone: "good", text: `Sent. The draft (job #${queued}) will wait in Approvals.` }
+        ? {
+            tone: "good",
+            text: "Sent. It will wait in Approvals: the entries as a daily log, and anything that did not fit a meal, diaper, nap or activity as a note in your own words.",
+          }
         : null,
     );
   });

@@ -9,9 +9,11 @@ import { addDays, instantToZoned, weekdayOf } from "../domain/time.js";
 import type { AppContext, AppEnv } from "../http/context.js";
 import {
   buildMealReport,
+  buildRatioReport,
   buildSubsidyReport,
   loadDrillLog,
   loadMealReportRows,
+  loadRatioReportRows,
   loadSubsidyReportRows,
   mealServiceLabel,
   mealServices,
@@ -21,6 +23,7 @@ import {
 } from "../reports/index.js";
 import { frameFor } from "./frame.js";
 import { centerPath, renderPage } from "./layout.js";
+import { plural } from "./words.js";
 
 const flagText: Record<string, string> = {
   missing_check_out: "missing check-out",
@@ -67,6 +70,16 @@ export function registerReportsPage(app: Hono<AppEnv>, ctx: AppContext): void {
     );
     const meals = buildMealReport(loadMealReportRows(ctx.db, center.id)!, range, ctx.wallClock());
     const drills = loadDrillLog(ctx.db, center.id, range, ctx.wallClock())!;
+    const ratio = buildRatioReport(
+      loadRatioReportRows(ctx.db, center.id, range)!,
+      range,
+      ctx.clock(),
+      ctx.wallClock(),
+    );
+    const hours = (ms: number) => {
+      const m = Math.floor(ms / 60_000);
+      return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
+    };
     const local = (iso: string) => instantToZoned(new Date(iso), center.timeZone).time.slice(0, 5);
     const self = centerPath(center.id, "reports");
     return renderPage(
@@ -82,6 +95,63 @@ export function registerReportsPage(app: Hono<AppEnv>, ctx: AppContext): void {
                 year); showing the defaults.
               </p>
             ) : null}
+            <form class="filters" method="get" action={self}>
+              <input type="hidden" name="month" value={month} />
+              <div>
+                <label for="r-from">From</label>
+                <input id="r-from" type="date" name="from" value={range.from} />
+              </div>
+              <div>
+                <label for="r-to">To</label>
+                <input id="r-to" type="date" name="to" value={range.to} />
+              </div>
+              <button type="submit">Show these days</button>
+            </form>
+
+            <section aria-labelledby="ratio" data-report="ratio">
+              <h2 id="ratio">Licensing ratio report</h2>
+              <p class="muted">
+                The report an inspector asks for: every room's time in and out of ratio from{" "}
+                {range.from} to {range.to}, each violation with its cause, who was alerted and who
+                acknowledged, and the rules applied. Times are {center.timeZone}.
+              </p>
+              <p>
+                Download the{" "}
+                <a href={`${api}/ratio?from=${range.from}&to=${range.to}&format=pdf`}>
+                  PDF for the inspector
+                </a>{" "}
+                or the <a href={`${api}/ratio?from=${range.from}&to=${range.to}&format=csv`}>CSV</a>
+                .
+              </p>
+              <p data-ratio-totals={ratio.totals.violations}>
+                {plural(ratio.totals.violations, "violation")} in{" "}
+                {plural(ratio.rooms.length, "room")}; out of ratio{" "}
+                {hours(ratio.totals.outOfRatioMs)} of {hours(ratio.totals.observedMs)} observed.
+              </p>
+              <div class="table-wrap">
+                <table class="cards">
+                  <thead>
+                    <tr>
+                      <th scope="col">Room</th>
+                      <th scope="col">Children present</th>
+                      <th scope="col">Out of ratio</th>
+                      <th scope="col">Violations</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ratio.rooms.map((r) => (
+                      <tr data-ratio-room={r.roomName}>
+                        <td data-label="Room">{r.roomName}</td>
+                        <td data-label="Children present">{hours(r.observedMs)}</td>
+                        <td data-label="Out of ratio">{hours(r.outOfRatioMs)}</td>
+                        <td data-label="Violations">{r.violations}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+
             <section aria-labelledby="subsidy" data-report="subsidy">
               <h2 id="subsidy">Subsidy claim</h2>
               <form class="filters" method="get" action={self}>
@@ -94,9 +164,9 @@ export function registerReportsPage(app: Hono<AppEnv>, ctx: AppContext): void {
                 <button type="submit">Show</button>
               </form>
               <p class="muted">
-                {subsidy.totals.lines} authorizations: {subsidy.totals.ready} ready,{" "}
-                {subsidy.totals.flagged} to review first. {subsidy.openDays.length} open days
-                recorded.
+                {plural(subsidy.totals.lines, "authorization")}: {subsidy.totals.ready} ready,{" "}
+                {subsidy.totals.flagged} to review first.{" "}
+                {plural(subsidy.openDays.length, "open day")} recorded.
               </p>
               <Downloads base={`${api}/subsidy?month=${month}`} />
               {subsidy.missingCheckOuts.length > 0 ? (
@@ -112,7 +182,7 @@ export function registerReportsPage(app: Hono<AppEnv>, ctx: AppContext): void {
                 </div>
               ) : null}
               <div class="table-wrap">
-                <table>
+                <table class="cards">
                   <thead>
                     <tr>
                       <th scope="col">Child</th>
@@ -127,23 +197,23 @@ export function registerReportsPage(app: Hono<AppEnv>, ctx: AppContext): void {
                   <tbody>
                     {subsidy.lines.map((l) => (
                       <tr data-line={l.reference}>
-                        <td>{l.childName}</td>
-                        <td>
+                        <td data-label="Child">{l.childName}</td>
+                        <td data-label="Program">
                           {l.program} <small class="muted">{l.reference}</small>
                         </td>
-                        <td>
+                        <td data-label="Attended days / h">
                           {l.attendedDays} / {l.attendedHours.toFixed(2)}
                         </td>
-                        <td>
+                        <td data-label="Authorized days / h">
                           {l.authorizedDays} / {l.authorizedHours.toFixed(2)}
                         </td>
-                        <td>
+                        <td data-label="Absent (allowed)">
                           {l.absentDays} ({l.allowedAbsenceDays})
                         </td>
-                        <td>
+                        <td data-label="Claimable days / h">
                           {l.claimableDays} / {l.claimableHours.toFixed(2)}
                         </td>
-                        <td>
+                        <td data-label="Status">
                           {l.ready ? (
                             <span class="badge ok">ready</span>
                           ) : (
@@ -158,19 +228,6 @@ export function registerReportsPage(app: Hono<AppEnv>, ctx: AppContext): void {
                 </table>
               </div>
             </section>
-
-            <form class="filters" method="get" action={self}>
-              <input type="hidden" name="month" value={month} />
-              <div>
-                <label for="r-from">From</label>
-                <input id="r-from" type="date" name="from" value={range.from} />
-              </div>
-              <div>
-                <label for="r-to">To</label>
-                <input id="r-to" type="date" name="to" value={range.to} />
-              </div>
-              <button type="submit">Show meals and drills</button>
-            </form>
 
             <section aria-labelledby="meals" data-report="meals">
               <h2 id="meals">Meal participation</h2>
@@ -225,8 +282,9 @@ export function registerReportsPage(app: Hono<AppEnv>, ctx: AppContext): void {
                     {local(d.drill.startedAt)}
                   </h3>
                   <p>
-                    Expected {d.totals.expectedChildren} children and {d.totals.expectedStaff}{" "}
-                    staff; accounted for {d.totals.accounted}, missing{" "}
+                    Expected {plural(d.totals.expectedChildren, "child", "children")} and{" "}
+                    {plural(d.totals.expectedStaff, "staff member")}; accounted for{" "}
+                    {d.totals.accounted}, missing{" "}
                     <strong data-missing={d.totals.missing}>{d.totals.missing}</strong>, extra{" "}
                     {d.totals.extra}.{" "}
                     {d.drill.state === "running"

@@ -184,9 +184,11 @@ export function registerStaffPage(app: Hono<AppEnv>, ctx: AppContext): void {
             <p class="muted">
               Status on {matrix.asOf} under{" "}
               {matrix.pack ? matrix.pack.name : `no credential pack for ${center.jurisdiction}`}.{" "}
-              {matrix.rows.length} staff, {attention} with a credential missing or expired or a
-              training period ended short. <a href={csv}>Download CSV for an inspector</a> (uses
-              your API token).
+              {matrix.rows.length} staff;{" "}
+              {attention === 0
+                ? "everyone's credentials and training are in order."
+                : `${attention} ${attention === 1 ? "needs" : "need"} attention (a credential missing or expired, or a training period ended short).`}{" "}
+              <a href={csv}>Download the staff credentials for an inspector (CSV)</a>.
             </p>
             <ResearchNotice matrix={matrix} jurisdiction={center.jurisdiction} />
             <div class="table-wrap">

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { quickLogPrompt } from "../../../prompts/index.js";
 import { untrusted } from "../../agent/index.js";
 import { dateSchema, idSchema, instantSchema } from "../../domain/index.js";
-import { defineJob, factLines } from "../job.js";
+import { defineJob, factLines, type TemplateDraft } from "../job.js";
 import { parseQuickLog } from "../quick-log.js";
 
 export const quickLogInputSchema = z.object({
@@ -42,9 +42,9 @@ export const quickLogJob = defineJob({
       timeZone: i.timeZone,
       writtenAt: new Date(i.writtenAt),
     });
-    if (entries.length === 0) return [];
-    return [
-      {
+    const drafts: TemplateDraft[] = [];
+    if (entries.length > 0) {
+      drafts.push({
         kind: "structured_log",
         target: i.childId,
         roomId: i.roomId,
@@ -52,7 +52,22 @@ export const quickLogJob = defineJob({
         title: `Daily log: ${entries.length} entr${entries.length === 1 ? "y" : "ies"}`,
         draft: { childId: i.childId, entries, unparsed, text: i.text },
         platformCall: { centerId, op: "log.create", childId: i.childId, entries },
-      },
-    ];
+      });
+    }
+    // What no pattern placed is not dropped: it becomes a note in the teacher's own words.
+    if (unparsed.length > 0) {
+      const words = entries.length === 0 ? i.text.trim() : unparsed.join("\n");
+      const body = `${words}\n\n(from ${i.writtenBy ?? "a teacher"}'s quick log)`.slice(0, 4000);
+      drafts.push({
+        kind: "note",
+        target: i.childId,
+        roomId: i.roomId,
+        subject: i.childId,
+        title: `Note from the quick log about ${i.childName.split(" ")[0] ?? i.childName}`,
+        draft: { childId: i.childId, body },
+        platformCall: { centerId, op: "note.create", childId: i.childId, body },
+      });
+    }
+    return drafts;
   },
 });
