@@ -283,7 +283,8 @@ describe("prompt injection in an incident report", () => {
       const errors = results.filter((s) => s.data.is_error).map((s) => String(s.data.content));
       expect(errors.filter((e) => e.includes("no tool named"))).toHaveLength(3);
       expect(errors.filter((e) => e.includes("below_floor"))).toHaveLength(1);
-      expect(errors.filter((e) => e.includes("is not the family of a child"))).toHaveLength(1);
+      // The note to another family is off target: refused before the tool runs.
+      expect(errors.filter((e) => e.includes('"off_target"'))).toHaveLength(1);
     }
     // propose_family_message is not a tool of this job: no family message came out of it.
     expect(approvals().filter((a) => jobName(a) === "incident-triage")).toEqual(triages());

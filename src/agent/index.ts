@@ -20,11 +20,13 @@ export {
   LEASE_GRACE_MS,
   MAX_FAILURES_PER_TOOL,
 } from "./runner.js";
+export { offTarget, type ProposalTarget, proposalTarget, subjectKey } from "./targets.js";
 export type {
   AgentRunner,
   AgentRunOutcome,
   AgentRunRequest,
   AgentTool,
+  DraftSubject,
   PlatformReader,
   PromptSpec,
   RunLimits,

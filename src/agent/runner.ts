@@ -27,6 +27,7 @@ import { type Db, inTransaction } from "../storage/db.js";
 import { createModelClient, isModelUnavailable } from "./model-client.js";
 import { checkTools, systemBlocks, toolParams } from "./prefix.js";
 import { createPseudonymizer, loadPeople } from "./pseudonymize.js";
+import { subjectKey } from "./targets.js";
 import { notRun, runToolCall, type ToolCallOutcome } from "./tool-call.js";
 import type {
   AgentRunner,
@@ -135,6 +136,10 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
   const usage = zeroUsage();
   const approvalIds: number[] = [];
   let produced = false;
+  const subjects = request.subjects ?? [];
+  const covered = new Set<string>();
+  const complete = () =>
+    subjects.length === 0 ? produced : subjects.every((s) => covered.has(subjectKey(s)));
   const step = (
     type: "model_request" | "model_response" | "tool_call" | "tool_result",
     data: Record<string, unknown>,
@@ -294,7 +299,8 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
       if (uses.length > 0 && !holdsAgentRun(db, runId, owner)) return end("failed", "lease_lost");
       if (uses.length === 0) {
         if (message.stop_reason === "end_turn" || message.stop_reason === "stop_sequence") {
-          return produced ? end("completed", "end_turn") : end("failed", "no_output");
+          if (complete()) return end("completed", "end_turn");
+          return end("failed", produced ? "incomplete" : "no_output");
         }
         if (message.stop_reason === "max_tokens") return end("limit_reached", "max_tokens");
         return end("failed", message.stop_reason ?? "no_stop_reason");
@@ -310,16 +316,26 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
               ? "timeout"
               : null;
       const outcomes: ToolCallOutcome[] = [];
+      let fatal: string | null = null;
       for (const use of uses) {
         step("tool_call", { turn, id: use.id, name: use.name, input: use.input });
-        const outcome = stopBefore
+        const outcome: ToolCallOutcome = stopBefore
           ? notRun(use, `${stopBefore.replace("_", " ")} reached`)
-          : await runToolCall(use, request.tools, ctx, pseudo);
+          : fatal
+            ? notRun(use, "the run was stopped by an earlier call in this turn")
+            : await runToolCall(use, request.tools, ctx, pseudo, {
+                outputTool: request.prompt.outputTool,
+                subjects,
+              });
         outcomes.push(outcome);
+        fatal ??= outcome.fatal ?? null;
         const approvalId = outcome.result.ok ? outcome.result.approvalId : undefined;
         if (approvalId !== undefined) {
           if (!approvalIds.includes(approvalId)) approvalIds.push(approvalId);
-          if (use.name === request.prompt.outputTool) produced = true;
+          if (use.name === request.prompt.outputTool) {
+            produced = true;
+            if (outcome.target) covered.add(outcome.target);
+          }
         }
         if (!outcome.result.ok && !stopBefore)
           failures.set(use.name, (failures.get(use.name) ?? 0) + 1);
@@ -331,6 +347,7 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
         });
       }
       if (stopBefore) return end("limit_reached", stopBefore);
+      if (fatal) return end("failed", fatal);
       if ([...failures.values()].some((n) => n >= MAX_FAILURES_PER_TOOL)) {
         return end("failed", "tool_failures");
       }
