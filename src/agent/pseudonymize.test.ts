@@ -100,5 +100,7 @@ describe("createPseudonymizer", () => {
       p.otherFamilies("Mira played with Will; Ada can call 213-555-0101.", "fam_1").sort(),
     ).toEqual(["CHILD_2", "GUARDIAN_1", "PHONE_1"]);
     expect(p.otherFamilies("Will had a good day.", "fam_2")).toEqual([]);
+    // A token in the model's own words counts too (it may restore to an ambiguous first name).
+    expect(p.otherFamilies("CHILD_1 and CHILD_2 played", "fam_1")).toEqual(["CHILD_2"]);
   });
 });

@@ -45,8 +45,10 @@ export interface Pseudonymizer {
   /** Tokens in `value` (deeply) that this run never showed the model. */
   unissued(value: unknown): string[];
   /**
-   * Who in `text` (clear text, already restored) belongs to a family other than `familyId`: the
-   * tokens masking would give them. Capitalized matches only, so "will" is not a child named Will.
+   * Who in `text` belongs to a family other than `familyId`, as tokens: tokens in it, and clear
+   * names, phones and e-mails masking would turn into one. Capitalized names only, so "will" is
+   * not a child named Will. Pass the model's text and its restored form: a child's token restores
+   * to a first name another child may share.
    */
   otherFamilies(text: string, familyId: string): string[];
   /** The tokens in use, token → real text (for tests and debugging; never sent). */
@@ -212,6 +214,7 @@ export function createPseudonymizer(people: readonly Person[]): Pseudonymizer {
         const family = token ? owner.get(token) : undefined;
         if (token && family !== undefined && family !== familyId) found.add(token);
       };
+      for (const m of text.match(TOKEN) ?? []) check(m);
       for (const m of text.match(EMAIL) ?? []) check(byEmail.get(m.toLowerCase()));
       for (const m of text.match(PHONE) ?? []) check(byPhone.get(digits(m)));
       for (const m of nameRegex ? (text.match(nameRegex) ?? []) : []) {

@@ -76,7 +76,8 @@ async function execute(
       if (why) return { result: failure("off_target", why, true) };
     }
     if (aimed?.kind === "family") {
-      const others = pseudo.otherFamilies(textOf(aimed.familyFacing), aimed.id);
+      const written = textOf(proposalTarget(use.input)?.familyFacing ?? null);
+      const others = pseudo.otherFamilies(`${written}\n${textOf(aimed.familyFacing)}`, aimed.id);
       if (others.length > 0) {
         return {
           result: failure(
