@@ -37,7 +37,11 @@ const jobOf = (req: CapturedRequest) => {
   const system = (req.body.system as { text: string }[])[0]!.text;
   return [...promptsById.values()].find((p) => p.system === system)!.id;
 };
-const firstUserText = (req: CapturedRequest) => req.body.messages[0]!.content as string;
+/** The first user turn's text (sent as a text block: it carries the conversation's breakpoint). */
+const firstUserText = (req: CapturedRequest): string => {
+  const content = req.body.messages[0]!.content as string | { text: string }[];
+  return typeof content === "string" ? content : (content[0]?.text ?? "");
+};
 const fact = (req: CapturedRequest, pattern: RegExp) => pattern.exec(firstUserText(req))?.[1];
 const turnOf = (req: CapturedRequest) =>
   req.body.messages.filter((m) => m.role === "assistant").length;

@@ -4,7 +4,13 @@
  * prompt caching, usage per call, durable steps, pseudonymized requests.
  */
 export { isModelUnavailable } from "./model-client.js";
-export { checkTools, inputSchemaOf, systemBlocks, toolParams } from "./prefix.js";
+export {
+  checkTools,
+  inputSchemaOf,
+  systemBlocks,
+  toolParams,
+  withConversationBreakpoint,
+} from "./prefix.js";
 export {
   createPseudonymizer,
   loadPeople,

@@ -25,7 +25,7 @@ import {
 } from "../storage/agent.js";
 import { type Db, inTransaction } from "../storage/db.js";
 import { createModelClient, isModelUnavailable } from "./model-client.js";
-import { checkTools, systemBlocks, toolParams } from "./prefix.js";
+import { checkTools, systemBlocks, toolParams, withConversationBreakpoint } from "./prefix.js";
 import { createPseudonymizer, loadPeople } from "./pseudonymize.js";
 import { subjectKey } from "./targets.js";
 import { notRun, runToolCall, type ToolCallOutcome } from "./tool-call.js";
@@ -222,7 +222,7 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
         max_tokens: Math.min(request.prompt.maxTokens, limits.maxTokens - usage.outputTokens),
         system,
         tools,
-        messages: conversation,
+        messages: withConversationBreakpoint(conversation),
       };
       step("model_request", {
         turn,
