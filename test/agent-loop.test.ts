@@ -4,6 +4,11 @@
  * data kept out of every request, usage with cache tokens, the cached prefix, and a prompt
  * injection that can only ever produce a pending draft.
  */
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from "@opentelemetry/sdk-trace-base";
 import { eq } from "drizzle-orm";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -731,5 +736,62 @@ describe("a misconfigured job", () => {
     expect(readOnlyOutput).toMatchObject({ status: "failed", endReason: "internal_error" });
     expect(model.requests).toHaveLength(0);
     expect(getAgentRun(db, swapped.runId)!.status).toBe("failed");
+  });
+});
+
+describe("OpenTelemetry", () => {
+  it("emits a GenAI span per run, model call and tool call, with tokens and end reason and nothing personal", async () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({
+      spanProcessors: [new SimpleSpanProcessor(exporter)],
+    });
+    const model = useModel([
+      toolUseMessage(toolUse("read_child", { childId: child.id })),
+      toolUseMessage(
+        toolUse("propose_family_message", {
+          childId: child.id,
+          subject: "Late pick-up",
+          body: `${tokenFor(child.firstName)} was picked up late.`,
+        }),
+      ),
+      textMessage("Done."),
+    ]);
+    const agent = createAgentRunner({
+      db,
+      logger: silentLogger,
+      config: loadConfig({ ANTHROPIC_API_KEY: "sk-ant-test" }),
+      tracer: provider.getTracer("test"),
+    })!;
+    const outcome = await agent.run(request());
+    expect(outcome.status).toBe("completed");
+    expect(model.requests).toHaveLength(3);
+    const spans = exporter.getFinishedSpans();
+    const names = spans.map((s) => s.name);
+    expect(names.filter((n) => n.startsWith("chat "))).toHaveLength(3);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "invoke_agent late_pickup",
+        "execute_tool read_child",
+        "execute_tool propose_family_message",
+      ]),
+    );
+    const run = spans.find((s) => s.name === "invoke_agent late_pickup")!;
+    expect(run.attributes).toMatchObject({
+      "gen_ai.operation.name": "invoke_agent",
+      "gen_ai.provider.name": "anthropic",
+      "gen_ai.usage.input_tokens": outcome.usage.inputTokens,
+      "gen_ai.usage.output_tokens": outcome.usage.outputTokens,
+      "centerline.agent.end_reason": "end_turn",
+    });
+    const chat = spans.find((s) => s.name.startsWith("chat "))!;
+    expect(chat.attributes["gen_ai.response.finish_reasons"]).toEqual(["tool_use"]);
+    expect(chat.attributes["gen_ai.usage.cache_read.input_tokens"]).toBeTypeOf("number");
+    expect(chat.parentSpanContext?.spanId).toBe(run.spanContext().spanId);
+    // Nothing personal: no name, no id of a child, no message text in any attribute.
+    const attributes = JSON.stringify(spans.map((s) => s.attributes));
+    for (const secret of [child.firstName, child.lastName, child.id, "picked up late"]) {
+      expect(attributes).not.toContain(secret);
+    }
+    await provider.shutdown();
   });
 });

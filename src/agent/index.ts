@@ -27,6 +27,7 @@ export {
   MAX_FAILURES_PER_TOOL,
 } from "./runner.js";
 export { offTarget, type ProposalTarget, proposalTarget, subjectKey } from "./targets.js";
+export { ATTR_END_REASON, agentTracer, shutdownAgentTracing } from "./telemetry.js";
 export type {
   AgentRunner,
   AgentRunOutcome,
