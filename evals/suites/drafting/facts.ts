@@ -82,8 +82,9 @@ export function factsOf(job: string, input: Input, timeZone: string): Facts {
           }
         }
       }
-    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-    else if (v && typeof v === "object") {
+    } else if (Array.isArray(v)) {
+      for (const x of v) walk(x, key);
+    } else if (v && typeof v === "object") {
       for (const [k, x] of Object.entries(v)) walk(x, k);
     }
   };

@@ -76,11 +76,11 @@ describe("incident template", () => {
     });
     const drafts = incidentTriageJob.template(input, "ctr");
     expect(drafts).toHaveLength(2);
-    const ava = JSON.stringify((drafts[0]?.draft as { familyNote: unknown }).familyNote);
+    const ava = JSON.stringify((drafts[0]!.draft as { familyNote: unknown }).familyNote);
     expect(ava).toContain("Ava");
     expect(ava).toContain("10:15 AM");
     expect(ava).not.toMatch(/Liam|mother|biting at home|circle time/);
-    const liam = JSON.stringify((drafts[1]?.draft as { familyNote: unknown }).familyNote);
+    const liam = JSON.stringify((drafts[1]!.draft as { familyNote: unknown }).familyNote);
     expect(liam).not.toContain("Ava");
     expect(incidentTriageJob.subjects(input)).toEqual([
       { kind: "family", id: "f1", childIds: ["c1"] },
