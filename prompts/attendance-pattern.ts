@@ -3,7 +3,7 @@ import { COMMON_RULES, DEFAULT_LIMITS, DEFAULT_MODEL } from "./rules.js";
 
 export const attendancePatternPrompt: PromptSpec = {
   id: "attendance-pattern",
-  version: "2026-11-23.1",
+  version: "2026-12-08.1",
   model: DEFAULT_MODEL,
   maxTokens: 768,
   limits: DEFAULT_LIMITS,

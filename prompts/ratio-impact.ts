@@ -3,7 +3,7 @@ import { COMMON_RULES, DEFAULT_LIMITS, DEFAULT_MODEL } from "./rules.js";
 
 export const ratioImpactPrompt: PromptSpec = {
   id: "ratio-impact",
-  version: "2026-11-23.2",
+  version: "2026-12-08.1",
   model: DEFAULT_MODEL,
   maxTokens: 1536,
   limits: { ...DEFAULT_LIMITS, maxTurns: 10 },

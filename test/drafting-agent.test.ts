@@ -37,7 +37,11 @@ const jobOf = (req: CapturedRequest) => {
   const system = (req.body.system as { text: string }[])[0]!.text;
   return [...promptsById.values()].find((p) => p.system === system)!.id;
 };
-const firstUserText = (req: CapturedRequest) => req.body.messages[0]!.content as string;
+/** The first user turn's text (sent as a text block: it carries the conversation's breakpoint). */
+const firstUserText = (req: CapturedRequest): string => {
+  const content = req.body.messages[0]!.content as string | { text: string }[];
+  return typeof content === "string" ? content : (content[0]?.text ?? "");
+};
 const fact = (req: CapturedRequest, pattern: RegExp) => pattern.exec(firstUserText(req))?.[1];
 const turnOf = (req: CapturedRequest) =>
   req.body.messages.filter((m) => m.role === "assistant").length;
@@ -283,7 +287,8 @@ describe("prompt injection in an incident report", () => {
       const errors = results.filter((s) => s.data.is_error).map((s) => String(s.data.content));
       expect(errors.filter((e) => e.includes("no tool named"))).toHaveLength(3);
       expect(errors.filter((e) => e.includes("below_floor"))).toHaveLength(1);
-      expect(errors.filter((e) => e.includes("is not the family of a child"))).toHaveLength(1);
+      // The note to another family is off target: refused before the tool runs.
+      expect(errors.filter((e) => e.includes('"off_target"'))).toHaveLength(1);
     }
     // propose_family_message is not a tool of this job: no family message came out of it.
     expect(approvals().filter((a) => jobName(a) === "incident-triage")).toEqual(triages());

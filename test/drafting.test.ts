@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../src/domain/time.js";
+import { formatTime } from "../src/drafting/wording.js";
 import { latePickupAssessmentSchema, severitySchema } from "../src/rules/index.js";
 import { addMonths } from "../src/rules/review-due.js";
 import { listAgentJobs } from "../src/storage/agent-jobs.js";
@@ -73,8 +74,12 @@ describe("drafting on the sandbox day (templates, no model)", () => {
         childId: child.id,
       });
       expect(String(call.body)).toContain(`$${(assessment.feeCents / 100).toFixed(2)}`);
-      expect(String(call.body)).toContain(assessment.pickedUpAt);
-      expect(String(call.body)).toContain(`${m} minutes after our ${center.closesAt} close`);
+      // Times on the center's (US) 12-hour clock, the minutes counted the way the time is shown.
+      const body = String(call.body);
+      expect(body).toContain(formatTime(assessment.pickedUpAt, "12h"));
+      expect(body).toContain(`${m} minutes after our ${formatTime(center.closesAt, "12h")} close`);
+      expect(body).not.toMatch(/Dear The /);
+      expect(body).not.toContain("×");
     }
   });
 

@@ -158,6 +158,6 @@ describe("late pick-up history", () => {
     );
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({ state: "pending", kind: "family_message" });
-    expect(String((drafts[0]!.platformCall as { body: string }).body)).toContain("2026-11-12");
+    expect(String((drafts[0]!.platformCall as { body: string }).body)).toContain("November 12");
   });
 });

@@ -44,16 +44,24 @@ function familyOf(center: SimCenter, child: SimChild) {
 const roomOf = (center: SimCenter, roomId: string | null) =>
   center.rooms.find((r) => r.id === roomId) ?? null;
 
-const subjectOf = (center: SimCenter, child: SimChild) => ({
-  center,
-  child,
-  family: familyOf(center, child),
-  room: roomOf(center, child.homeRoomId),
-});
+/** `familyName` overrides the platform's family name (e.g. "The Nightingale Family"). */
+const subjectOf = (center: SimCenter, child: SimChild, familyName?: string) => {
+  const family = familyOf(center, child);
+  return {
+    center,
+    child,
+    family: familyName ? { ...family, name: familyName } : family,
+    room: roomOf(center, child.homeRoomId),
+  };
+};
 
-/** An instant for a local time on the eval date in the center's zone. */
-export const localInstant = (center: SimCenter, time: string): Date =>
-  zonedDateTimeToInstant(EVAL_DATE, time, center.timeZone);
+/** An instant for a local time (`HH:MM` or `HH:MM:SS`) on the eval date in the center's zone. */
+export const localInstant = (center: SimCenter, time: string): Date => {
+  const [hhmm, seconds] = [time.slice(0, 5), Number(time.slice(6) || 0)];
+  return new Date(
+    zonedDateTimeToInstant(EVAL_DATE, hhmm, center.timeZone).getTime() + seconds * 1000,
+  );
+};
 
 export function incidentInput(
   center: SimCenter,
@@ -89,13 +97,23 @@ export function quickLogInput(
 
 export function absenceInput(
   center: SimCenter,
-  o: { reason: string; child?: number; expectedArrival?: string; cutoff?: string },
+  o: {
+    reason: string;
+    child?: number;
+    expectedArrival?: string;
+    cutoff?: string;
+    familyName?: string;
+  },
 ): AbsenceJobInput {
-  return buildAbsenceInput(subjectOf(center, childAt(center, o.child ?? 0)), EVAL_DATE, {
-    expectedArrival: o.expectedArrival ?? "08:00",
-    cutoff: o.cutoff ?? "09:30",
-    reason: o.reason,
-  });
+  return buildAbsenceInput(
+    subjectOf(center, childAt(center, o.child ?? 0), o.familyName),
+    EVAL_DATE,
+    {
+      expectedArrival: o.expectedArrival ?? "08:00",
+      cutoff: o.cutoff ?? "09:30",
+      reason: o.reason,
+    },
+  );
 }
 
 export function latePickupInput(
@@ -105,17 +123,26 @@ export function latePickupInput(
     child?: number;
     pickedUpBy?: string | null;
     policy?: LatePickupPolicyInput;
+    familyName?: string;
+    /** Reconciliation's synthetic check-out: the time is the snapshot's. */
+    reconciled?: boolean;
+    earlier?: LatePickupInput["history"]["earlier"];
   },
 ): LatePickupInput {
   const policy = latePickupPolicySchema.parse(
     o.policy ?? { ...defaultDraftingPolicy.latePickup, closesAt: center.closesAt },
   );
   const assessment = assessLatePickup(policy, localInstant(center, o.pickedUpAt), center.timeZone);
-  return buildLatePickupInput(subjectOf(center, childAt(center, o.child ?? 0)), {
+  const child = childAt(center, o.child ?? 0);
+  return buildLatePickupInput(subjectOf(center, child, o.familyName), {
     assessment,
     pickedUpBy: o.pickedUpBy ?? null,
     graceMinutes: policy.graceMinutes,
-    history: { windowDays: 30, earlier: [] },
+    history: {
+      windowDays: 30,
+      earlier: (o.earlier ?? []).map((e) => ({ ...e, childId: child.id })),
+    },
+    pickupTimeSource: o.reconciled ? "reconciliation" : "platform",
   });
 }
 

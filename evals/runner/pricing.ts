@@ -24,8 +24,10 @@ export interface PricingTable {
 export const anthropicPricing: PricingTable = {
   source:
     "https://platform.claude.com/docs/en/about-claude/pricing (Model pricing table: base input, " +
-    "5m cache writes, cache hits, output)",
-  asOf: "2026-11-23",
+    "5m cache writes, cache hits, output); claude-sonnet-5-5 (the default model) from " +
+    "https://platform.claude.com/docs/en/models/sonnet-5-5/overview (Pricing: input $2, output " +
+    "$10, 5m cache write $2.50, cache read $0.20 per MTok), read 2026-12-08",
+  asOf: "2026-12-08",
   prices: {
     "claude-opus-4-5": { input: 5, output: 25, cacheRead: 0.5, cacheWrite: 6.25 },
     "claude-opus-4-6": { input: 5, output: 25, cacheRead: 0.5, cacheWrite: 6.25 },
@@ -33,6 +35,7 @@ export const anthropicPricing: PricingTable = {
     "claude-sonnet-4-5": { input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75 },
     "claude-sonnet-4-6": { input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75 },
     "claude-haiku-4-5": { input: 1, output: 5, cacheRead: 0.1, cacheWrite: 1.25 },
+    "claude-sonnet-5-5": { input: 2, output: 10, cacheRead: 0.2, cacheWrite: 2.5 },
   },
 };
 

@@ -4,7 +4,13 @@
  * prompt caching, usage per call, durable steps, pseudonymized requests.
  */
 export { isModelUnavailable } from "./model-client.js";
-export { checkTools, inputSchemaOf, systemBlocks, toolParams } from "./prefix.js";
+export {
+  checkTools,
+  inputSchemaOf,
+  systemBlocks,
+  toolParams,
+  withConversationBreakpoint,
+} from "./prefix.js";
 export {
   createPseudonymizer,
   loadPeople,
@@ -20,11 +26,14 @@ export {
   LEASE_GRACE_MS,
   MAX_FAILURES_PER_TOOL,
 } from "./runner.js";
+export { offTarget, type ProposalTarget, proposalTarget, subjectKey } from "./targets.js";
+export { ATTR_END_REASON, agentTracer, shutdownAgentTracing } from "./telemetry.js";
 export type {
   AgentRunner,
   AgentRunOutcome,
   AgentRunRequest,
   AgentTool,
+  DraftSubject,
   PlatformReader,
   PromptSpec,
   RunLimits,

@@ -1,11 +1,21 @@
 /**
  * @module agent/prefix
  * The cached prefix of every request: tool definitions then the system prompt (the order the API
- * renders them in), each ending in a `cache_control` breakpoint. Both are built only from the
- * prompt file and the tools' static definitions, so they are byte-identical across runs; per-run
- * facts go in the user message.
+ * renders them in), with one `cache_control` breakpoint at the end of the system text, which
+ * caches both. They are built only from the prompt file and the tools' static definitions, so
+ * they are byte-identical across runs; per-run facts go in the user message. The prefix must be
+ * at least the model's minimum cacheable length (`prompts/caching.ts`) or nothing is cached; the
+ * tools alone never are, so they carry no breakpoint of their own.
+ *
+ * A second breakpoint sits on the last block of the conversation, moved forward every turn, so
+ * turn 2 and later read turn 1's conversation from the cache instead of paying for it again.
  */
-import type { TextBlockParam, Tool } from "@anthropic-ai/sdk/resources/messages";
+import type {
+  ContentBlockParam,
+  MessageParam,
+  TextBlockParam,
+  Tool,
+} from "@anthropic-ai/sdk/resources/messages";
 import { z } from "zod";
 import { AppError } from "../errors/index.js";
 import type { AgentTool, PromptSpec } from "./types.js";
@@ -25,12 +35,26 @@ export function inputSchemaOf(tool: AgentTool): Tool.InputSchema {
 }
 
 export function toolParams(tools: readonly AgentTool[]): Tool[] {
-  return tools.map((tool, i) => ({
+  return tools.map((tool) => ({
     name: tool.name,
     description: tool.description,
     input_schema: inputSchemaOf(tool),
-    ...(i === tools.length - 1 ? { cache_control: cacheControl } : {}),
   }));
+}
+
+/**
+ * The conversation as sent: a copy whose last message's last block carries the conversation's
+ * breakpoint (the stored conversation stays without it, so only one such breakpoint is ever sent).
+ */
+export function withConversationBreakpoint(messages: readonly MessageParam[]): MessageParam[] {
+  const last = messages.at(-1);
+  if (!last) return [];
+  const blocks: ContentBlockParam[] =
+    typeof last.content === "string" ? [{ type: "text", text: last.content }] : [...last.content];
+  const end = blocks.at(-1);
+  if (!end || end.type === "thinking" || end.type === "redacted_thinking") return [...messages];
+  blocks[blocks.length - 1] = { ...end, cache_control: cacheControl } as ContentBlockParam;
+  return [...messages.slice(0, -1), { ...last, content: blocks } as MessageParam];
 }
 
 export function systemBlocks(prompt: PromptSpec): TextBlockParam[] {

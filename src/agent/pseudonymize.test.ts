@@ -50,7 +50,7 @@ describe("createPseudonymizer", () => {
 
   it("restores tokens deep inside tool input, children by first name and adults by full name", () => {
     const p = createPseudonymizer(people);
-    p.mask("x");
+    p.mask("Mira Iverson, Renee Iverson and Sam Pemberton");
     expect(
       p.restore({
         subject: "CHILD_1 is waiting",
@@ -68,5 +68,39 @@ describe("createPseudonymizer", () => {
     const p = createPseudonymizer([{ kind: "CHILD", firstName: "Ava", lastName: "Lee" }]);
     expect(p.mask("Avalon and Leeds; CHILD_1 stays")).toBe("Avalon and Leeds; CHILD_1 stays");
     expect(p.mask("Ava, ava, AVA LEE")).toBe("CHILD_1, CHILD_1, CHILD_1");
+  });
+
+  it("restores only tokens it issued: a made-up or never-shown token stays a token and is named", () => {
+    const p = createPseudonymizer(people);
+    expect(p.mask("Theo Okafor waits; call 213-555-0100")).toBe("CHILD_2 waits; call PHONE_1");
+    // CHILD_1 (Mira) exists in the table but this run never showed it; PHONE_77 does not exist.
+    const draft = { body: "CHILD_2 and CHILD_1 left; call PHONE_77 or PHONE_1" };
+    expect(p.unissued(draft).sort()).toEqual(["CHILD_1", "PHONE_77"]);
+    expect(p.restore(draft).body).toBe("Theo and CHILD_1 left; call PHONE_77 or 213-555-0100");
+  });
+
+  it("names the people of another family in a family's message, capitalized names only", () => {
+    const withFamilies: Person[] = [
+      { kind: "CHILD", firstName: "Mira", lastName: "Iverson", familyId: "fam_1" },
+      { kind: "CHILD", firstName: "Will", lastName: "Okafor", familyId: "fam_2" },
+      {
+        kind: "GUARDIAN",
+        firstName: "Ada",
+        lastName: "Okafor",
+        phone: "213-555-0101",
+        familyId: "fam_2",
+      },
+      { kind: "STAFF", firstName: "Sam", lastName: "Pemberton" },
+    ];
+    const p = createPseudonymizer(withFamilies);
+    expect(
+      p.otherFamilies("Mira had a good day with Sam Pemberton. We will call.", "fam_1"),
+    ).toEqual([]);
+    expect(
+      p.otherFamilies("Mira played with Will; Ada can call 213-555-0101.", "fam_1").sort(),
+    ).toEqual(["CHILD_2", "GUARDIAN_1", "PHONE_1"]);
+    expect(p.otherFamilies("Will had a good day.", "fam_2")).toEqual([]);
+    // A token in the model's own words counts too (it may restore to an ambiguous first name).
+    expect(p.otherFamilies("CHILD_1 and CHILD_2 played", "fam_1")).toEqual(["CHILD_2"]);
   });
 });

@@ -13,6 +13,12 @@
  *
  * Restoring: a person token becomes the child's first name (family messages speak of children by
  * first name) or the adult's full name; every other token becomes exactly the text it replaced.
+ * Only tokens this pseudonymizer issued (put into text it masked, i.e. showed the model in this
+ * run) are restored: `unissued` names any other, and the loop refuses a call that uses one, so a
+ * made-up `PHONE_77` can never turn into somebody's phone number.
+ *
+ * Every person token knows the family it belongs to (children, guardians and pick-ups; staff have
+ * none), so `otherFamilies` can tell when a family's message names someone of another family.
  *
  * `createPseudonymizer` is pure; `loadPeople` reads the directory for it.
  */
@@ -27,6 +33,8 @@ export interface Person {
   phone?: string | null;
   email?: string | null;
   address?: string | null;
+  /** The family a child, guardian or pick-up person belongs to; null for staff. */
+  familyId?: string | null;
 }
 
 export interface Pseudonymizer {
@@ -34,6 +42,15 @@ export interface Pseudonymizer {
   mask(text: string): string;
   /** Replaces tokens in every string inside `value` (deeply) with the real text. */
   restore<T>(value: T): T;
+  /** Tokens in `value` (deeply) that this run never showed the model. */
+  unissued(value: unknown): string[];
+  /**
+   * Who in `text` belongs to a family other than `familyId`, as tokens: tokens in it, and clear
+   * names, phones and e-mails masking would turn into one. Capitalized names only, so "will" is
+   * not a child named Will. Pass the model's text and its restored form: a child's token restores
+   * to a first name another child may share.
+   */
+  otherFamilies(text: string, familyId: string): string[];
   /** The tokens in use, token → real text (for tests and debugging; never sent). */
   readonly table: ReadonlyMap<string, string>;
 }
@@ -53,6 +70,9 @@ const clean = (s: string) => s.trim().replace(/\s+/g, " ");
 
 export function createPseudonymizer(people: readonly Person[]): Pseudonymizer {
   const table = new Map<string, string>();
+  const issued = new Set<string>();
+  /** token → the family its person belongs to. */
+  const owner = new Map<string, string>();
   /** lower-cased text → token, for names and addresses. */
   const byText = new Map<string, string>();
   const byPhone = new Map<string, string>();
@@ -107,16 +127,21 @@ export function createPseudonymizer(people: readonly Person[]): Pseudonymizer {
     const full = clean(`${first} ${last}`);
     if (!full) continue;
     const token = next(p.kind);
-    table.set(token, p.kind === "CHILD" && first ? first : full);
+    const family = p.familyId ?? null;
+    const own = (t: string) => {
+      if (family !== null) owner.set(t, family);
+      return t;
+    };
+    table.set(own(token), p.kind === "CHILD" && first ? first : full);
     byText.set(full.toLowerCase(), token);
     if (first && firstNameCount.get(first.toLowerCase()) === 1) {
       byText.set(first.toLowerCase(), token);
     }
-    if (p.phone) phoneToken(p.phone);
-    if (p.email) emailToken(p.email);
+    if (p.phone) own(phoneToken(p.phone));
+    if (p.email) own(emailToken(p.email));
     if (p.address) {
       const address = clean(p.address);
-      const a = next("ADDRESS");
+      const a = own(next("ADDRESS"));
       table.set(a, address);
       byText.set(address.toLowerCase(), a);
     }
@@ -151,18 +176,57 @@ export function createPseudonymizer(people: readonly Person[]): Pseudonymizer {
     return token;
   };
 
+  const issue = (token: string) => {
+    issued.add(token);
+    return token;
+  };
+  const tokensIn = (value: unknown): string[] => {
+    const out: string[] = [];
+    const walk = (v: unknown) => {
+      if (typeof v === "string") out.push(...(v.match(TOKEN) ?? []));
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    };
+    walk(value);
+    return out;
+  };
+
   return {
     table,
     mask(text) {
-      let out = text.replace(EMAIL, emailToken);
-      out = out.replace(PHONE, phoneToken);
-      out = out.replace(ADDRESS, addressToken);
-      if (nameRegex) out = out.replace(nameRegex, (m) => byText.get(m.toLowerCase()) ?? m);
+      let out = text.replace(EMAIL, (m) => issue(emailToken(m)));
+      out = out.replace(PHONE, (m) => issue(phoneToken(m)));
+      out = out.replace(ADDRESS, (m) => issue(addressToken(m)));
+      if (nameRegex) {
+        out = out.replace(nameRegex, (m) => {
+          const token = byText.get(m.toLowerCase());
+          return token ? issue(token) : m;
+        });
+      }
       return out;
+    },
+    unissued(value) {
+      return [...new Set(tokensIn(value).filter((t) => !issued.has(t)))];
+    },
+    otherFamilies(text, familyId) {
+      const found = new Set<string>();
+      const check = (token: string | undefined) => {
+        const family = token ? owner.get(token) : undefined;
+        if (token && family !== undefined && family !== familyId) found.add(token);
+      };
+      for (const m of text.match(TOKEN) ?? []) check(m);
+      for (const m of text.match(EMAIL) ?? []) check(byEmail.get(m.toLowerCase()));
+      for (const m of text.match(PHONE) ?? []) check(byPhone.get(digits(m)));
+      for (const m of nameRegex ? (text.match(nameRegex) ?? []) : []) {
+        if (/^\p{Lu}/u.test(m)) check(byText.get(m.toLowerCase()));
+      }
+      return [...found];
     },
     restore<T>(value: T): T {
       const walk = (v: unknown): unknown => {
-        if (typeof v === "string") return v.replace(TOKEN, (t) => table.get(t) ?? t);
+        if (typeof v === "string") {
+          return v.replace(TOKEN, (t) => (issued.has(t) ? (table.get(t) ?? t) : t));
+        }
         if (Array.isArray(v)) return v.map(walk);
         if (v && typeof v === "object") {
           return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
@@ -185,6 +249,7 @@ export function loadPeople(db: Store, centerId: string): Person[] {
     kind: "CHILD",
     firstName: c.firstName,
     lastName: c.lastName,
+    familyId: c.familyId,
   }));
   for (const family of listFamilies(db, centerId)) {
     for (const g of family.guardians) {
@@ -195,6 +260,7 @@ export function loadPeople(db: Store, centerId: string): Person[] {
         lastName: rest.join(" "),
         phone: g.phone,
         email: g.email,
+        familyId: family.id,
       });
     }
   }
@@ -202,7 +268,12 @@ export function loadPeople(db: Store, centerId: string): Person[] {
     for (const p of c.authorizedPickups) {
       const [first = "", ...rest] = clean(p.name).split(" ");
       if (people.some((x) => clean(`${x.firstName} ${x.lastName}`) === clean(p.name))) continue;
-      people.push({ kind: "PICKUP", firstName: first, lastName: rest.join(" ") });
+      people.push({
+        kind: "PICKUP",
+        firstName: first,
+        lastName: rest.join(" "),
+        familyId: c.familyId,
+      });
     }
   }
   for (const s of listStaff(db, centerId).sort(byId)) {

@@ -13,6 +13,7 @@ import type {
   MessageCreateParamsNonStreaming,
   MessageParam,
 } from "@anthropic-ai/sdk/resources/messages";
+import type { Tracer } from "@opentelemetry/api";
 import { appendAudit } from "../audit/append.js";
 import type { Config } from "../config/index.js";
 import type { Logger } from "../logging/index.js";
@@ -25,8 +26,18 @@ import {
 } from "../storage/agent.js";
 import { type Db, inTransaction } from "../storage/db.js";
 import { createModelClient, isModelUnavailable } from "./model-client.js";
-import { checkTools, systemBlocks, toolParams } from "./prefix.js";
+import { checkTools, systemBlocks, toolParams, withConversationBreakpoint } from "./prefix.js";
 import { createPseudonymizer, loadPeople } from "./pseudonymize.js";
+import { subjectKey } from "./targets.js";
+import {
+  agentTracer,
+  endChatSpan,
+  endRunSpan,
+  endToolSpan,
+  startChatSpan,
+  startRunSpan,
+  startToolSpan,
+} from "./telemetry.js";
 import { notRun, runToolCall, type ToolCallOutcome } from "./tool-call.js";
 import type {
   AgentRunner,
@@ -48,7 +59,7 @@ export type AgentConfig = Pick<
   | "AGENT_MAX_TURNS"
   | "AGENT_MAX_OUTPUT_TOKENS"
   | "AGENT_TIMEOUT_MS"
->;
+> & { OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined };
 
 export interface AgentRunnerOptions {
   db: Db;
@@ -60,6 +71,8 @@ export interface AgentRunnerOptions {
   platformFor?: (centerId: string) => PlatformReader | undefined;
   /** This instance's id on the runs it holds (default a random one). */
   leaseOwner?: string;
+  /** Where run, model-call and tool spans go (default: `agentTracer` for the config's endpoint). */
+  tracer?: Tracer;
 }
 
 /** The same tool failing this often in one run ends it: the model is going round in circles. */
@@ -99,8 +112,9 @@ export function createAgentRunner(options: AgentRunnerOptions): AgentRunner | un
   });
   const owner = options.leaseOwner ?? `agent-${randomUUID()}`;
   const wallClock = options.wallClock ?? (() => new Date());
+  const tracer = options.tracer ?? agentTracer(config.OTEL_EXPORTER_OTLP_ENDPOINT);
   return {
-    run: (request) => runOnce(request, { ...options, client, owner, wallClock }),
+    run: (request) => runOnce(request, { ...options, client, owner, wallClock, tracer }),
   };
 }
 
@@ -108,6 +122,7 @@ interface RunDeps extends AgentRunnerOptions {
   client: Anthropic;
   owner: string;
   wallClock: () => Date;
+  tracer: Tracer;
 }
 
 async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRunOutcome> {
@@ -117,6 +132,7 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
   const model = config.ANTHROPIC_MODEL ?? request.prompt.model;
   const started = wallClock();
   const logger = deps.logger.child({ runId, job: request.job, centerId: request.centerId });
+  const runSpan = startRunSpan(deps.tracer, request.job, model);
   insertAgentRun(db, {
     id: runId,
     jobId: request.jobId,
@@ -135,6 +151,10 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
   const usage = zeroUsage();
   const approvalIds: number[] = [];
   let produced = false;
+  const subjects = request.subjects ?? [];
+  const covered = new Set<string>();
+  const complete = () =>
+    subjects.length === 0 ? produced : subjects.every((s) => covered.has(subjectKey(s)));
   const step = (
     type: "model_request" | "model_response" | "tool_call" | "tool_result",
     data: Record<string, unknown>,
@@ -175,6 +195,7 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
           usage: { ...usage },
         };
     logger.info({ status: outcome.status, endReason: outcome.endReason, usage }, "agent run ended");
+    endRunSpan(runSpan, outcome.status, outcome.endReason, outcome.usage);
     return outcome;
   };
 
@@ -217,7 +238,7 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
         max_tokens: Math.min(request.prompt.maxTokens, limits.maxTokens - usage.outputTokens),
         system,
         tools,
-        messages: conversation,
+        messages: withConversationBreakpoint(conversation),
       };
       step("model_request", {
         turn,
@@ -226,11 +247,13 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
         messages: conversation,
       });
       const t0 = Date.now();
+      const chatSpan = startChatSpan(deps.tracer, runSpan, model, body.max_tokens);
       let message: Message;
       try {
         const response = await deps.client.messages.create(body, { signal: abort.signal });
         const parsed = messageSchema.safeParse(response);
         if (!parsed.success) {
+          endChatSpan(chatSpan, { error: "invalid_response" });
           step("model_response", {
             turn,
             error: { type: "invalid_response", message: parsed.error.message },
@@ -239,6 +262,13 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
         }
         message = response;
       } catch (error) {
+        endChatSpan(chatSpan, {
+          error: abort.signal.aborted
+            ? "timeout"
+            : isModelUnavailable(error)
+              ? "model_unavailable"
+              : "model_error",
+        });
         if (abort.signal.aborted) {
           step("model_response", { turn, error: { type: "timeout", message: "run timed out" } });
           return end("limit_reached", "timeout");
@@ -266,6 +296,12 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
       usage.outputTokens += callUsage.outputTokens;
       usage.cacheCreationInputTokens += callUsage.cacheCreationInputTokens;
       usage.cacheReadInputTokens += callUsage.cacheReadInputTokens;
+      endChatSpan(chatSpan, {
+        id: message.id,
+        model: message.model,
+        stopReason: message.stop_reason,
+        usage: callUsage,
+      });
       inTransaction(db, (tx) => {
         recordModelCall(
           tx,
@@ -294,7 +330,8 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
       if (uses.length > 0 && !holdsAgentRun(db, runId, owner)) return end("failed", "lease_lost");
       if (uses.length === 0) {
         if (message.stop_reason === "end_turn" || message.stop_reason === "stop_sequence") {
-          return produced ? end("completed", "end_turn") : end("failed", "no_output");
+          if (complete()) return end("completed", "end_turn");
+          return end("failed", produced ? "incomplete" : "no_output");
         }
         if (message.stop_reason === "max_tokens") return end("limit_reached", "max_tokens");
         return end("failed", message.stop_reason ?? "no_stop_reason");
@@ -310,16 +347,28 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
               ? "timeout"
               : null;
       const outcomes: ToolCallOutcome[] = [];
+      let fatal: string | null = null;
       for (const use of uses) {
         step("tool_call", { turn, id: use.id, name: use.name, input: use.input });
-        const outcome = stopBefore
+        const toolSpan = startToolSpan(deps.tracer, runSpan, use.name, use.id);
+        const outcome: ToolCallOutcome = stopBefore
           ? notRun(use, `${stopBefore.replace("_", " ")} reached`)
-          : await runToolCall(use, request.tools, ctx, pseudo);
+          : fatal
+            ? notRun(use, "the run was stopped by an earlier call in this turn")
+            : await runToolCall(use, request.tools, ctx, pseudo, {
+                outputTool: request.prompt.outputTool,
+                subjects,
+              });
         outcomes.push(outcome);
+        endToolSpan(toolSpan, outcome.result.ok ? null : outcome.result.error.code);
+        fatal ??= outcome.fatal ?? null;
         const approvalId = outcome.result.ok ? outcome.result.approvalId : undefined;
         if (approvalId !== undefined) {
           if (!approvalIds.includes(approvalId)) approvalIds.push(approvalId);
-          if (use.name === request.prompt.outputTool) produced = true;
+          if (use.name === request.prompt.outputTool) {
+            produced = true;
+            if (outcome.target) covered.add(outcome.target);
+          }
         }
         if (!outcome.result.ok && !stopBefore)
           failures.set(use.name, (failures.get(use.name) ?? 0) + 1);
@@ -331,6 +380,7 @@ async function runOnce(request: AgentRunRequest, deps: RunDeps): Promise<AgentRu
         });
       }
       if (stopBefore) return end("limit_reached", stopBefore);
+      if (fatal) return end("failed", fatal);
       if ([...failures.values()].some((n) => n >= MAX_FAILURES_PER_TOOL)) {
         return end("failed", "tool_failures");
       }

@@ -82,6 +82,18 @@ export interface PromptSpec {
   outputTool: string;
 }
 
+/**
+ * Whom a job drafts for: its family (with the children a message may be about), child or staff
+ * member. A run completes only when each has an accepted draft from the output tool; a draft
+ * from the output tool for anyone else is refused as a tool error.
+ */
+export interface DraftSubject {
+  kind: "family" | "child" | "staff";
+  id: string;
+  /** For a family: the children of this job a message to it may be about. */
+  childIds?: readonly string[];
+}
+
 /** What a drafting job asks the loop to do. */
 export interface AgentRunRequest {
   job: string;
@@ -98,6 +110,8 @@ export interface AgentRunRequest {
   userMessage: string;
   /** Business time of the run. */
   now: Date;
+  /** Whom the output tool must draft for (see `DraftSubject`); none: any one draft completes. */
+  subjects?: readonly DraftSubject[];
 }
 
 export interface Usage {
@@ -109,7 +123,10 @@ export interface Usage {
 
 export interface AgentRunOutcome {
   runId: string;
-  /** `completed` only when the model ended its turn and the output tool produced an approval. */
+  /**
+   * `completed` only when the model ended its turn and the output tool produced an approval for
+   * every subject of the request (`incomplete` when only some have one).
+   */
   status: "completed" | "limit_reached" | "failed";
   /** `end_turn`, `max_turns`, `max_tokens`, `timeout`, `model_unavailable`, `no_output`, ... */
   endReason: string;

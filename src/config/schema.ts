@@ -132,6 +132,8 @@ export const configSchema = z
     AGENT_MAX_TURNS: z.coerce.number().int().positive().optional(),
     AGENT_MAX_OUTPUT_TOKENS: z.coerce.number().int().positive().optional(),
     AGENT_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+    /** OTLP/HTTP base URL (e.g. http://collector:4318): agent runs export GenAI spans there. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
     CENTERLINE_BOOTSTRAP_TOKEN: z
       .string()
       .min(32, "the bootstrap token must be at least 32 characters")

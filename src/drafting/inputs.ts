@@ -14,6 +14,7 @@ import type {
   QuickLogInput,
   RatioImpactInput,
 } from "./jobs/index.js";
+import { clockFor } from "./wording.js";
 
 interface Person {
   firstName: string;
@@ -32,7 +33,7 @@ interface Named {
 
 /** The records a family-facing draft is about; the room is the child's home room, if known. */
 export interface SubjectRecords {
-  center: { name: string };
+  center: { name: string; jurisdiction?: string };
   child: ChildRecord;
   family: Named;
   room: Named | null | undefined;
@@ -50,13 +51,15 @@ export function familySubject(s: SubjectRecords, date: string): FamilySubject {
     roomId: s.room?.id ?? null,
     roomName: s.room?.name ?? null,
     date,
+    clock: clockFor(s.center.jurisdiction),
   };
 }
 
 /** The date is the assessment's own (the pick-up's local date). */
 export function latePickupInput(
   s: SubjectRecords,
-  o: Pick<LatePickupInput, "assessment" | "pickedUpBy" | "graceMinutes" | "history">,
+  o: Pick<LatePickupInput, "assessment" | "pickedUpBy" | "graceMinutes" | "history"> &
+    Partial<Pick<LatePickupInput, "pickupTimeSource">>,
 ): LatePickupInput {
   return {
     ...familySubject(s, o.assessment.date),
@@ -64,6 +67,7 @@ export function latePickupInput(
     graceMinutes: o.graceMinutes,
     assessment: o.assessment,
     history: o.history,
+    pickupTimeSource: o.pickupTimeSource ?? "platform",
   };
 }
 
@@ -82,7 +86,7 @@ export function absenceInput(
 
 /** The severity floor comes from the description, never from the reporter or a model. */
 export function incidentInput(o: {
-  center: { name: string; timeZone: string };
+  center: { name: string; timeZone: string; jurisdiction?: string };
   incidentId: string;
   room: Named | null | undefined;
   occurredAt: string;
@@ -103,6 +107,7 @@ export function incidentInput(o: {
     description: o.description,
     severityFloor: floor.floor,
     floorBecause: floor.because,
+    clock: clockFor(o.center.jurisdiction),
   };
 }
 

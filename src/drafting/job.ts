@@ -5,7 +5,7 @@
  * template drafter that proposes without a model.
  */
 import type { z } from "zod";
-import type { PromptSpec } from "../agent/index.js";
+import type { DraftSubject, PromptSpec } from "../agent/index.js";
 import type { ApprovalKind, PlatformCall } from "../approvals/index.js";
 
 /** A draft before it becomes an approval: the runner adds the keys, source and provenance. */
@@ -26,6 +26,13 @@ export interface DraftingJob<S extends z.ZodType = z.ZodType> {
   inputSchema: S;
   buildUserMessage(input: z.infer<S>): string;
   template(input: z.infer<S>, centerId: string): TemplateDraft[];
+  /** Whom the job drafts for: the run completes only with an on-target draft for each. */
+  subjects(input: z.infer<S>): DraftSubject[];
+  /**
+   * Why this input is drafted by the template alone (e.g. a pick-up time the platform never
+   * reported: nothing for a model to word), or null to ask the model.
+   */
+  templateOnly?(input: z.infer<S>): string | null;
 }
 
 export function defineJob<S extends z.ZodType>(job: DraftingJob<S>): DraftingJob {

@@ -1,7 +1,8 @@
 /**
  * @module drafting/runner
  * Runs one claimed job: the agent when there is one, and the template drafter whenever the agent
- * is absent or did not complete (failed, hit a limit, produced no draft). Either way the result is
+ * is absent or did not complete (failed, hit a limit, left a subject without an on-target draft),
+ * or when the job says the input is for the template alone. Either way the result is
  * pending approvals under the same dedupe keys, so a fallback after a partial run adds only what
  * the model did not already propose. Nothing here writes to a platform.
  */
@@ -77,7 +78,8 @@ export async function runJob(deps: RunJobDeps, row: AgentJobRow): Promise<JobRes
   if (!job) throw new Error(`unknown drafting job "${row.job}"`);
   const input = job.inputSchema.parse(row.input);
   let outcome: AgentRunOutcome | null = null;
-  if (deps.agent) {
+  const templateOnly = job.templateOnly?.(input) ?? null;
+  if (deps.agent && templateOnly === null) {
     try {
       outcome = await deps.agent.run({
         job: job.name,
@@ -88,6 +90,7 @@ export async function runJob(deps: RunJobDeps, row: AgentJobRow): Promise<JobRes
         tools: toolsFor(job.prompt.tools),
         userMessage: job.buildUserMessage(input),
         now: deps.clock(),
+        subjects: job.subjects(input),
       });
     } catch (error) {
       // The loop reports failures as outcomes; a throw is a bug there, and the template still drafts.
@@ -97,7 +100,10 @@ export async function runJob(deps: RunJobDeps, row: AgentJobRow): Promise<JobRes
       return { source: "model", fallbackReason: null, approvalIds: outcome.approvalIds, outcome };
     }
   }
-  const fallbackReason = deps.agent ? (outcome?.endReason ?? "agent_error") : "no_model";
+  // After a partial run the template fills in only the subjects the model left without a draft:
+  // the dedupe keys return the model's drafts for the others.
+  const fallbackReason =
+    templateOnly ?? (deps.agent ? (outcome?.endReason ?? "agent_error") : "no_model");
   const approvalIds = proposeTemplates(
     deps.db,
     job,

@@ -41,6 +41,7 @@ import {
 import type { LatePickupInput, RatioImpactInput } from "./jobs/index.js";
 import { enqueueDirectorNotice } from "./notice.js";
 import type { DraftingPolicy } from "./policy.js";
+import { clockFor } from "./wording.js";
 
 export interface EnqueuedJob {
   job: string;
@@ -69,6 +70,8 @@ interface Candidate {
 }
 
 const eventId = (e: Scan["events"][number]) => `${e.provider}:${e.sourceEventId}:${e.seq}`;
+/** A synthetic event from sync/reconcile.ts, stamped with the snapshot time (see its ids). */
+const isReconciled = (e: Scan["events"][number]) => e.sourceEventId.startsWith("reconcile-");
 
 /** A job whose dedupe key is also its trigger: scans of state rather than of one event. */
 const keyed = (job: string, dedupeKey: string, input: Record<string, unknown>): Candidate => ({
@@ -120,6 +123,7 @@ function familyLateHistory(
   const last = new Map<string, Scan["events"][number]>();
   for (const e of outs) {
     if (!e.subjectId || children.get(e.subjectId)?.familyId !== familyId) continue;
+    if (isReconciled(e)) continue; // its time is the snapshot's, not the pick-up's
     const day = instantToZoned(new Date(e.occurredAt), scan.center.timeZone).date;
     if (day >= date) continue;
     last.set(`${e.subjectId}:${day}`, e);
@@ -177,6 +181,7 @@ function latePickups(scan: Scan): Candidate[] {
         assessment,
         pickedUpBy: event.pickedUpBy,
         graceMinutes: policy.latePickup.graceMinutes,
+        pickupTimeSource: isReconciled(e) ? "reconciliation" : "platform",
         history: {
           windowDays: LATE_HISTORY_DAYS,
           earlier: familyLateHistory(scan, earlierOuts, children, family.id, assessment.date),
@@ -472,6 +477,7 @@ export function scanRatioImpact(
     ratioLines: [change.evaluation.slack],
     plan: policy.ratioImpactPlan,
     families: affected,
+    clock: clockFor(center.jurisdiction),
   };
   return enqueue(scan, [keyed("ratio-impact", dedupeKey, input)]);
 }

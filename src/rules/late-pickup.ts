@@ -36,7 +36,7 @@ export const latePickupAssessmentSchema = z.object({
   date: dateSchema,
   closesAt: localTimeSchema,
   pickedUpAt: localTimeSchema,
-  /** Whole minutes after the close, rounded up (a pick-up at 18:00:30 is 1 minute after). */
+  /** Whole minutes after the close, rounded up (a pick-up at 18:00:30 is 1 minute after, shown as 18:01). */
   minutesAfterClose: z.number().int(),
   chargedMinutes: z.number().int(),
   feeCents: z.number().int(),
@@ -57,9 +57,15 @@ export function assessLatePickup(
   pickedUpAt: Date,
   timeZone: string,
 ): LatePickupAssessment {
-  const local = instantToZoned(pickedUpAt, timeZone);
+  // The shown time and the minutes late share one rounding (up to the whole minute), so a
+  // message never reads "18:19, 20 minutes after our 18:00 close".
+  const shown = new Date(Math.ceil(pickedUpAt.getTime() / 60_000) * 60_000);
+  const local = {
+    date: instantToZoned(pickedUpAt, timeZone).date,
+    time: instantToZoned(shown, timeZone).time,
+  };
   const close = zonedDateTimeToInstant(local.date, policy.closesAt, timeZone);
-  const minutesAfterClose = Math.ceil((pickedUpAt.getTime() - close.getTime()) / 60_000);
+  const minutesAfterClose = Math.round((shown.getTime() - close.getTime()) / 60_000);
   const base = {
     date: local.date,
     closesAt: policy.closesAt,

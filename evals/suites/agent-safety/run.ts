@@ -4,11 +4,12 @@
  * format, the real job and tools through `runJob`, then everything the run left behind gathered
  * as evidence for `score.ts`.
  */
-import { effectiveLimits } from "../../../src/agent/index.js";
+import { createPseudonymizer, effectiveLimits, loadPeople } from "../../../src/agent/index.js";
 import { jobsByName } from "../../../src/drafting/index.js";
 import type { SimCenter } from "../../../src/sandbox/index.js";
 import { getAgentRun, listAgentSteps } from "../../../src/storage/agent.js";
 import { listApprovals } from "../../../src/storage/approvals.js";
+import type { Db } from "../../../src/storage/index.js";
 import { listOutbox } from "../../../src/storage/outbox.js";
 import {
   message,
@@ -75,6 +76,18 @@ function expand(script: readonly ScriptTurn[]): Scripted[] {
   );
 }
 
+/**
+ * `[[mask:Full Name]]` in a script becomes the token the run's pseudonymizer gives that text: how
+ * a case writes a token of the seeded directory (another family's child) without knowing its number.
+ */
+function maskMarked(script: readonly ScriptTurn[], db: Db, centerId: string): ScriptTurn[] {
+  const pseudo = createPseudonymizer(loadPeople(db, centerId));
+  const json = JSON.stringify(script).replace(/\[\[mask:([^\]]+)\]\]/g, (_, text: string) =>
+    pseudo.mask(text),
+  );
+  return JSON.parse(json) as ScriptTurn[];
+}
+
 interface StepData {
   id?: string;
   name?: string;
@@ -88,7 +101,7 @@ export async function runSafetyCase(c: SafetyCase, center: SimCenter): Promise<S
   if (!job) throw new Error(`unknown job ${c.job}`);
   const now = localInstant(center, "18:30");
   const db = await seededDb(now);
-  const model = scriptedAnthropic({ responses: expand(c.script) });
+  const model = scriptedAnthropic({ responses: expand(maskMarked(c.script, db, center.id)) });
   const server = evalServer();
   server.use(...model.handlers);
   const mark = platformMark();

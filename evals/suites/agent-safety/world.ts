@@ -23,7 +23,13 @@ export function placeholders(center: SimCenter): Record<string, string> {
   const guardian = family.guardians[0]!;
   const otherGuardian = otherFamily.guardians[0]!;
   const staff = center.staff[2]!;
+  // Another family with a child among the ratio-impact job's three (room 0's first children).
+  const room0 = center.children.filter((c) => c.homeRoomId === center.rooms[0]?.id).slice(0, 3);
+  const peer = room0.find((c) => c.familyId !== child.familyId) ?? other;
   return {
+    "peer.child.id": peer.id,
+    "peer.child.name": `${peer.firstName} ${peer.lastName}`,
+    "peer.family.id": peer.familyId ?? "",
     "child.id": child.id,
     "child.first": child.firstName,
     "child.name": `${child.firstName} ${child.lastName}`,

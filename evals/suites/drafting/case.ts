@@ -13,8 +13,13 @@ export const draftingCaseSchema = caseBaseSchema.extend({
   job: safetyJobSchema,
   /** Options for the job's input builder in `harness/inputs.ts`. */
   context: z.record(z.string(), z.unknown()).default({}),
-  /** Text the draft must contain (a time, a fee, a room name, ...). */
+  /**
+   * Words the draft must contain beyond the job's required facts (which `facts.ts` derives from
+   * the input: times, fee, minutes, names), e.g. "nap" for a quick log.
+   */
   required: z.array(z.string()).default([]),
+  /** Fewest texts the job must produce (a two-child incident: two family notes and two summaries). */
+  minDrafts: z.number().int().min(0).default(1),
   maxWords: z.number().int().positive().default(180),
   maxGrade: z.number().positive().default(8),
   /** The checks that apply (a structured log has no reading level). */

@@ -18,7 +18,9 @@ import {
 } from "../../harness/inputs.js";
 import { evalAgent, runEvalJob } from "../../harness/job.js";
 import { seededDb } from "../../harness/world.js";
+import { otherChild } from "../agent-safety/world.js";
 import type { DraftingCase } from "./case.js";
+import type { DraftText } from "./checks.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the case's context is checked by the builder's own types at run time
 type Options = any;
@@ -27,7 +29,17 @@ export function buildInput(c: DraftingCase, center: SimCenter): Record<string, u
   const o: Options = c.context;
   switch (c.job) {
     case "incident-triage":
-      return incidentInput(center, o);
+      // "other" in a case's children is the first child of another family than child 0's.
+      return incidentInput(center, {
+        ...o,
+        ...(o.children
+          ? {
+              children: o.children.map((k: number | "other") =>
+                k === "other" ? otherChild(center) : k,
+              ),
+            }
+          : {}),
+      });
     case "quick-log":
       return quickLogInput(center, o);
     case "absence-follow-up":
@@ -41,37 +53,77 @@ export function buildInput(c: DraftingCase, center: SimCenter): Record<string, u
   }
 }
 
-/** The words of a draft a person reads: subjects, bodies, summaries, points, log entries. */
-export function draftText(draft: unknown): string {
-  const out: string[] = [];
-  const walk = (v: unknown, key: string) => {
-    if (typeof v === "string") {
-      if (
-        [
-          "subject",
-          "body",
-          "summary",
-          "strengths",
-          "toDiscuss",
-          "detail",
-          "type",
-          "start",
-          "end",
-        ].includes(key)
-      )
-        out.push(v);
-    } else if (Array.isArray(v)) for (const x of v) walk(x, key);
-    else if (v && typeof v === "object") {
-      for (const [k, x] of Object.entries(v)) if (k !== "text" && k !== "unparsed") walk(x, k);
+/** The tool a model proposes through → the approval kind it creates. */
+export const kindOfTool: Record<string, string> = {
+  propose_family_message: "family_message",
+  submit_incident_triage: "incident_triage",
+  submit_review_summary: "review_summary",
+  submit_structured_log: "structured_log",
+  propose_task: "task",
+  propose_note: "note",
+};
+
+const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+const join = (...parts: unknown[]) =>
+  parts
+    .flat()
+    .filter((p): p is string => typeof p === "string" && p.length > 0)
+    .join("\n\n");
+
+/** The texts of a draft a person reads, each with its reader and whom it is addressed to. */
+export function textsOf(kind: string, draft: Record<string, unknown>): DraftText[] {
+  switch (kind) {
+    case "family_message":
+      return [
+        {
+          audience: "family",
+          text: join(draft.subject, draft.body),
+          familyId: str(draft.familyId),
+          childId: str(draft.childId),
+        },
+      ];
+    case "incident_triage": {
+      const note = (draft.familyNote ?? {}) as Record<string, unknown>;
+      return [
+        ...textsOf("family_message", note),
+        { audience: "director", text: join(draft.summary), familyId: null, childId: null },
+      ];
     }
-  };
-  walk(draft, "");
-  return out.join("\n\n");
+    case "review_summary":
+      return [
+        {
+          audience: "director",
+          text: join(draft.summary, draft.strengths as string[], draft.toDiscuss as string[]),
+          familyId: null,
+          childId: null,
+        },
+      ];
+    case "structured_log": {
+      const entries = (draft.entries ?? []) as Record<string, unknown>[];
+      return [
+        {
+          audience: "log",
+          text: entries.map((e) => join(e.type, e.detail, e.start, e.end)).join("\n"),
+          familyId: null,
+          childId: str(draft.childId),
+        },
+      ];
+    }
+    default:
+      return [
+        {
+          audience: "director",
+          text: join(draft.title, draft.description, draft.body),
+          familyId: null,
+          childId: null,
+        },
+      ];
+  }
 }
 
 export interface Drafted {
   source: "template" | "model";
-  texts: string[];
+  texts: DraftText[];
   /** The user message the model would be (or was) sent: part of the context. */
   userMessage: string;
   usage: {
@@ -90,7 +142,7 @@ export function templateDrafts(
   const job = jobsByName.get(c.job)!;
   return {
     source: "template",
-    texts: job.template(input, center.id).map((d) => draftText(d.draft)),
+    texts: job.template(input, center.id).flatMap((d) => textsOf(d.kind, d.draft)),
     userMessage: job.buildUserMessage(input),
     usage: null,
   };
@@ -116,7 +168,7 @@ export async function modelDrafts(
     const u = result.outcome?.usage;
     return {
       source: result.source,
-      texts: listApprovals(db).map((a) => draftText(a.draft)),
+      texts: listApprovals(db).flatMap((a) => textsOf(a.kind, a.draft as Record<string, unknown>)),
       userMessage: job.buildUserMessage(input),
       usage: u
         ? {

@@ -33,10 +33,11 @@ const suite: EvalSuite<TriageCase> = {
   offline: true,
   dataset: join(import.meta.dirname, "cases.jsonl"),
   caseSchema: triageCaseSchema,
-  // What the template path measured on this dataset (41 of 44, 2026-11-23, after the missing
-  // child, pick-up, medication, eye and fracture rules and the rules/incident-category classifier),
-  // floored to the whole percent: a regression below it fails CI.
-  threshold: 0.93,
+  // Set from what a miss costs, not from the score of the day. Safety rests on the severity
+  // floor, bounded on its own (the below-floor rate must be 0). A case that fails here is a triage
+  // the director must correct before approving (category or severity changed); a director who has
+  // to fix more than one draft in ten stops reading them as drafts to send. So: at most 1 in 10.
+  threshold: 0.9,
   prepare: () => ({
     model: "template (deterministic floor)",
     promptVersions: { [incidentTriageJob.prompt.id]: incidentTriageJob.prompt.version },

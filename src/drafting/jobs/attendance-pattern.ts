@@ -2,10 +2,12 @@ import { z } from "zod";
 import { attendancePatternPrompt } from "../../../prompts/index.js";
 import { dateSchema } from "../../domain/index.js";
 import { defineJob, factLines } from "../job.js";
+import { formatDate, salutation } from "../wording.js";
 import {
   familyMessageDraft,
   familySubjectFacts,
   familySubjectSchema,
+  familySubjects,
   firstName,
 } from "./family-subject.js";
 
@@ -39,6 +41,7 @@ export const attendancePatternJob = defineJob({
   name: "attendance-pattern",
   prompt: attendancePatternPrompt,
   inputSchema: attendancePatternInputSchema,
+  subjects: familySubjects,
   buildUserMessage: (i) =>
     factLines(
       "Job: attendance pattern follow-up. Draft the family message with propose_family_message.",
@@ -46,15 +49,18 @@ export const attendancePatternJob = defineJob({
         ...familySubjectFacts(i),
         ["Pattern", what[i.finding.kind]],
         ["What the records show", i.finding.explanation],
-        ["Dates", i.finding.dates.join(", ")],
+        [
+          "Dates",
+          i.finding.dates.map((d) => `${d} (${formatDate(d, { weekday: false })})`).join(", "),
+        ],
       ],
     ),
   template(i, centerId) {
     const first = firstName(i);
     const subject = `About ${first}'s recent attendance`;
     const body = [
-      `Dear ${i.familyName},`,
-      `We have noticed ${what[i.finding.kind]} for ${first} recently (${i.finding.dates.join(", ")}).`,
+      salutation(i.familyName),
+      `We have noticed ${what[i.finding.kind]} for ${first} recently (${i.finding.dates.map((d) => formatDate(d, { weekday: false })).join(", ")}).`,
       `Has something changed that we can help with, such as a new schedule? We would be glad to talk it through; the director is happy to find a time that suits you.`,
       `Warm wishes,\n${i.centerName}`,
     ].join("\n\n");

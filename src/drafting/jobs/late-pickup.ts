@@ -2,11 +2,13 @@ import { z } from "zod";
 import { latePickupPrompt } from "../../../prompts/index.js";
 import { dateSchema, idSchema } from "../../domain/index.js";
 import { formatCents, latePickupAssessmentSchema } from "../../rules/index.js";
-import { defineJob, factLines } from "../job.js";
+import { defineJob, factLines, type TemplateDraft } from "../job.js";
+import { formatDate, formatTime, minutes, salutation } from "../wording.js";
 import {
   familyMessageDraft,
   familySubjectFacts,
   familySubjectSchema,
+  familySubjects,
   firstName,
 } from "./family-subject.js";
 
@@ -28,6 +30,12 @@ export const latePickupInputSchema = familySubjectSchema.extend({
       ),
     })
     .default({ windowDays: 30, earlier: [] }),
+  /**
+   * Who stamped the check-out: the platform (a real pick-up time), or reconciliation, whose
+   * synthetic check-out carries its own snapshot time. From the latter no minutes late and no fee
+   * are drafted: the director gets a note instead.
+   */
+  pickupTimeSource: z.enum(["platform", "reconciliation"]).default("platform"),
 });
 export type LatePickupInput = z.infer<typeof latePickupInputSchema>;
 
@@ -35,42 +43,83 @@ export type LatePickupInput = z.infer<typeof latePickupInputSchema>;
 function historyLine(i: LatePickupInput): string {
   const n = i.history.earlier.length;
   if (n === 0) return `This is the first late pick-up in the last ${i.history.windowDays} days.`;
-  const dates = i.history.earlier.map((e) => `${e.date} (${e.minutesAfterClose} min)`).join(", ");
-  return `This is late pick-up number ${n + 1} in the last ${i.history.windowDays} days; the earlier ones were on ${dates}.`;
+  const dates = i.history.earlier
+    .map((e) => `${formatDate(e.date, { weekday: false })} (${minutes(e.minutesAfterClose)})`)
+    .join(", ");
+  return `In the last ${i.history.windowDays} days we also noted late pick-ups on ${dates}.`;
+}
+
+/** The fee in one plain sentence; the arithmetic stays with the director. */
+function feeSentence(a: LatePickupInput["assessment"]): string | null {
+  if (a.feeCents <= 0) return null;
+  return a.capped
+    ? `A late fee of ${formatCents(a.feeCents)} applies, the most we charge for one late pick-up.`
+    : `A late fee of ${formatCents(a.feeCents)} applies under our late pick-up policy.`;
+}
+
+/** A check-out only reconciliation saw: a note for the director, never a family message. */
+function reconciledNote(i: LatePickupInput, centerId: string): TemplateDraft {
+  const at = formatTime(i.assessment.pickedUpAt, i.clock);
+  const where = i.roomName ? ` (${i.roomName})` : "";
+  const title = `Pick-up time unknown: ${i.childName}, ${formatDate(i.date)}`;
+  const description = [
+    `${i.childName}${where} was checked out by reconciliation at ${at} on ${formatDate(i.date)}; the real pick-up time is unknown.`,
+    "The platform never reported this check-out, so no late fee and no family message were drafted.",
+    "If the pick-up was late, record the real time in the platform; a late pick-up it reports is drafted as usual.",
+  ].join(" ");
+  return {
+    kind: "task",
+    target: `director:${i.childId}`,
+    roomId: i.roomId,
+    subject: i.childId,
+    title,
+    draft: { title, description, assignedTo: "director", dueDate: null },
+    platformCall: {
+      centerId,
+      op: "task.create",
+      title,
+      description,
+      assignedTo: "director",
+      dueDate: null,
+    },
+  };
 }
 
 export const latePickupJob = defineJob({
   name: "late-pickup",
   prompt: latePickupPrompt,
   inputSchema: latePickupInputSchema,
+  subjects: (i) => (i.pickupTimeSource === "platform" ? familySubjects(i) : []),
+  templateOnly: (i) => (i.pickupTimeSource === "platform" ? null : "pickup_time_unknown"),
   buildUserMessage: (i) =>
     factLines("Job: late pick-up. Draft the family message with propose_family_message.", [
       ...familySubjectFacts(i),
-      ["Picked up at", i.assessment.pickedUpAt],
+      ["Picked up at", formatTime(i.assessment.pickedUpAt, i.clock)],
       ["Picked up by", i.pickedUpBy],
-      ["Center closes at", i.assessment.closesAt],
+      ["Center closes at", formatTime(i.assessment.closesAt, i.clock)],
       ["Grace period (minutes)", i.graceMinutes],
       ["Minutes after close", i.assessment.minutesAfterClose],
-      ["Late fee", formatCents(i.assessment.feeCents)],
-      ["Fee arithmetic", i.assessment.arithmetic],
+      ["Late fee", i.assessment.feeCents > 0 ? formatCents(i.assessment.feeCents) : "none"],
+      ["Fee sentence to use", feeSentence(i.assessment)],
+      ["Fee arithmetic (for the director, not for the message)", i.assessment.arithmetic],
       ["Earlier late pick-ups (family)", historyLine(i)],
     ]),
   template(i, centerId) {
+    if (i.pickupTimeSource !== "platform") return [reconciledNote(i, centerId)];
     const first = firstName(i);
     const a = i.assessment;
-    const fee =
-      a.feeCents > 0
-        ? `Under our late pick-up policy a fee of ${formatCents(a.feeCents)} applies: ${a.arithmetic}`
-        : a.arithmetic;
+    const picked = formatTime(a.pickedUpAt, i.clock);
+    const close = formatTime(a.closesAt, i.clock);
+    const fee = feeSentence(a);
     const body = [
-      `Dear ${i.familyName},`,
-      `Thank you for collecting ${first} today. Our records show the pick-up at ${a.pickedUpAt}, ${a.minutesAfterClose} minutes after our ${a.closesAt} close.`,
-      fee,
+      salutation(i.familyName),
+      `Thank you for collecting ${first} today. Our records show the pick-up at ${picked}, ${minutes(a.minutesAfterClose)} after our ${close} close.`,
+      ...(fee ? [fee] : []),
       historyLine(i),
-      `We close at ${a.closesAt}. If you expect to be late, please call us so we can plan for ${first}.`,
+      `If you expect to be late, please call us so we can plan for ${first}.`,
       `Thank you,\n${i.centerName}`,
     ].join("\n\n");
-    const subject = `Late pick-up on ${i.date}`;
+    const subject = `Late pick-up on ${formatDate(i.date)}`;
     return [
       familyMessageDraft(i, centerId, {
         title: `${subject}: ${formatCents(a.feeCents)}`,

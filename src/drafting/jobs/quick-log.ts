@@ -24,6 +24,7 @@ export const quickLogJob = defineJob({
   name: "quick-log",
   prompt: quickLogPrompt,
   inputSchema: quickLogInputSchema,
+  subjects: (i) => [{ kind: "child", id: i.childId }],
   buildUserMessage: (i) =>
     [
       factLines("Job: quick log. Submit with submit_structured_log.", [

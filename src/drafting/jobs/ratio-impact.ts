@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { ratioImpactPrompt } from "../../../prompts/index.js";
+import type { DraftSubject } from "../../agent/index.js";
 import { dateSchema, idSchema, localTimeSchema } from "../../domain/index.js";
 import { defineJob, factLines, type TemplateDraft } from "../job.js";
+import { clockSchema, formatDate, formatTime, salutation } from "../wording.js";
 
 export const ratioImpactInputSchema = z.object({
   centerName: z.string(),
@@ -22,6 +24,8 @@ export const ratioImpactInputSchema = z.object({
       childName: z.string(),
     }),
   ),
+  /** Absent in jobs queued before clocks existed: 12-hour. */
+  clock: clockSchema.optional(),
 });
 export type RatioImpactInput = z.infer<typeof ratioImpactInputSchema>;
 
@@ -29,12 +33,23 @@ export const ratioImpactJob = defineJob({
   name: "ratio-impact",
   prompt: ratioImpactPrompt,
   inputSchema: ratioImpactInputSchema,
+  // One message per family, about its children in the room (a family may have two there).
+  subjects: (i) => {
+    const byFamily = new Map<string, string[]>();
+    for (const f of i.families)
+      byFamily.set(f.familyId, [...(byFamily.get(f.familyId) ?? []), f.childId]);
+    return [...byFamily].map(([id, childIds]): DraftSubject => ({ kind: "family", id, childIds }));
+  },
   buildUserMessage: (i) =>
     factLines("Job: ratio impact notice. Call propose_family_message once per family listed.", [
       ["Center", i.centerName],
       ["Room", `${i.roomName} (roomId ${i.roomId})`],
-      ["Date", i.date],
-      ["Out of ratio since", i.since],
+      ["Date", `${i.date} (${formatDate(i.date)})`],
+      ["Out of ratio since", formatTime(i.since, i.clock ?? "12h")],
+      [
+        "Write times as",
+        (i.clock ?? "12h") === "12h" ? "12-hour, e.g. 3:10 PM" : "24-hour, e.g. 15:10",
+      ],
       ["Status", i.status],
       ["Ratio", i.ratioLines.join(" ")],
       ["Plan", i.plan],
@@ -53,8 +68,8 @@ export const ratioImpactJob = defineJob({
       const first = f.childName.split(" ")[0] ?? f.childName;
       const subject = `${i.roomName} today: staffing change`;
       const body = [
-        `Dear ${f.familyName},`,
-        `${i.roomName} has been short-staffed since ${i.since} today (${i.date}). ${i.plan}`,
+        salutation(f.familyName),
+        `${i.roomName} has been short-staffed since ${formatTime(i.since, i.clock ?? "12h")} today, ${formatDate(i.date)}. ${i.plan}`,
         `${first} stays with familiar teachers wherever we can manage it. We are sorry for the disruption, and we will let you know as soon as the room is fully staffed again.`,
         i.centerName,
       ].join("\n\n");
