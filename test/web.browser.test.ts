@@ -71,7 +71,7 @@ describeInBrowser("the director's web app", () => {
         path: `/rooms/${seed.room.id}/timeline?date=${t.sandbox.date}`,
         expect: "Violations",
       },
-      { name: "audit", path: "/audit", expect: "approval.proposed" },
+      { name: "audit", path: "/audit", expect: "approval proposed" },
       { name: "settings", path: "/settings", expect: "Alert policy" },
       { name: "staffing", path: "/staffing?room=room_105", expect: "Suggestions", phoneShot: true },
       { name: "staff", path: "/staff", expect: "Record training" },
