@@ -13,7 +13,7 @@ import { addDays, instantToZoned, weekdayOf, zonedDateTimeToInstant } from "../d
 import { buildPatternsReport } from "../door/patterns-report.js";
 import { roomStates } from "../live/index.js";
 import { assessLatePickup, decideAbsence, nextReview } from "../rules/index.js";
-import { enqueueAgentJob } from "../storage/agent-jobs.js";
+import { enqueueAgentJob, existingDedupeKeys } from "../storage/agent-jobs.js";
 import { listEvents } from "../storage/attendance.js";
 import { type Db, inTransaction } from "../storage/db.js";
 import {
@@ -78,10 +78,23 @@ const keyed = (job: string, dedupeKey: string, input: Record<string, unknown>): 
   input,
 });
 
+/**
+ * Enqueues the candidates not already queued. Scans repeat every tick and mostly find jobs queued
+ * earlier, so one read picks out the new ones and only they are written, in one transaction; a
+ * tick where nothing is new writes nothing.
+ */
 function enqueue(scan: Scan, candidates: readonly Candidate[]): EnqueuedJob[] {
-  const created: EnqueuedJob[] = [];
-  for (const c of candidates) {
-    inTransaction(scan.db, (tx) => {
+  if (candidates.length === 0) return [];
+  const queued = existingDedupeKeys(
+    scan.db,
+    candidates.map((c) => c.dedupeKey),
+  );
+  const fresh = candidates.filter((c) => !queued.has(c.dedupeKey));
+  if (fresh.length === 0) return [];
+  return inTransaction(scan.db, (tx) => {
+    const created: EnqueuedJob[] = [];
+    for (const c of fresh) {
+      // Still conditional: another instance may have queued the same key since the read.
       const added = enqueueAgentJob(
         tx,
         {
@@ -98,9 +111,9 @@ function enqueue(scan: Scan, candidates: readonly Candidate[]): EnqueuedJob[] {
         c.onCreated?.(tx as Db);
         created.push({ job: c.job, dedupeKey: c.dedupeKey });
       }
-    });
-  }
-  return created;
+    }
+    return created;
+  });
 }
 
 /** Days of the family's earlier late pick-ups quoted with a new one. */
