@@ -182,11 +182,17 @@ function familyLateHistory(
 
 function latePickups(scan: Scan): Candidate[] {
   const { db, center, policy } = scan;
-  // Lateness first (pure and cheap): most check-outs are on time, and only a late one needs the
-  // directory and the family's history.
+  // Lateness first: most check-outs are on time, and only a late one needs the directory and the
+  // family's history. Every event of the scan is on its local date, so one close instant screens
+  // them before the (time-zone converting) assessment.
+  const closeMs = zonedDateTimeToInstant(
+    scan.localDate,
+    policy.latePickup.closesAt,
+    center.timeZone,
+  ).getTime();
   const late = scan.events.flatMap((e) => {
     const event = e.payload as DomainEvent;
-    if (event.type !== "child.checked_out") return [];
+    if (event.type !== "child.checked_out" || Date.parse(event.occurredAt) <= closeMs) return [];
     const assessment = assessLatePickup(
       policy.latePickup,
       new Date(event.occurredAt),
@@ -474,14 +480,31 @@ export function scanSchedule(
   wallNow: Date,
 ) {
   const scan = scanOf(db, center, policy, at, wallNow);
-  return enqueue(scan, [
+  // The day's digest reads weeks of records: build it again only when today's events changed.
+  const digests = digestsSeen.get(db) ?? new Map<string, string>();
+  digestsSeen.set(db, digests);
+  const last = scan.events.at(-1);
+  const signature = `${scan.localDate}|${scan.events.length}|${last ? eventId(last) : ""}`;
+  const digestDue = digests.get(center.id) !== signature;
+  const created = enqueue(scan, [
     ...incidents(scan),
     ...latePickups(scan),
     ...absences(scan),
     ...reviews(scan),
-    ...patternFollowUps(scan),
+    ...(digestDue ? patternFollowUps(scan) : []),
   ]);
+  // Only once its follow-ups are queued (or found already queued) is a digest done with.
+  if (digestDue && scan.localTime >= policy.latePickup.closesAt) digests.set(center.id, signature);
+  return created;
 }
+
+/**
+ * Per database and center, today's events as of the last digest built after close (local date,
+ * count, last event). In memory: another process or a restart builds the digest once more, and
+ * the dedupe keys keep that from queuing anything twice. A directory change alone (a new schedule)
+ * is seen with the center's next event.
+ */
+const digestsSeen = new WeakMap<Db, Map<string, string>>();
 
 /**
  * A room gone out of ratio that no single staff move can cover (the coverage core proposes none):
