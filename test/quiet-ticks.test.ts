@@ -1,7 +1,7 @@
 /**
  * No work on a tick when nothing changed, on a played sandbox day through the real service: a
- * drafting tick that finds only jobs already queued opens no transaction and changes no row, yet
- * still queues a job that is new; the door's "already checked in today?" is one index probe and
+ * drafting tick that finds only jobs already queued opens no transaction and changes no row, after
+ * close does not build the day's digest again, yet still queues a job that is new; the door's "already checked in today?" is one index probe and
  * answers exactly what scanning the day's events answered.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -46,6 +46,22 @@ describe("a drafting tick", () => {
       changes: 0,
     });
     expect(listAgentJobs(db())).toHaveLength(jobs.length);
+  });
+
+  it("after close, reads today's events, hire dates and the queue, not the day's digest again", async () => {
+    const client = db().$client;
+    const prepare = vi.spyOn(client, "prepare");
+    try {
+      await t.service.draftNow();
+      const statements = prepare.mock.calls.map((c) => String(c[0]));
+      const centers = t.sandbox.world.centers.length;
+      // Per center: today's events, hire dates, which keys are queued; plus the centers and the
+      // queue's claim. The digest alone (weeks of records, the directory) is many more.
+      expect(statements.length).toBeLessThanOrEqual(3 * centers + 2);
+      expect(statements.filter((x) => x.includes('from "children"'))).toEqual([]);
+    } finally {
+      prepare.mockRestore();
+    }
   });
 
   it("still queues a job that is not queued yet, in one transaction", async () => {
