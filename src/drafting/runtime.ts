@@ -136,6 +136,9 @@ export function startDrafting(options: DraftingOptions): Drafting {
     async tick() {
       const at = options.clock();
       for (const center of listCenters(db)) {
+        // One center at a time between other work: 50 centers' scans in one go held the loop seconds.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (stopped) return;
         after(scanSchedule(db, center, policyFor(center.id), at, options.wallClock()));
       }
       await runDue();
