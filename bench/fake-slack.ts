@@ -1,8 +1,9 @@
 /**
  * @module bench/fake-slack
  * A Slack incoming webhook on loopback: answers every POST `200 ok` at once and notes when it
- * arrived and which alert notice it carried (the message's context line reads
- * `Centerline alert #<id> • <event>`), so the benchmark can time an alert's first channel send.
+ * arrived, which alert notice it carried (the message's context line reads
+ * `Centerline alert #<id> • <event>`) and the center and room it names (its `*Center*` and
+ * `*Room*` fields), so the benchmark can match each breach to its first channel send.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,6 +15,9 @@ export interface SlackReceipt {
   alertId: number | null;
   /** `opened`, `upgraded`, `escalated`, `resolved`; null when the body did not say. */
   event: string | null;
+  /** The center's and the room's names as the message shows them (unescaped); null if absent. */
+  center: string | null;
+  room: string | null;
 }
 
 export interface FakeSlack {
@@ -32,6 +36,29 @@ export function noticeOf(body: string): { alertId: number | null; event: string 
     : { alertId: null, event: null };
 }
 
+const unescapeMrkdwn = (text: string) =>
+  text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+/** The value of a Block Kit field `*<label>*\n<value>` anywhere in the message. */
+function field(body: string, label: string): string | null {
+  let message: unknown;
+  try {
+    message = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const blocks = (message as { blocks?: { fields?: { text?: unknown }[] }[] }).blocks ?? [];
+  for (const block of blocks) {
+    for (const f of block.fields ?? []) {
+      const prefix = `*${label}*\n`;
+      if (typeof f.text === "string" && f.text.startsWith(prefix)) {
+        return unescapeMrkdwn(f.text.slice(prefix.length));
+      }
+    }
+  }
+  return null;
+}
+
 export async function startFakeSlack(): Promise<FakeSlack> {
   const receipts: SlackReceipt[] = [];
   const server = http.createServer((req, res) => {
@@ -39,7 +66,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const at = performance.now();
-      receipts.push({ at, ...noticeOf(Buffer.concat(chunks).toString("utf8")) });
+      const body = Buffer.concat(chunks).toString("utf8");
+      receipts.push({
+        at,
+        ...noticeOf(body),
+        center: field(body, "Center"),
+        room: field(body, "Room"),
+      });
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
     });
   });

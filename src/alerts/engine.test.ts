@@ -1,8 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { silentLogger } from "../logging/index.js";
 import type { RatioStatus } from "../rules/evaluation.js";
-import { insertAlert, listAlerts, listOpenAlerts, updateAlert } from "../storage/alerts.js";
-import { openDatabase } from "../storage/db.js";
+import {
+  insertAlert,
+  listAlerts,
+  listOpenAlerts,
+  putAlertPolicy,
+  updateAlert,
+} from "../storage/alerts.js";
+import { type Db, openDatabase } from "../storage/db.js";
 import { listOutbox } from "../storage/outbox.js";
 import { putRoomStatus } from "../storage/ratio.js";
 import { createAlertEngine } from "./engine.js";
@@ -17,7 +23,7 @@ import {
   seedDirectory,
   testPolicy,
 } from "./fixtures.js";
-import type { AlertPolicy, AlertPolicyInput } from "./policy.js";
+import { type AlertPolicy, type AlertPolicyInput, alertPolicySchema } from "./policy.js";
 
 type Step =
   | { at: number; to: RatioStatus }
@@ -381,5 +387,82 @@ describe("alert decisions, played through the engine", () => {
     b.tick(minutes(10));
     expect(listAlerts(db, CENTER)).toHaveLength(1);
     expect(listOutbox(db).map((r) => r.channel)).toEqual(["in_app", "slack", "sms"]);
+  });
+});
+
+/** Write transactions opened and rows changed while `fn` runs, counted on the connection. */
+function writesDuring(db: Db, fn: () => void): { transactions: number; changes: number } {
+  const changes = () =>
+    (db.$client.prepare("select total_changes() as n").get() as { n: number }).n;
+  const spy = vi.spyOn(db.$client, "transaction");
+  const before = changes();
+  try {
+    fn();
+    return { transactions: spy.mock.calls.length, changes: changes() - before };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe("ticks that change nothing write nothing", () => {
+  /** A room out of ratio at minute 0, back in ratio at minute 1: cooling down until minute 3. */
+  function coolingDown(policyFor?: () => AlertPolicy) {
+    const db = openDatabase(":memory:");
+    seedDirectory(db);
+    const engine = createAlertEngine({
+      db,
+      logger: silentLogger,
+      clock: () => minutes(0),
+      wallClock: () => minutes(0),
+      ...(policyFor ? { policyFor } : {}),
+    });
+    return { db, engine };
+  }
+
+  it("a cool-down still running takes no transaction and changes no row, tick after tick", () => {
+    const { db, engine } = coolingDown(() => testPolicy());
+    engine.onStatusChange(change("violation", minutes(0)));
+    engine.onStatusChange(change("ok", minutes(1), "violation"));
+    expect(listOpenAlerts(db, CENTER)[0]?.state).toBe("resolving");
+    const quiet = writesDuring(db, () => {
+      for (let s = 0; s < 60; s++) engine.tick(new Date(minutes(1).getTime() + s * 1000));
+    });
+    expect(quiet).toEqual({ transactions: 0, changes: 0 });
+    // When the cool-down does end, the tick writes: one transaction resolves it.
+    const ending = writesDuring(db, () => engine.tick(minutes(3.5)));
+    expect(ending.transactions).toBe(1);
+    expect(listAlerts(db, CENTER)[0]?.state).toBe("resolved");
+  });
+
+  it("a status change that changes no alert takes no transaction", () => {
+    const { db, engine } = coolingDown(() => testPolicy());
+    // Back to ok in a room with no live alert: nothing to open, resolve or notify.
+    let touched = -1;
+    const counted = writesDuring(db, () => {
+      touched = engine.onStatusChange(change("ok", minutes(0), "approaching")).alerts.length;
+    });
+    expect(touched).toBe(0);
+    expect(counted).toEqual({ transactions: 0, changes: 0 });
+  });
+
+  it("parses the stored policy once per stored value, and a change takes effect at once", () => {
+    const { db, engine } = coolingDown();
+    putAlertPolicy(db, CENTER, testPolicy({ coolDownMinutes: 10 }), minutes(0).toISOString());
+    engine.onStatusChange(change("violation", minutes(0)));
+    engine.onStatusChange(change("ok", minutes(1), "violation"));
+    const parse = vi.spyOn(alertPolicySchema, "safeParse");
+    try {
+      for (let m = 2; m <= 5; m += 0.25) engine.tick(minutes(m));
+      expect(listOpenAlerts(db, CENTER)[0]?.state).toBe("resolving"); // 10-minute cool-down
+      expect(parse).toHaveBeenCalledTimes(0); // parsed when the change arrived, not per tick
+      putAlertPolicy(db, CENTER, testPolicy({ coolDownMinutes: 2 }), minutes(5).toISOString());
+      engine.tick(minutes(5));
+      expect(parse).toHaveBeenCalledTimes(1);
+      expect(listAlerts(db, CENTER)[0]?.state).toBe("resolved");
+      engine.tick(minutes(6));
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });

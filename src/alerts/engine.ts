@@ -19,7 +19,7 @@ import type { Evaluation } from "../rules/evaluation.js";
 import {
   type AlertRow,
   getAlert,
-  getAlertPolicy,
+  getAlertPolicyText,
   insertAlert,
   listAlertsNeedingTick,
   listOpenAlerts,
@@ -99,15 +99,29 @@ export function alertVerb(action: AlertAction): string {
   return "updated";
 }
 
-/** Reads a center's stored policy, falling back to the default (and logging) if it is invalid. */
+/**
+ * Reads a center's stored policy, falling back to the default (and logging) if it is invalid.
+ * Each center's policy is parsed once per stored value: ticks and sends ask for it every second,
+ * and only a changed text (compared with what was parsed) is parsed again, so a change takes
+ * effect at the next call, on every instance.
+ */
 export function storedPolicyFor(db: Store, logger: Logger): (centerId: string) => AlertPolicy {
+  const parsed = new Map<string, { text: string; policy: AlertPolicy }>();
   return (centerId) => {
-    const stored = getAlertPolicy(db, centerId);
-    if (stored === undefined) return defaultAlertPolicy;
-    const parsed = alertPolicySchema.safeParse(stored);
-    if (parsed.success) return parsed.data;
-    logger.warn({ centerId, issues: parsed.error.issues }, "invalid alert policy; using default");
-    return defaultAlertPolicy;
+    const text = getAlertPolicyText(db, centerId);
+    if (text === undefined) {
+      parsed.delete(centerId);
+      return defaultAlertPolicy;
+    }
+    const cached = parsed.get(centerId);
+    if (cached?.text === text) return cached.policy;
+    const result = alertPolicySchema.safeParse(JSON.parse(text));
+    if (!result.success) {
+      logger.warn({ centerId, issues: result.error.issues }, "invalid alert policy; using default");
+    }
+    const policy = result.success ? result.data : defaultAlertPolicy;
+    parsed.set(centerId, { text, policy });
+    return policy;
   };
 }
 
@@ -289,7 +303,12 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
 
   function handle(change: StatusChange, now: Date): AlertOutcome {
     const policy = policyFor(change.centerId);
+    // Decided first on what is stored: most evaluations change nothing alerts care about, and
+    // those take no write lock.
+    const before = liveAlertsForRoom(db, change.centerId, change.roomId);
+    if (decide(before, change, policy, now).length === 0) return { alerts: [], enqueued: [] };
     return inTransaction(db, (tx) => {
+      // Again inside the transaction: another instance may have acted since the read.
       const live = liveAlertsForRoom(tx, change.centerId, change.roomId);
       const actions = decide(live, change, policy, now);
       return apply(tx, actions, policy, now.toISOString(), change.cause);
@@ -363,8 +382,19 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
         outcome.enqueued.push(...o.enqueued);
       };
       try {
+        const policies = new Map<string, AlertPolicy>();
+        const policyOf = (centerId: string) => {
+          let policy = policies.get(centerId);
+          if (!policy) {
+            policy = policyFor(centerId);
+            policies.set(centerId, policy);
+          }
+          return policy;
+        };
         for (const candidate of listAlertsNeedingTick(db, now.toISOString())) {
-          const policy = policyFor(candidate.centerId);
+          const policy = policyOf(candidate.centerId);
+          // A cool-down still running changes nothing: no transaction for it.
+          if (!decideTick(candidate, policy, now)) continue;
           merge(
             inTransaction(db, (tx) => {
               // Re-read inside the transaction: another instance may have acted on it already.

@@ -10,10 +10,11 @@ import { appendAudit } from "../audit/append.js";
 import type { DomainEvent } from "../domain/index.js";
 import { instantToZoned, zonedDateTimeToInstant } from "../domain/time.js";
 import { checkInExceptions, verifyPickup } from "../rules/attendance/index.js";
-import { type EventSource, listEvents } from "../storage/attendance.js";
+import type { EventSource } from "../storage/attendance.js";
 import type { Store } from "../storage/db.js";
 import { getCenter, listChildren, listRooms } from "../storage/directory.js";
 import {
+  hasCheckInBetween,
   insertCheckinExceptions,
   insertPickupHold,
   listCustodyRestrictions,
@@ -143,8 +144,12 @@ function checkIn(
   );
   // A second check-in the same day (back from school, a room change) is not an arrival: only
   // where the child was put still matters.
-  const earlier = listEvents(tx, center.id, dayStart.toISOString(), event.occurredAt).some(
-    (e) => e.type === "child.checked_in" && e.subjectId === child.id,
+  const earlier = hasCheckInBetween(
+    tx,
+    center.id,
+    child.id,
+    dayStart.toISOString(),
+    event.occurredAt,
   );
   const kept = earlier ? found.filter((x) => x.kind === "room_mismatch") : found;
   insertCheckinExceptions(

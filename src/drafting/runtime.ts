@@ -132,13 +132,25 @@ export function startDrafting(options: DraftingOptions): Drafting {
   events.on("rooms", onRooms);
   events.on("status", onStatus);
 
+  let ticking: Promise<void> | null = null;
+  const scheduleTick = async () => {
+    const at = options.clock();
+    for (const center of listCenters(db)) {
+      // One center at a time between other work: 50 centers' scans in one go held the loop seconds.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stopped) return;
+      after(scanSchedule(db, center, policyFor(center.id), at, options.wallClock()));
+    }
+    await runDue();
+  };
+
   return {
-    async tick() {
-      const at = options.clock();
-      for (const center of listCenters(db)) {
-        after(scanSchedule(db, center, policyFor(center.id), at, options.wallClock()));
-      }
-      await runDue();
+    tick() {
+      // A tick spread over turns can outlast the interval: the next one joins it, never runs beside it.
+      ticking ??= scheduleTick().finally(() => {
+        ticking = null;
+      });
+      return ticking;
     },
     runDue,
     async whenIdle() {

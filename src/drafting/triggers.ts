@@ -13,7 +13,7 @@ import { addDays, instantToZoned, weekdayOf, zonedDateTimeToInstant } from "../d
 import { buildPatternsReport } from "../door/patterns-report.js";
 import { roomStates } from "../live/index.js";
 import { assessLatePickup, decideAbsence, nextReview } from "../rules/index.js";
-import { enqueueAgentJob } from "../storage/agent-jobs.js";
+import { enqueueAgentJob, existingDedupeKeys } from "../storage/agent-jobs.js";
 import { listEvents } from "../storage/attendance.js";
 import { type Db, inTransaction } from "../storage/db.js";
 import {
@@ -58,15 +58,35 @@ interface Scan {
   /** Wall time: the queue's and the outbox's clocks. */
   now: string;
   events: ReturnType<typeof listEvents>;
+  /** The center's directory, read on first use: a scan that finds nothing new never reads it. */
+  children: () => Map<string, ReturnType<typeof listChildren>[number]>;
+  families: () => Map<string, ReturnType<typeof listFamilies>[number]>;
+  rooms: () => Map<string, ReturnType<typeof listRooms>[number]>;
+  staff: () => Map<string, ReturnType<typeof listStaff>[number]>;
 }
 
+type JobInput = Record<string, unknown>;
+
+/**
+ * A job a scan may enqueue. The dedupe key is cheap to know; the input is built only when the key
+ * is not queued yet (null: nothing to draft after all, e.g. a child with no family on file).
+ */
 interface Candidate {
   job: string;
   dedupeKey: string;
   triggerEventId: string;
-  input: Record<string, unknown>;
+  input: () => JobInput | null;
   /** Runs in the enqueue's transaction, only when the job is new. */
-  onCreated?: (tx: Db) => void;
+  onCreated?: (tx: Db, input: JobInput) => void;
+}
+
+/** Reads `load` once, on first call. */
+function once<T>(load: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    value ??= { v: load() };
+    return value.v;
+  };
 }
 
 const eventId = (e: Scan["events"][number]) => `${e.provider}:${e.sourceEventId}:${e.seq}`;
@@ -74,36 +94,53 @@ const eventId = (e: Scan["events"][number]) => `${e.provider}:${e.sourceEventId}
 const isReconciled = (e: Scan["events"][number]) => e.sourceEventId.startsWith("reconcile-");
 
 /** A job whose dedupe key is also its trigger: scans of state rather than of one event. */
-const keyed = (job: string, dedupeKey: string, input: Record<string, unknown>): Candidate => ({
+const keyed = (job: string, dedupeKey: string, input: () => JobInput | null): Candidate => ({
   job,
   dedupeKey,
   triggerEventId: dedupeKey,
   input,
 });
 
+/**
+ * Enqueues the candidates not already queued. Scans repeat every tick and mostly find jobs queued
+ * earlier, so one read picks out the new ones and only they are written, in one transaction; a
+ * tick where nothing is new writes nothing.
+ */
 function enqueue(scan: Scan, candidates: readonly Candidate[]): EnqueuedJob[] {
-  const created: EnqueuedJob[] = [];
-  for (const c of candidates) {
-    inTransaction(scan.db, (tx) => {
+  if (candidates.length === 0) return [];
+  const queued = existingDedupeKeys(
+    scan.db,
+    candidates.map((c) => c.dedupeKey),
+  );
+  const fresh = candidates.flatMap((c) => {
+    if (queued.has(c.dedupeKey)) return [];
+    const input = c.input();
+    return input ? [{ ...c, built: input }] : [];
+  });
+  if (fresh.length === 0) return [];
+  return inTransaction(scan.db, (tx) => {
+    const created: EnqueuedJob[] = [];
+    for (const c of fresh) {
+      // Still conditional: another instance may have queued the same key since the read.
       const added = enqueueAgentJob(
         tx,
         {
           job: c.job,
           centerId: scan.center.id,
           dedupeKey: c.dedupeKey,
-          input: c.input,
+          input: c.built,
           triggerEventId: c.triggerEventId,
           runAfter: scan.now,
         },
         scan.now,
       );
       if (added) {
-        c.onCreated?.(tx as Db);
+        c.onCreated?.(tx as Db, c.built);
         created.push({ job: c.job, dedupeKey: c.dedupeKey });
       }
-    });
-  }
-  return created;
+    }
+    return created;
+  });
 }
 
 /** Days of the family's earlier late pick-ups quoted with a new one. */
@@ -149,93 +186,103 @@ function familyLateHistory(
 
 function latePickups(scan: Scan): Candidate[] {
   const { db, center, policy } = scan;
-  const outs = scan.events.filter((e) => e.type === "child.checked_out");
-  if (outs.length === 0) return [];
-  const children = new Map(listChildren(db, center.id).map((c) => [c.id, c]));
-  const families = new Map(listFamilies(db, center.id).map((f) => [f.id, f]));
-  const rooms = new Map(listRooms(db, center.id).map((r) => [r.id, r]));
-  const historyFrom = zonedDateTimeToInstant(
-    addDays(scan.localDate, -LATE_HISTORY_DAYS),
-    "00:00",
+  // Lateness first: most check-outs are on time, and only a late one needs the directory and the
+  // family's history. Every event of the scan is on its local date, so one close instant screens
+  // them before the (time-zone converting) assessment.
+  const closeMs = zonedDateTimeToInstant(
+    scan.localDate,
+    policy.latePickup.closesAt,
     center.timeZone,
-  ).toISOString();
-  const earlierOuts = listEvents(db, center.id, historyFrom, outs[0]!.occurredAt).filter(
-    (e) => e.type === "child.checked_out",
-  );
-  return outs.flatMap((e): Candidate[] => {
+  ).getTime();
+  const late = scan.events.flatMap((e) => {
     const event = e.payload as DomainEvent;
-    if (event.type !== "child.checked_out") return [];
-    const child = children.get(event.childId);
-    const family = child?.familyId ? families.get(child.familyId) : undefined;
-    if (!child || !family) return [];
+    if (event.type !== "child.checked_out" || Date.parse(event.occurredAt) <= closeMs) return [];
     const assessment = assessLatePickup(
       policy.latePickup,
       new Date(event.occurredAt),
       center.timeZone,
     );
-    if (!assessment.late) return [];
-    const room = child.homeRoomId ? rooms.get(child.homeRoomId) : undefined;
-    const input = latePickupInput(
-      { center, child, family, room },
-      {
-        assessment,
-        pickedUpBy: event.pickedUpBy,
-        graceMinutes: policy.latePickup.graceMinutes,
-        pickupTimeSource: isReconciled(e) ? "reconciliation" : "platform",
-        history: {
-          windowDays: LATE_HISTORY_DAYS,
-          earlier: familyLateHistory(scan, earlierOuts, children, family.id, assessment.date),
-        },
-      },
-    );
-    return [
-      {
-        job: "late-pickup",
-        dedupeKey: `late-pickup:${center.id}:${child.id}:${assessment.date}`,
-        triggerEventId: eventId(e),
-        input,
-      },
-    ];
+    return assessment.late ? [{ e, event, assessment }] : [];
   });
+  if (late.length === 0) return [];
+  const earlierOuts = once(() => {
+    const historyFrom = zonedDateTimeToInstant(
+      addDays(scan.localDate, -LATE_HISTORY_DAYS),
+      "00:00",
+      center.timeZone,
+    ).toISOString();
+    const firstOut = scan.events.find((e) => e.type === "child.checked_out")!;
+    return listEvents(db, center.id, historyFrom, firstOut.occurredAt).filter(
+      (e) => e.type === "child.checked_out",
+    );
+  });
+  return late.map(
+    ({ e, event, assessment }): Candidate => ({
+      job: "late-pickup",
+      dedupeKey: `late-pickup:${center.id}:${event.childId}:${assessment.date}`,
+      triggerEventId: eventId(e),
+      input: () => {
+        const children = scan.children();
+        const child = children.get(event.childId);
+        const family = child?.familyId ? scan.families().get(child.familyId) : undefined;
+        if (!child || !family) return null;
+        const room = child.homeRoomId ? scan.rooms().get(child.homeRoomId) : undefined;
+        return latePickupInput(
+          { center, child, family, room },
+          {
+            assessment,
+            pickedUpBy: event.pickedUpBy,
+            graceMinutes: policy.latePickup.graceMinutes,
+            pickupTimeSource: isReconciled(e) ? "reconciliation" : "platform",
+            history: {
+              windowDays: LATE_HISTORY_DAYS,
+              earlier: familyLateHistory(scan, earlierOuts(), children, family.id, assessment.date),
+            },
+          },
+        );
+      },
+    }),
+  );
 }
 
 function incidents(scan: Scan): Candidate[] {
-  const { db, center } = scan;
-  const reports = scan.events.filter((e) => e.type === "incident.reported");
-  if (reports.length === 0) return [];
-  const children = new Map(listChildren(db, center.id).map((c) => [c.id, c]));
-  const staff = new Map(listStaff(db, center.id).map((s) => [s.id, s]));
-  const rooms = new Map(listRooms(db, center.id).map((r) => [r.id, r]));
-  return reports.flatMap((e): Candidate[] => {
+  const { center } = scan;
+  return scan.events.flatMap((e): Candidate[] => {
     const event = e.payload as DomainEvent;
     if (event.type !== "incident.reported") return [];
-    const input = incidentInput({
-      center,
-      incidentId: e.sourceEventId,
-      room: event.roomId ? rooms.get(event.roomId) : undefined,
-      occurredAt: event.occurredAt,
-      children: event.childIds.map((id) => {
-        const child = children.get(id);
-        return {
-          childId: id,
-          name: child ? fullName(child) : id,
-          familyId: child?.familyId ?? null,
-        };
-      }),
-      reporter: event.reportedByStaffId ? staff.get(event.reportedByStaffId) : undefined,
-      description: event.description,
-    });
     return [
       {
         job: "incident-triage",
         dedupeKey: `incident-triage:${center.id}:${eventId(e)}`,
         triggerEventId: eventId(e),
-        input,
+        input: () => {
+          const children = scan.children();
+          return incidentInput({
+            center,
+            incidentId: e.sourceEventId,
+            room: event.roomId ? scan.rooms().get(event.roomId) : undefined,
+            occurredAt: event.occurredAt,
+            children: event.childIds.map((id) => {
+              const child = children.get(id);
+              return {
+                childId: id,
+                name: child ? fullName(child) : id,
+                familyId: child?.familyId ?? null,
+              };
+            }),
+            reporter: event.reportedByStaffId
+              ? scan.staff().get(event.reportedByStaffId)
+              : undefined,
+            description: event.description,
+          });
+        },
         // Deterministic and independent of any draft: the director hears of it now.
-        onCreated:
-          input.severityFloor === "high"
-            ? (tx) => enqueueDirectorNotice(tx, center.id, input, scan.now)
-            : undefined,
+        onCreated: (tx, input) => {
+          const incident = input as ReturnType<typeof incidentInput>;
+          if (incident.severityFloor === "high") {
+            enqueueDirectorNotice(tx, center.id, incident, scan.now);
+          }
+        },
       },
     ];
   });
@@ -255,9 +302,8 @@ function absences(scan: Scan): Candidate[] {
   for (const p of listPresence(db, center.id)) {
     if (p.subjectKind === "child" && p.present) checkedIn.add(p.subjectId);
   }
-  const families = new Map(listFamilies(db, center.id).map((f) => [f.id, f]));
-  const rooms = new Map(listRooms(db, center.id).map((r) => [r.id, r]));
-  return listChildren(db, center.id).flatMap((child): Candidate[] => {
+  const families = scan.families();
+  return [...scan.children().values()].flatMap((child): Candidate[] => {
     const family = child.familyId ? families.get(child.familyId) : undefined;
     if (!family) return [];
     const decision = decideAbsence(
@@ -268,12 +314,21 @@ function absences(scan: Scan): Candidate[] {
       center.timeZone,
     );
     if (decision.status !== "absent_without_notice") return [];
-    const room = child.homeRoomId ? rooms.get(child.homeRoomId) : undefined;
     return [
       keyed(
         "absence-follow-up",
         `absence-follow-up:${center.id}:${child.id}:${scan.localDate}`,
-        absenceInput({ center, child, family, room }, scan.localDate, decision),
+        () =>
+          absenceInput(
+            {
+              center,
+              child,
+              family,
+              room: child.homeRoomId ? scan.rooms().get(child.homeRoomId) : undefined,
+            },
+            scan.localDate,
+            decision,
+          ),
       ),
     ];
   });
@@ -292,9 +347,9 @@ function patternFollowUps(scan: Scan): Candidate[] {
   const digest = buildPatternsReport(db, center.id, "day", scan.localDate, new Date(scan.now));
   if (!digest) return [];
   const monday = addDays(scan.localDate, -WEEKDAYS.indexOf(weekdayOf(scan.localDate)));
-  const children = new Map(listChildren(db, center.id).map((c) => [c.id, c]));
-  const families = new Map(listFamilies(db, center.id).map((f) => [f.id, f]));
-  const rooms = new Map(listRooms(db, center.id).map((r) => [r.id, r]));
+  const children = scan.children();
+  const families = scan.families();
+  const rooms = scan.rooms();
   return digest.findings.flatMap((f): Candidate[] => {
     const finding = attendancePatternInputSchema.shape.finding.safeParse(f);
     const child = children.get(f.childId);
@@ -306,7 +361,7 @@ function patternFollowUps(scan: Scan): Candidate[] {
       finding: finding.data,
     };
     const dedupeKey = `attendance-pattern:${center.id}:${child.id}:${f.kind}:${monday}`;
-    return [keyed("attendance-pattern", dedupeKey, input)];
+    return [keyed("attendance-pattern", dedupeKey, () => input)];
   });
 }
 
@@ -318,36 +373,39 @@ function reviews(scan: Scan): Candidate[] {
   const { db, center, policy } = scan;
   const hires = listHireDates(db, center.id);
   if (hires.length === 0) return [];
-  const people = new Map(listStaff(db, center.id).map((s) => [s.id, s]));
   const dates = Array.from({ length: PUNCTUALITY_DAYS }, (_, i) => addDays(scan.localDate, -i));
-  const from = zonedDateTimeToInstant(dates.at(-1)!, "00:00", center.timeZone).toISOString();
-  const history = listEvents(db, center.id, from, new Date(scan.at.getTime() + 1).toISOString());
-  const shifts = listShifts(db, center.id, dates);
+  // A month of events and shifts, read only when a review not yet queued needs its punctuality.
+  const history = once(() => {
+    const from = zonedDateTimeToInstant(dates.at(-1)!, "00:00", center.timeZone).toISOString();
+    return listEvents(db, center.id, from, new Date(scan.at.getTime() + 1).toISOString());
+  });
+  const shiftsOf = once(() => listShifts(db, center.id, dates));
   const today = Date.parse(`${scan.localDate}T00:00:00Z`);
   return hires.flatMap((hire): Candidate[] => {
-    const person = people.get(hire.staffId);
-    if (!person) return [];
     const due = nextReview(policy.review, hire.hireDate, scan.localDate);
     if (!due?.withinWindow) return [];
-    const clockIns = history
-      .filter((e) => e.type === "staff.clocked_in" && e.subjectId === person.id)
-      .map((e) => new Date(e.occurredAt));
-    const started = shifts.filter(
-      (s) =>
-        s.staffId === person.id &&
-        zonedDateTimeToInstant(s.date, s.start, center.timeZone) <= scan.at,
-    );
-    let onTime = 0;
-    let late = 0;
-    for (const shift of started) {
-      const first = clockIns.find((t) => instantToZoned(t, center.timeZone).date === shift.date);
-      if (!first) continue;
-      const start = zonedDateTimeToInstant(shift.date, shift.start, center.timeZone);
-      if (first.getTime() - start.getTime() > LATE_AFTER_MINUTES * 60_000) late += 1;
-      else onTime += 1;
-    }
-    return [
-      keyed("review-summary", `review-summary:${center.id}:${person.id}:${due.dueOn}`, {
+    const summary = (): JobInput | null => {
+      const person = scan.staff().get(hire.staffId);
+      if (!person) return null;
+      const shifts = shiftsOf();
+      const clockIns = history()
+        .filter((e) => e.type === "staff.clocked_in" && e.subjectId === person.id)
+        .map((e) => new Date(e.occurredAt));
+      const started = shifts.filter(
+        (s) =>
+          s.staffId === person.id &&
+          zonedDateTimeToInstant(s.date, s.start, center.timeZone) <= scan.at,
+      );
+      let onTime = 0;
+      let late = 0;
+      for (const shift of started) {
+        const first = clockIns.find((t) => instantToZoned(t, center.timeZone).date === shift.date);
+        if (!first) continue;
+        const start = zonedDateTimeToInstant(shift.date, shift.start, center.timeZone);
+        if (first.getTime() - start.getTime() > LATE_AFTER_MINUTES * 60_000) late += 1;
+        else onTime += 1;
+      }
+      return {
         centerName: center.name,
         staffId: person.id,
         staffName: fullName(person),
@@ -372,13 +430,16 @@ function reviews(scan: Scan): Candidate[] {
               ? null
               : Math.round((Date.parse(`${c.expiresOn}T00:00:00Z`) - today) / 86_400_000),
         })),
-        incidentsReported: history.filter(
+        incidentsReported: history().filter(
           (e) =>
             e.type === "incident.reported" &&
             (e.payload as DomainEvent & { reportedByStaffId?: string | null }).reportedByStaffId ===
               person.id,
         ).length,
-      }),
+      };
+    };
+    return [
+      keyed("review-summary", `review-summary:${center.id}:${hire.staffId}:${due.dueOn}`, summary),
     ];
   });
 }
@@ -395,6 +456,10 @@ function scanOf(db: Db, center: Center, policy: DraftingPolicy, at: Date, wallNo
     localTime: local.time,
     now: wallNow.toISOString(),
     events: listEvents(db, center.id, dayStart, new Date(at.getTime() + 1).toISOString()),
+    children: once(() => new Map(listChildren(db, center.id).map((c) => [c.id, c]))),
+    families: once(() => new Map(listFamilies(db, center.id).map((f) => [f.id, f]))),
+    rooms: once(() => new Map(listRooms(db, center.id).map((r) => [r.id, r]))),
+    staff: once(() => new Map(listStaff(db, center.id).map((m) => [m.id, m]))),
   };
 }
 
@@ -420,14 +485,31 @@ export function scanSchedule(
   wallNow: Date,
 ) {
   const scan = scanOf(db, center, policy, at, wallNow);
-  return enqueue(scan, [
+  // The day's digest reads weeks of records: build it again only when today's events changed.
+  const digests = digestsSeen.get(db) ?? new Map<string, string>();
+  digestsSeen.set(db, digests);
+  const last = scan.events.at(-1);
+  const signature = `${scan.localDate}|${scan.events.length}|${last ? eventId(last) : ""}`;
+  const digestDue = digests.get(center.id) !== signature;
+  const created = enqueue(scan, [
     ...incidents(scan),
     ...latePickups(scan),
     ...absences(scan),
     ...reviews(scan),
-    ...patternFollowUps(scan),
+    ...(digestDue ? patternFollowUps(scan) : []),
   ]);
+  // Only once its follow-ups are queued (or found already queued) is a digest done with.
+  if (digestDue && scan.localTime >= policy.latePickup.closesAt) digests.set(center.id, signature);
+  return created;
 }
+
+/**
+ * Per database and center, today's events as of the last digest built after close (local date,
+ * count, last event). In memory: another process or a restart builds the digest once more, and
+ * the dedupe keys keep that from queuing anything twice. A directory change alone (a new schedule)
+ * is seen with the center's next event.
+ */
+const digestsSeen = new WeakMap<Db, Map<string, string>>();
 
 /**
  * A room gone out of ratio that no single staff move can cover (the coverage core proposes none):
@@ -479,7 +561,7 @@ export function scanRatioImpact(
     families: affected,
     clock: clockFor(center.jurisdiction),
   };
-  return enqueue(scan, [keyed("ratio-impact", dedupeKey, input)]);
+  return enqueue(scan, [keyed("ratio-impact", dedupeKey, () => input)]);
 }
 
 export interface QuickLogEntry {
@@ -512,5 +594,5 @@ export function enqueueQuickLog(
     writtenBy: log.writtenBy,
     text: log.text,
   });
-  return enqueue(scan, [keyed("quick-log", `quick-log:${center.id}:${log.logId}`, input)]);
+  return enqueue(scan, [keyed("quick-log", `quick-log:${center.id}:${log.logId}`, () => input)]);
 }

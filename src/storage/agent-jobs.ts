@@ -4,7 +4,7 @@
  * nothing), claimed with a lease (a runner that died mid-job loses it when the lease runs out)
  * and finished or failed only by the lease holder.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Store } from "./db.js";
 import { claimLeased, type LeaseClaim, type LeaseQueue, releaseLeased } from "./lease.js";
 import { agentJobs } from "./schema.js";
@@ -29,6 +29,24 @@ export function enqueueAgentJob(db: Store, job: NewAgentJob, now: string): boole
     .returning({ id: agentJobs.id })
     .get();
   return inserted !== undefined;
+}
+
+/** SQLite's default limit on bound parameters is 32766; stay far below it per statement. */
+const KEYS_PER_READ = 500;
+
+/** Which of `keys` are already queued (any state): the ones a scan need not enqueue again. */
+export function existingDedupeKeys(db: Store, keys: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const unique = [...new Set(keys)];
+  for (let i = 0; i < unique.length; i += KEYS_PER_READ) {
+    const rows = db
+      .select({ key: agentJobs.dedupeKey })
+      .from(agentJobs)
+      .where(inArray(agentJobs.dedupeKey, unique.slice(i, i + KEYS_PER_READ)))
+      .all();
+    for (const row of rows) found.add(row.key);
+  }
+  return found;
 }
 
 const queue: LeaseQueue<typeof agentJobs> = {

@@ -2,7 +2,7 @@
  * @module storage/alerts
  * Alerts (one live row per center, room and kind) and the per-center alert policies.
  */
-import { and, asc, desc, eq, gte, isNotNull, lte, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Store } from "./db.js";
 import { alertPolicies, alerts } from "./schema.js";
 
@@ -121,6 +121,18 @@ export function markInAppDelivered(db: Store, id: number, at: string): void {
 
 export function getAlertPolicy(db: Store, centerId: string): unknown | undefined {
   return db.select().from(alertPolicies).where(eq(alertPolicies.centerId, centerId)).get()?.policy;
+}
+
+/**
+ * The stored policy exactly as stored (JSON text, not parsed): what a cache of parsed policies
+ * compares with, so a change is seen at once and an unchanged policy is not parsed again.
+ */
+export function getAlertPolicyText(db: Store, centerId: string): string | undefined {
+  return db
+    .select({ text: sql<string>`${alertPolicies.policy}` })
+    .from(alertPolicies)
+    .where(eq(alertPolicies.centerId, centerId))
+    .get()?.text;
 }
 
 export function putAlertPolicy(db: Store, centerId: string, policy: unknown, at: string): void {

@@ -2,9 +2,10 @@
  * @module storage/door
  * Pick-up holds, custody restrictions, check-in exceptions and door policies (see `door/`).
  */
-import { and, asc, eq, gte, lt } from "drizzle-orm";
+import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Store } from "./db.js";
 import {
+  attendanceEvents,
   checkinExceptions,
   custodyRestrictions,
   doorPolicies,
@@ -104,6 +105,35 @@ export function releasePickupHold(
     .where(and(eq(pickupHolds.id, id), eq(pickupHolds.state, "open")))
     .returning()
     .get();
+}
+
+/**
+ * Whether the child has a recorded check-in in [from, before): the door's "a second arrival today?"
+ * One probe of the partial index `attendance_child_checkins` (the literal `type` term is what lets
+ * SQLite use it), so a check-in costs the same at 08:00 as at 17:00.
+ */
+export function hasCheckInBetween(
+  db: Store,
+  centerId: string,
+  childId: string,
+  from: string,
+  before: string,
+): boolean {
+  const row = db
+    .select({ id: attendanceEvents.id })
+    .from(attendanceEvents)
+    .where(
+      and(
+        eq(attendanceEvents.centerId, centerId),
+        eq(attendanceEvents.subjectId, childId),
+        sql`${attendanceEvents.type} = 'child.checked_in'`,
+        gte(attendanceEvents.occurredAt, from),
+        lt(attendanceEvents.occurredAt, before),
+      ),
+    )
+    .limit(1)
+    .get();
+  return row !== undefined;
 }
 
 export function listCustodyRestrictions(

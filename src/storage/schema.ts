@@ -180,6 +180,10 @@ export const attendanceEvents = sqliteTable(
   (t) => [
     uniqueIndex("attendance_source_event").on(t.provider, t.sourceEventId, t.seq),
     index("attendance_center_time").on(t.centerId, t.occurredAt),
+    // The door's "already checked in today?": one index probe per check-in, whatever the day's size.
+    index("attendance_child_checkins")
+      .on(t.centerId, t.subjectId, t.occurredAt)
+      .where(sql`type = 'child.checked_in'`),
   ],
 );
 

@@ -86,6 +86,8 @@ const alertSchema = z
     acknowledgedBy: z.string().nullable(),
     escalationLevel: z.number().int(),
     shadow: z.boolean(),
+    /** When the in-app notice reached the board (wall time); null until it has. */
+    inAppDeliveredAt: z.string().nullable(),
   })
   .meta({ id: "Alert" });
 export const alertsResponseSchema = z

@@ -1,0 +1,1 @@
+CREATE INDEX `attendance_child_checkins` ON `attendance_events` (`center_id`,`subject_id`,`occurred_at`) WHERE type = 'child.checked_in';
