@@ -8,7 +8,12 @@ import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { type AgentRunner, createAgentRunner, resumeInterruptedRuns } from "./agent/index.js";
+import {
+  type AgentRunner,
+  createAgentRunner,
+  resumeInterruptedRuns,
+  shutdownAgentTracing,
+} from "./agent/index.js";
 import { type Alerting, alertPolicySchema, startAlerting } from "./alerts/index.js";
 import { expireApprovals, parseExpiryRules, useExpiryRules } from "./approvals/index.js";
 import { startAnchorWriter } from "./audit/anchor-writer.js";
@@ -542,6 +547,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       if ("closeAllConnections" in server) server.closeAllConnections();
     }
     metricsServer?.close();
+    // Spans of the last agent runs still in the exporter's buffer go out before the process ends.
+    await shutdownAgentTracing().catch((error) =>
+      logger.warn({ err: error }, "could not flush agent trace spans"),
+    );
     await ctx.offload.close();
     anchors?.stop();
     db.$client.close();
