@@ -27,7 +27,8 @@ export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** One text a person reads: a family message, a note for the director, a log entry list. */
 export interface DraftText {
-  audience: "family" | "director" | "log";
+  /** `kept`: a teacher's own words kept verbatim as a pending note (nothing drafted to judge). */
+  audience: "family" | "director" | "log" | "kept";
   text: string;
   familyId: string | null;
   childId: string | null;

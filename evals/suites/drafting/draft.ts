@@ -98,6 +98,15 @@ export function textsOf(kind: string, draft: Record<string, unknown>): DraftText
           childId: null,
         },
       ];
+    case "note":
+      return [
+        {
+          audience: draft.verbatim === true ? "kept" : "director",
+          text: join(draft.title, draft.body),
+          familyId: null,
+          childId: str(draft.childId),
+        },
+      ];
     case "structured_log": {
       const entries = (draft.entries ?? []) as Record<string, unknown>[];
       return [

@@ -36,17 +36,20 @@ export function judgeTexts(
 ): string[] {
   const facts = factsOf(c.job, input, center.timeZone);
   return texts.flatMap((t) => {
+    // A teacher's words kept verbatim as a pending note state no facts of the job and may name
+    // anyone the teacher named; only whom the note is about is checked (the director reads it
+    // before it is filed).
+    const kept = t.audience === "kept";
     const r = checkText(t, {
       facts,
       required:
-        t.audience === "director" && c.job === "incident-triage"
+        kept || (t.audience === "director" && c.job === "incident-triage")
           ? []
           : requiredFacts(c.job, input, { familyId: t.familyId, childId: t.childId }),
-      phrases: t.audience === "director" && c.job === "incident-triage" ? [] : c.required,
-      others: othersOf(
-        center,
-        t.audience === "family" ? t.familyId : familyOfChild(center, t.childId),
-      ),
+      phrases: kept || (t.audience === "director" && c.job === "incident-triage") ? [] : c.required,
+      others: kept
+        ? []
+        : othersOf(center, t.audience === "family" ? t.familyId : familyOfChild(center, t.childId)),
       timeZone: center.timeZone,
       year: Number(EVAL_DATE.slice(0, 4)),
       maxWords: c.maxWords,

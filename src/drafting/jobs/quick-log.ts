@@ -65,7 +65,8 @@ export const quickLogJob = defineJob({
         roomId: i.roomId,
         subject: i.childId,
         title: `Note from the quick log about ${i.childName.split(" ")[0] ?? i.childName}`,
-        draft: { childId: i.childId, body },
+        // `verbatim`: the teacher's words kept as written, not drafted text.
+        draft: { childId: i.childId, body, verbatim: true },
         platformCall: { centerId, op: "note.create", childId: i.childId, body },
       });
     }
